@@ -1,0 +1,660 @@
+// The simulated kube-apiserver's request handling for one object store: create, get, list,
+// update, patch, delete, deletecollection and watch, with defaulting, validation, namespace
+// lifecycle admission, optimistic concurrency, graceful deletion, finalizers and owner-driven
+// deletion propagation (the garbage collector controller does the cascading itself).
+// The REST façade (rest.ts) maps HTTP-shaped requests onto these methods; controllers and the
+// kubelet call them directly through the client. Everything is synchronous.
+// Models staging/src/k8s.io/apiserver/pkg/registry/generic/registry/store.go
+import type { VirtualClock } from '../core/clock';
+import type { Rng } from '../core/rng';
+import { generateName, uuid } from '../core/names';
+import { rfc3339 } from '../core/time';
+import { clone } from '../api/meta';
+import type { FieldError } from '../api/field';
+import { invalid, required } from '../api/field';
+import type { KObject, Json } from '../api/types';
+import {
+  ApiError,
+  errAlreadyExists,
+  errBadRequest,
+  errConflict,
+  errForbidden,
+  errGone,
+  errInvalid,
+  errNotFound,
+  OPTIMISTIC_LOCK_MESSAGE,
+} from '../api/status';
+import { applyDefaults } from '../api/defaults';
+import { validateCreate, validateUpdate, validateStatusUpdate, nameValidatorFor } from '../api/validation';
+import { parseFieldSelector, parseLabelSelector, fieldsForObject, isSupportedField, SelectorError } from '../api/selectors';
+import type { FieldSelector, LabelSelector } from '../api/selectors';
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, PatchError } from './patch';
+import type { Store, StoreEvent } from '../store/store';
+import { CompactedError } from '../store/store';
+import type { ResourceType, StrategyContext } from './resource-type';
+import { apiVersionOf, qualifiedKind, resourceKey } from './resource-type';
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  fieldManager?: string;
+}
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+  resourceVersion?: string;
+  limit?: number;
+  continue?: string;
+}
+
+export interface DeleteOptions extends WriteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface ListResult {
+  items: KObject[];
+  resourceVersion: string;
+  continue?: string;
+  remainingItemCount?: number;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'ERROR' | 'BOOKMARK';
+export interface WatchEvent {
+  type: WatchEventType;
+  object: KObject;
+}
+export type WatchCallback = (ev: WatchEvent) => void;
+
+export type PatchContentType =
+  | 'application/json-patch+json'
+  | 'application/merge-patch+json'
+  | 'application/strategic-merge-patch+json';
+
+export class ApiServer {
+  private readonly byKey = new Map<string, ResourceType>();
+  private readonly byKind = new Map<string, ResourceType>();
+  readonly types: ResourceType[];
+  /** Hooks that other components (kubelet, network) install: pod logs, etc. */
+  readonly hooks: Record<string, unknown> = {};
+
+  constructor(
+    readonly store: Store,
+    readonly clock: VirtualClock,
+    readonly rng: Rng,
+    types: ResourceType[],
+  ) {
+    this.types = types;
+    for (const t of types) {
+      this.byKey.set(resourceKey(t), t);
+      this.byKind.set(`${apiVersionOf(t)}/${t.kind}`, t);
+    }
+  }
+
+  private ctx(): StrategyContext {
+    return { now: this.clock.now(), api: this };
+  }
+
+  /** Resource type by plural and group (`pods`, ''), or undefined. */
+  resource(plural: string, group = ''): ResourceType | undefined {
+    return this.byKey.get(group ? `${group}/${plural}` : plural);
+  }
+
+  /** Resource type by apiVersion and kind (`apps/v1`, `Deployment`). */
+  typeFor(apiVersion: string, kind: string): ResourceType | undefined {
+    return this.byKind.get(`${apiVersion}/${kind}`);
+  }
+
+  mustResource(plural: string, group = ''): ResourceType {
+    const rt = this.resource(plural, group);
+    if (!rt) throw new Error(`unknown resource ${group}/${plural}`);
+    return rt;
+  }
+
+  private key(rt: ResourceType, ns: string | undefined, name: string): string {
+    return rt.namespaced ? `${ns ?? ''}/${name}` : name;
+  }
+
+  private gr(rt: ResourceType) {
+    return { group: rt.group, resource: rt.plural };
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  get(rt: ResourceType, ns: string | undefined, name: string): KObject {
+    const obj = this.store.get(resourceKey(rt), this.key(rt, ns, name));
+    if (!obj) throw errNotFound(this.gr(rt), name);
+    return obj;
+  }
+
+  tryGet(rt: ResourceType, ns: string | undefined, name: string): KObject | undefined {
+    return this.store.get(resourceKey(rt), this.key(rt, ns, name));
+  }
+
+  list(rt: ResourceType, ns: string | undefined, opts: ListOptions = {}): ListResult {
+    const { label, field } = this.selectors(rt, opts);
+    const prefix = rt.namespaced && ns ? `${ns}/` : undefined;
+    let items = this.store.list(resourceKey(rt), prefix);
+    if (label || field) items = items.filter((o) => this.matches(rt, o, label, field));
+    const rv = String(this.store.rev);
+    if (opts.limit && opts.limit > 0) {
+      const start = opts.continue ? decodeContinue(opts.continue) : 0;
+      const page = items.slice(start, start + opts.limit);
+      const rest = items.length - (start + page.length);
+      if (rest > 0) {
+        return { items: page, resourceVersion: rv, continue: encodeContinue(start + page.length), remainingItemCount: rest };
+      }
+      return { items: page, resourceVersion: rv };
+    }
+    return { items, resourceVersion: rv };
+  }
+
+  private selectors(rt: ResourceType, opts: { labelSelector?: string; fieldSelector?: string }) {
+    let label: LabelSelector | undefined;
+    let field: FieldSelector | undefined;
+    try {
+      if (opts.labelSelector) {
+        label = parseLabelSelector(opts.labelSelector);
+        if (label.empty) label = undefined;
+      }
+      if (opts.fieldSelector) {
+        field = parseFieldSelector(opts.fieldSelector);
+        for (const r of field.requirements) {
+          if (!isSupportedField(rt.kind, r.field)) {
+            throw errBadRequest(`field label not supported: ${r.field}`);
+          }
+        }
+        if (!field.requirements.length) field = undefined;
+      }
+    } catch (e) {
+      if (e instanceof SelectorError) throw errBadRequest(e.message);
+      throw e;
+    }
+    return { label, field };
+  }
+
+  private matches(rt: ResourceType, obj: KObject, label?: LabelSelector, field?: FieldSelector): boolean {
+    if (label && !label.matches(obj.metadata?.labels)) return false;
+    if (field && !field.matches(fieldsForObject(rt.kind, obj))) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- create
+
+  create(rt: ResourceType, ns: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
+    const obj = this.decode(rt, body);
+    const meta = (obj.metadata ??= {});
+    if (rt.namespaced) {
+      const target = ns ?? meta.namespace ?? 'default';
+      if (meta.namespace && ns && meta.namespace !== ns) {
+        throw errBadRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      meta.namespace = target;
+      this.admitNamespace(rt, target, meta.name ?? meta.generateName ?? '');
+    } else {
+      delete meta.namespace;
+    }
+    if (!meta.name && meta.generateName) meta.name = generateName(this.rng, meta.generateName);
+    const name = meta.name ?? '';
+    applyDefaults(rt.kind, obj);
+    // Fields the server owns.
+    meta.uid = uuid(this.rng);
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    delete meta.selfLink;
+    if (rt.generation) meta.generation = 1;
+    else delete meta.generation;
+    const ctx = this.ctx();
+    const key = this.key(rt, meta.namespace, name);
+    const errs: FieldError[] = [...this.validateMetaName(rt, obj), ...validateCreate(rt.kind, obj)];
+    if (errs.length) throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, errs);
+    if (this.store.get(resourceKey(rt), key)) throw errAlreadyExists(this.gr(rt), name);
+    rt.prepareForCreate?.(obj, ctx);
+    try {
+      if (rt.validateCreate) {
+        const more = rt.validateCreate(obj, ctx);
+        if (more.length) throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, more);
+      }
+      if (opts.dryRun) {
+        rt.abortWrite?.(obj);
+        return obj;
+      }
+    } catch (e) {
+      rt.abortWrite?.(obj);
+      throw e;
+    }
+    return this.store.put(resourceKey(rt), key, obj);
+  }
+
+  private validateMetaName(rt: ResourceType, obj: KObject): FieldError[] {
+    const meta = obj.metadata ?? {};
+    if (!meta.name && !meta.generateName) return [required('metadata.name', 'name or generateName is required')];
+    const v = nameValidatorFor(rt.kind);
+    const errs: FieldError[] = [];
+    if (meta.generateName && !meta.name) {
+      for (const m of v(meta.generateName, true)) errs.push(invalid('metadata.generateName', meta.generateName, m));
+    }
+    return errs;
+  }
+
+  /** Copies the request body into a fresh mutable object of the right kind. */
+  private decode(rt: ResourceType, body: KObject): KObject {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw errBadRequest('the body of the request was in an unknown format');
+    const obj = clone(body);
+    const av = apiVersionOf(rt);
+    if ((obj.apiVersion && obj.apiVersion !== av) || (obj.kind && obj.kind !== rt.kind)) {
+      throw errBadRequest(
+        `the API version in the data (${obj.apiVersion ?? ''}) does not match the expected API version (${av})`,
+      );
+    }
+    obj.apiVersion = av;
+    obj.kind = rt.kind;
+    return obj;
+  }
+
+  private admitNamespace(rt: ResourceType, ns: string, name: string): void {
+    if (rt.plural === 'namespaces') return;
+    const nsType = this.mustResource('namespaces');
+    const nsObj = this.store.get(resourceKey(nsType), ns);
+    if (!nsObj) throw errNotFound({ group: '', resource: 'namespaces' }, ns);
+    if (nsObj.metadata?.deletionTimestamp) {
+      // Events may still be written for a terminating namespace, as upstream allows.
+      if (rt.plural === 'events') return;
+      throw errForbidden(
+        this.gr(rt),
+        name,
+        `unable to create new content in namespace ${ns} because it is being terminated`,
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------- update
+
+  /**
+   * PUT semantics. `subresource` 'status' replaces only status; otherwise status is kept
+   * for types with a status subresource.
+   */
+  update(
+    rt: ResourceType,
+    ns: string | undefined,
+    name: string,
+    body: KObject,
+    opts: WriteOptions & { subresource?: string } = {},
+  ): KObject {
+    const old = this.get(rt, ns, name);
+    const obj = this.decode(rt, body);
+    const meta = (obj.metadata ??= {});
+    if (meta.name !== undefined && meta.name !== name) {
+      throw errBadRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    }
+    meta.name = name;
+    if (rt.namespaced) meta.namespace = old.metadata?.namespace;
+    if (!meta.resourceVersion) {
+      throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, [
+        invalid('metadata.resourceVersion', 0, 'must be specified for an update'),
+      ]);
+    }
+    if (meta.resourceVersion !== old.metadata?.resourceVersion) {
+      throw errConflict(this.gr(rt), name, OPTIMISTIC_LOCK_MESSAGE);
+    }
+    return this.commitUpdate(rt, old, obj, opts);
+  }
+
+  /** Shared tail of update and patch: server-owned fields, validation, no-op detection, store. */
+  private commitUpdate(rt: ResourceType, old: KObject, obj: KObject, opts: WriteOptions & { subresource?: string }): KObject {
+    const name = old.metadata?.name ?? '';
+    const ctx = this.ctx();
+    let next: KObject;
+    if (opts.subresource === 'status') {
+      // Only status changes through the status subresource (metadata labels/annotations too, upstream allows? no).
+      next = { ...clone(old), status: obj.status } as KObject;
+      next.metadata = { ...next.metadata, resourceVersion: old.metadata?.resourceVersion };
+      const errs = validateStatusUpdate(rt.kind, next, old);
+      if (errs.length) throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, errs);
+    } else {
+      next = obj;
+      applyDefaults(rt.kind, next);
+      const meta = (next.metadata ??= {});
+      const om = old.metadata ?? {};
+      meta.uid = om.uid;
+      meta.creationTimestamp = om.creationTimestamp;
+      if (om.deletionTimestamp) {
+        meta.deletionTimestamp = om.deletionTimestamp;
+        meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+      } else {
+        delete meta.deletionTimestamp;
+        delete meta.deletionGracePeriodSeconds;
+      }
+      if (om.generateName) meta.generateName = om.generateName;
+      if (rt.statusSubresource) {
+        if (old.status === undefined) delete next.status;
+        else next.status = old.status;
+      }
+      if (rt.generation) {
+        meta.generation = om.generation ?? 1;
+        if (specChanged(next, old)) meta.generation = (om.generation ?? 1) + 1;
+      }
+      const errs = validateUpdate(rt.kind, next, old);
+      if (rt.validateUpdate) errs.push(...rt.validateUpdate(next, old, ctx));
+      if (errs.length) throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, errs);
+      rt.prepareForUpdate?.(next, old, ctx);
+    }
+    // A write that changes nothing does not create a revision (as etcd3 GuaranteedUpdate).
+    if (sameObject(next, old)) return old;
+    if (opts.dryRun) {
+      rt.abortWrite?.(next);
+      return next;
+    }
+    const key = this.key(rt, old.metadata?.namespace, name);
+    // Last finalizer removed from an object being deleted: it goes away now.
+    if (next.metadata?.deletionTimestamp && !this.hasPendingFinalizers(rt, next)) {
+      const gone = this.store.remove(resourceKey(rt), key) as KObject;
+      rt.afterDelete?.(gone, ctx);
+      return gone;
+    }
+    return this.store.put(resourceKey(rt), key, next);
+  }
+
+  /** Applies a mutation function to a fresh copy of the current object and updates it. */
+  mutate(
+    rt: ResourceType,
+    ns: string | undefined,
+    name: string,
+    fn: (obj: KObject) => void,
+    opts: WriteOptions & { subresource?: string } = {},
+  ): KObject {
+    const old = this.get(rt, ns, name);
+    const obj = clone(old) as KObject;
+    fn(obj);
+    return this.commitUpdate(rt, old, obj, opts);
+  }
+
+  // ---------------------------------------------------------------- patch
+
+  patch(
+    rt: ResourceType,
+    ns: string | undefined,
+    name: string,
+    type: PatchContentType,
+    patch: Json,
+    opts: WriteOptions & { subresource?: string } = {},
+  ): KObject {
+    const old = this.get(rt, ns, name);
+    let patched: Json;
+    try {
+      const base = old as unknown as Json;
+      if (type === 'application/json-patch+json') patched = applyJsonPatch(base, patch);
+      else if (type === 'application/merge-patch+json') patched = applyMergePatch(base, patch);
+      else patched = applyStrategicMergePatch(base, patch, rt.kind);
+    } catch (e) {
+      if (e instanceof PatchError) throw errBadRequest(e.message);
+      throw e;
+    }
+    if (!patched || typeof patched !== 'object' || Array.isArray(patched)) throw errBadRequest('patch produced a non-object');
+    const obj = this.decode(rt, patched as KObject);
+    const meta = (obj.metadata ??= {});
+    // A patch may carry a resourceVersion precondition; otherwise it applies to the current one.
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata?.resourceVersion) {
+      throw errConflict(this.gr(rt), name, OPTIMISTIC_LOCK_MESSAGE);
+    }
+    meta.resourceVersion = old.metadata?.resourceVersion;
+    if (meta.name !== name) throw errBadRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    return this.commitUpdate(rt, old, obj, opts);
+  }
+
+  // ---------------------------------------------------------------- delete
+
+  private hasPendingFinalizers(rt: ResourceType, obj: KObject): boolean {
+    if (obj.metadata?.finalizers?.length) return true;
+    if (rt.plural === 'namespaces') {
+      const spec = obj.spec as { finalizers?: string[] } | undefined;
+      return Boolean(spec?.finalizers?.length);
+    }
+    return false;
+  }
+
+  delete(rt: ResourceType, ns: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+    const old = this.get(rt, ns, name);
+    const om = old.metadata ?? {};
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== om.uid) {
+      throw errConflict(this.gr(rt), name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${om.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== om.resourceVersion) {
+      throw errConflict(
+        this.gr(rt),
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${om.resourceVersion}`,
+      );
+    }
+    const ctx = this.ctx();
+    const key = this.key(rt, om.namespace, name);
+    const next = clone(old) as KObject;
+    const meta = next.metadata ?? {};
+    let changed = false;
+
+    // Graceful deletion (pods): mark and let the kubelet finish.
+    const grace = rt.gracePeriodSeconds?.(old, opts.gracePeriodSeconds);
+    if (grace !== undefined && grace > 0) {
+      const due = this.clock.now() + grace * 1000;
+      const current = om.deletionTimestamp ? Date.parse(om.deletionTimestamp) : undefined;
+      if (current === undefined || due < current) {
+        meta.deletionTimestamp = rfc3339(due);
+        meta.deletionGracePeriodSeconds = grace;
+        changed = true;
+      }
+    }
+
+    const policy = opts.propagationPolicy ?? rt.defaultPropagation ?? 'Background';
+    const fins = new Set(meta.finalizers ?? []);
+    if (!om.deletionTimestamp) {
+      if (policy === 'Foreground' && !fins.has('foregroundDeletion')) fins.add('foregroundDeletion');
+      if (policy === 'Orphan' && !fins.has('orphan')) fins.add('orphan');
+    }
+    if (fins.size !== (meta.finalizers?.length ?? 0)) {
+      meta.finalizers = [...fins];
+      changed = true;
+    }
+    if (rt.plural === 'namespaces' && !om.deletionTimestamp) {
+      (next as { status?: { phase?: string } }).status = { ...(next.status as object), phase: 'Terminating' };
+      changed = true;
+    }
+    const pending = this.hasPendingFinalizers(rt, next) || (grace !== undefined && grace > 0);
+    if (pending) {
+      if (!meta.deletionTimestamp) {
+        meta.deletionTimestamp = rfc3339(this.clock.now());
+        meta.deletionGracePeriodSeconds = 0;
+        changed = true;
+      }
+      if (opts.dryRun || !changed) return opts.dryRun ? next : old;
+      return this.store.put(resourceKey(rt), key, next);
+    }
+    if (opts.dryRun) return old;
+    const gone = this.store.remove(resourceKey(rt), key) as KObject;
+    rt.afterDelete?.(gone, ctx);
+    return gone;
+  }
+
+  deleteCollection(rt: ResourceType, ns: string | undefined, listOpts: ListOptions, opts: DeleteOptions = {}): KObject[] {
+    const { items } = this.list(rt, ns, listOpts);
+    const out: KObject[] = [];
+    for (const o of items) {
+      try {
+        out.push(this.delete(rt, o.metadata?.namespace, o.metadata?.name ?? '', opts));
+      } catch (e) {
+        if (!(e instanceof ApiError && e.code === 404)) throw e;
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- watch
+
+  /**
+   * Watches objects of `rt` in `ns` (or all namespaces). With no resourceVersion (or "0") the
+   * current objects arrive first as ADDED events. Selectors apply to both old and new states:
+   * an object that stops matching is reported DELETED, one that starts matching ADDED.
+   * Returns a function that stops the watch.
+   */
+  watch(rt: ResourceType, ns: string | undefined, opts: ListOptions, cb: WatchCallback): () => void {
+    const { label, field } = this.selectors(rt, opts);
+    const prefix = rt.namespaced && ns ? `${ns}/` : undefined;
+    const match = (o: KObject | undefined) => Boolean(o) && this.matches(rt, o as KObject, label, field);
+    let from: number;
+    const rv = opts.resourceVersion;
+    let initial: KObject[] = [];
+    if (!rv || rv === '0') {
+      initial = this.list(rt, ns, opts).items;
+      from = this.store.rev;
+    } else {
+      from = Number(rv);
+      if (!Number.isFinite(from)) throw errBadRequest(`invalid resource version: ${rv}`);
+    }
+    let stopped = false;
+    let cancel: () => void = () => {};
+    const deliver = (ev: StoreEvent) => {
+      if (stopped) return;
+      if (prefix && !ev.key.startsWith(prefix)) return;
+      const now = match(ev.object);
+      const before = ev.type === 'MODIFIED' ? match(ev.prevObject) : now;
+      if (ev.type === 'DELETED') {
+        if (match(ev.prevObject) || now) cb({ type: 'DELETED', object: ev.object });
+      } else if (ev.type === 'ADDED') {
+        if (now) cb({ type: 'ADDED', object: ev.object });
+      } else if (now && before) cb({ type: 'MODIFIED', object: ev.object });
+      else if (now && !before) cb({ type: 'ADDED', object: ev.object });
+      else if (!now && before) cb({ type: 'DELETED', object: ev.object });
+    };
+    try {
+      cancel = this.store.watch(resourceKey(rt), from, deliver);
+    } catch (e) {
+      if (e instanceof CompactedError) {
+        const status = errGone(e.message).status;
+        this.clock.schedule(0, () => {
+          if (!stopped) cb({ type: 'ERROR', object: status as unknown as KObject });
+        }, 'watch:expired');
+        return () => {
+          stopped = true;
+        };
+      }
+      throw e;
+    }
+    if (initial.length) {
+      this.clock.schedule(0, () => {
+        for (const o of initial) if (!stopped) cb({ type: 'ADDED', object: o });
+      }, 'watch:initial');
+    }
+    return () => {
+      stopped = true;
+      cancel();
+    };
+  }
+
+  /**
+   * pods/binding: assigns a pending pod to a node and marks it PodScheduled, refusing a pod
+   * that already has a node (409), as the binding REST storage does.
+   * Models pkg/registry/core/pod/storage/storage.go (assignPod)
+   */
+  bind(rt: ResourceType, ns: string, name: string, nodeName: string): KObject {
+    const old = this.get(rt, ns, name);
+    const spec = (old.spec ?? {}) as { nodeName?: string };
+    if (old.metadata?.deletionTimestamp) {
+      throw errConflict(this.gr(rt), name, 'pod is being deleted, cannot be assigned to a host');
+    }
+    if (spec.nodeName) {
+      throw errConflict(this.gr(rt), name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+    }
+    if (!nodeName) throw errInvalid('Binding', '', 'Binding', name, [required('target.name', '')]);
+    const next = clone(old) as KObject & { spec: { nodeName?: string }; status: { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] } };
+    next.spec.nodeName = nodeName;
+    const conds = (next.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
+    conds.unshift({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) });
+    next.status.conditions = conds;
+    return this.store.put(resourceKey(rt), this.key(rt, ns, name), next);
+  }
+
+  /** Current revision, as a resourceVersion string. */
+  resourceVersion(): string {
+    return String(this.store.rev);
+  }
+}
+
+const STRIP = new Set(['metadata', 'status']);
+
+function specChanged(a: KObject, b: KObject): boolean {
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (STRIP.has(k) || k === 'apiVersion' || k === 'kind') continue;
+    if (!deepEqual(a[k], b[k])) return true;
+  }
+  return false;
+}
+
+function sameObject(a: KObject, b: KObject): boolean {
+  return deepEqual(a, b);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in ao) {
+    if (ao[k] === undefined) continue;
+    n++;
+    if (!deepEqual(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined) n--;
+  return n === 0;
+}
+
+function encodeContinue(offset: number): string {
+  return Buffer64.encode(JSON.stringify({ v: 'meta.k8s.io/v1', o: offset }));
+}
+
+function decodeContinue(token: string): number {
+  try {
+    const o = JSON.parse(Buffer64.decode(token)) as { o?: number };
+    return typeof o.o === 'number' ? o.o : 0;
+  } catch {
+    throw errBadRequest('continue key is not valid: illegal base64 data at input byte 0');
+  }
+}
+
+/** base64 of ASCII text without DOM or Node globals (the engine targets plain ES2022). */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const Buffer64 = {
+  encode(s: string): string {
+    let out = '';
+    for (let i = 0; i < s.length; i += 3) {
+      const n = (s.charCodeAt(i) << 16) | ((s.charCodeAt(i + 1) || 0) << 8) | (s.charCodeAt(i + 2) || 0);
+      out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+      out += i + 1 < s.length ? B64[(n >> 6) & 63] : '=';
+      out += i + 2 < s.length ? B64[n & 63] : '=';
+    }
+    return out;
+  },
+  decode(s: string): string {
+    const clean = s.replace(/=+$/, '');
+    let out = '';
+    for (let i = 0; i < clean.length; i += 4) {
+      const idx = [0, 1, 2, 3].map((j) => (i + j < clean.length ? B64.indexOf(clean[i + j]) : 0));
+      if (idx.some((x) => x < 0)) throw new Error('bad base64');
+      const n = (idx[0] << 18) | (idx[1] << 12) | (idx[2] << 6) | idx[3];
+      out += String.fromCharCode((n >> 16) & 255);
+      if (i + 2 < clean.length) out += String.fromCharCode((n >> 8) & 255);
+      if (i + 3 < clean.length) out += String.fromCharCode(n & 255);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,30 @@
+// Every kind the simulated API server serves. Adding a kind: one file here plus its table
+// printer in ../tables/.
+import type { ResourceType } from '../resource-type';
+import { namespaces } from './namespace';
+import { nodes } from './node';
+import { pods } from './pod';
+import type { ServiceAllocators } from './service';
+import { serviceType } from './service';
+import { configMaps, endpoints, endpointSlices, events, leases, secrets, serviceAccounts } from './simple';
+import { daemonSets, deployments, replicaSets, replicationControllers } from './workloads';
+
+export function allResourceTypes(alloc: ServiceAllocators): ResourceType[] {
+  return [
+    configMaps,
+    endpoints,
+    events,
+    namespaces,
+    nodes,
+    pods,
+    replicationControllers,
+    secrets,
+    serviceAccounts,
+    serviceType(alloc),
+    daemonSets,
+    deployments,
+    replicaSets,
+    leases,
+    endpointSlices,
+  ];
+}

@@ -1,0 +1,253 @@
+// An etcd-like MVCC store: one global revision per write, per-resource ordered history,
+// watches that replay from any revision still in the history window and then follow
+// live writes, compaction with `410 Gone` for revisions older than the window.
+// Watch delivery is scheduled on the virtual clock (never inside the writer's call stack),
+// in batches: one clock task delivers every write made since the last delivery.
+// SIMPLIFICATION: no leases/TTLs and no transactions beyond single-key compare-and-swap,
+// which the API server performs before calling commit.
+import type { VirtualClock } from '../core/clock';
+import { deepFreeze } from '../api/meta';
+import type { KObject } from '../api/types';
+
+export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface StoreEvent {
+  type: StoreEventType;
+  resource: string;
+  key: string;
+  object: KObject;
+  prevObject?: KObject;
+  rev: number;
+}
+
+export type WatchHandler = (ev: StoreEvent) => void;
+
+interface Watcher {
+  resource: string;
+  lastRev: number;
+  handler: WatchHandler;
+  closed: boolean;
+}
+
+export class CompactedError extends Error {
+  constructor(readonly requested: number, readonly compacted: number) {
+    super(`too old resource version: ${requested} (${compacted})`);
+  }
+}
+
+export interface StoreOptions {
+  /** Events kept in history across all resources before automatic compaction. */
+  historyLimit?: number;
+}
+
+export class Store {
+  private data = new Map<string, Map<string, KObject>>();
+  private sortedKeys = new Map<string, string[] | null>();
+  private history = new Map<string, StoreEvent[]>();
+  private historySize = 0;
+  private watchers = new Map<string, Set<Watcher>>();
+  private dirty = new Set<string>();
+  private flushScheduled = false;
+  private readonly historyLimit: number;
+  rev: number;
+  compactedRev: number;
+
+  constructor(private readonly clock: VirtualClock, opts: StoreOptions = {}) {
+    this.historyLimit = opts.historyLimit ?? 20_000;
+    this.rev = 1;
+    this.compactedRev = 1;
+  }
+
+  private bucket(resource: string): Map<string, KObject> {
+    let m = this.data.get(resource);
+    if (!m) {
+      m = new Map();
+      this.data.set(resource, m);
+    }
+    return m;
+  }
+
+  get(resource: string, key: string): KObject | undefined {
+    return this.data.get(resource)?.get(key);
+  }
+
+  count(resource: string): number {
+    return this.data.get(resource)?.size ?? 0;
+  }
+
+  /** Objects of a resource in key order (namespace/name), optionally under a key prefix. */
+  list(resource: string, prefix?: string): KObject[] {
+    const m = this.data.get(resource);
+    if (!m) return [];
+    let keys = this.sortedKeys.get(resource);
+    if (!keys) {
+      keys = [...m.keys()].sort();
+      this.sortedKeys.set(resource, keys);
+    }
+    const out: KObject[] = [];
+    if (prefix === undefined) {
+      for (const k of keys) out.push(m.get(k) as KObject);
+      return out;
+    }
+    // binary search for the first key >= prefix
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(m.get(keys[i]) as KObject);
+    return out;
+  }
+
+  /** Iterates objects without sorting (for controllers' full resyncs and counters). */
+  *values(resource: string): IterableIterator<KObject> {
+    const m = this.data.get(resource);
+    if (m) yield* m.values();
+  }
+
+  /**
+   * Writes `obj` (mutable; frozen here) under a new revision and returns it.
+   * The caller has already done admission and the compare-and-swap check.
+   */
+  put(resource: string, key: string, obj: KObject): KObject {
+    const m = this.bucket(resource);
+    const prev = m.get(key);
+    const rev = ++this.rev;
+    (obj.metadata ??= {}).resourceVersion = String(rev);
+    deepFreeze(obj);
+    if (!prev) this.sortedKeys.set(resource, null);
+    m.set(key, obj);
+    this.record({ type: prev ? 'MODIFIED' : 'ADDED', resource, key, object: obj, prevObject: prev, rev });
+    return obj;
+  }
+
+  remove(resource: string, key: string): KObject | undefined {
+    const m = this.data.get(resource);
+    const prev = m?.get(key);
+    if (!m || !prev) return undefined;
+    const rev = ++this.rev;
+    m.delete(key);
+    this.sortedKeys.set(resource, null);
+    // The DELETED event carries the last state with the deletion's revision, as etcd3 watch does.
+    const last = { ...prev, metadata: { ...prev.metadata, resourceVersion: String(rev) } };
+    deepFreeze(last);
+    this.record({ type: 'DELETED', resource, key, object: last, prevObject: prev, rev });
+    return last;
+  }
+
+  private record(ev: StoreEvent): void {
+    let h = this.history.get(ev.resource);
+    if (!h) {
+      h = [];
+      this.history.set(ev.resource, h);
+    }
+    h.push(ev);
+    this.historySize++;
+    if (this.watchers.get(ev.resource)?.size) {
+      this.dirty.add(ev.resource);
+      this.scheduleFlush();
+    }
+    if (this.historySize > this.historyLimit && !this.flushScheduled) this.scheduleFlush();
+  }
+
+  /**
+   * Watches `resource` for events after `fromRev`. Events are delivered on the clock, in
+   * revision order. Throws CompactedError when fromRev is older than the history window.
+   */
+  watch(resource: string, fromRev: number, handler: WatchHandler): () => void {
+    if (fromRev < this.compactedRev) throw new CompactedError(fromRev, this.compactedRev);
+    const w: Watcher = { resource, lastRev: fromRev, handler, closed: false };
+    let set = this.watchers.get(resource);
+    if (!set) {
+      set = new Set();
+      this.watchers.set(resource, set);
+    }
+    set.add(w);
+    if (fromRev < this.rev) {
+      this.dirty.add(resource);
+      this.scheduleFlush();
+    }
+    return () => {
+      w.closed = true;
+      set.delete(w);
+    };
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.clock.schedule(0, () => this.flush(), 'store:watch-dispatch');
+  }
+
+  /** Delivers pending events to watchers; then compacts if the history is over its limit. */
+  flush(): void {
+    this.flushScheduled = false;
+    // Deliver until quiescent for the resources dirty now; handlers' writes schedule a new flush.
+    const resources = [...this.dirty];
+    this.dirty.clear();
+    for (const resource of resources) {
+      const set = this.watchers.get(resource);
+      const h = this.history.get(resource);
+      if (!set || !h || !h.length) continue;
+      const upTo = h[h.length - 1].rev;
+      for (const w of [...set]) {
+        if (w.closed || w.lastRev >= upTo) continue;
+        let i = firstAfter(h, w.lastRev);
+        while (i < h.length && h[i].rev <= upTo && !w.closed) {
+          const ev = h[i++];
+          w.lastRev = ev.rev;
+          w.handler(ev);
+        }
+      }
+    }
+    if (this.historySize > this.historyLimit) this.compact(this.revisionKeeping(Math.floor(this.historyLimit / 2)));
+  }
+
+  /** The revision below which compaction keeps `keep` most recent events (never past undelivered ones). */
+  private revisionKeeping(keep: number): number {
+    let minWatcherRev = this.rev;
+    for (const set of this.watchers.values()) for (const w of set) minWatcherRev = Math.min(minWatcherRev, w.lastRev);
+    return Math.min(minWatcherRev, this.rev - keep);
+  }
+
+  /** Drops history at or below `rev`; later watches from there get 410 Gone. */
+  compact(rev: number): void {
+    if (rev <= this.compactedRev) return;
+    this.compactedRev = Math.min(rev, this.rev);
+    let size = 0;
+    for (const [res, h] of this.history) {
+      const i = firstAfter(h, this.compactedRev);
+      if (i > 0) h.splice(0, i);
+      if (!h.length) this.history.delete(res);
+      size += h.length;
+    }
+    this.historySize = size;
+  }
+
+  /** Number of live objects across all resources. */
+  size(): number {
+    let n = 0;
+    for (const m of this.data.values()) n += m.size;
+    return n;
+  }
+
+  /** All data, for snapshots (persistence, the UI's initial state). */
+  dump(): { rev: number; resources: Record<string, KObject[]> } {
+    const resources: Record<string, KObject[]> = {};
+    for (const res of this.data.keys()) resources[res] = this.list(res);
+    return { rev: this.rev, resources };
+  }
+}
+
+function firstAfter(h: StoreEvent[], rev: number): number {
+  let lo = 0;
+  let hi = h.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (h[mid].rev <= rev) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
