@@ -128,6 +128,23 @@ describe('kubectl get pods', () => {
   });
 });
 
+describe('cells with control characters (checked against kubectl v1.32)', () => {
+  it('escapes ESC, truncates at newline/CR, and a tab splits the cell like Go tabwriter', () => {
+    const t = buildTable(
+      'ConfigMap',
+      [
+        { metadata: { name: 'a', creationTimestamp: ago(min) }, data: { x: 'y' } },
+        { metadata: { name: 'evil\x1b[31mred\ttab', creationTimestamp: ago(min) } },
+        { metadata: { name: 'multi\nline\rcr' } },
+      ],
+      { now },
+    );
+    expect(printTable(t, {})).toBe(
+      ['NAME            DATA   AGE', 'a               1      60s', 'evil^[[31mred   tab    0     60s', 'multi...        0      <unknown>', ''].join('\n'),
+    );
+  });
+});
+
 describe('kubectl get nodes / svc / deployments', () => {
   const nodes: KObject[] = [
     {
