@@ -1,0 +1,200 @@
+// The scheduler cache: one NodeInfo per node, updated in O(1) per pod event, plus the node
+// list in node-tree order (zones interleaved round-robin, as the snapshot lists them).
+// Pods count once they have spec.nodeName (assumed or bound); Succeeded/Failed pods don't.
+// Leaves out: assume/forget TTLs and the generation-based snapshot copy (we read it live).
+// Models kubernetes/pkg/scheduler/backend/cache/cache.go and node_tree.go
+import type { Node, Pod } from '../api/types';
+import { NodeInfo, podEntry } from './node-info';
+
+function podKey(pod: Pod): string {
+  const m = pod.metadata ?? {};
+  return m.uid ?? `${m.namespace ?? ''}/${m.name ?? ''}`;
+}
+
+function isTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+export class SchedulerCache {
+  private readonly infos = new Map<string, NodeInfo>();
+  /** Nodes per zone key in insertion order, and zones in order of first appearance. */
+  private readonly tree = new Map<string, string[]>();
+  private list: NodeInfo[] = [];
+  private listDirty = false;
+  /** Which node each counted pod sits on (by pod key). */
+  private readonly podNode = new Map<string, string>();
+  /** Non-terminating pods per owner uid per node (only nodes holding some). */
+  private readonly ownerNodes = new Map<string, Map<NodeInfo, number>>();
+  /** Non-terminating pods per owner uid per zone label value, over nodes in the cache. */
+  private readonly ownerZone = new Map<string, Map<string, number>>();
+  /** Rotation start for the next filter pass (schedule_one.go nextStartNodeIndex). */
+  nextStartNodeIndex = 0;
+
+  upsertNode(node: Node): void {
+    const name = node.metadata?.name ?? '';
+    let info = this.infos.get(name);
+    if (!info) {
+      info = new NodeInfo(name);
+      this.infos.set(name, info);
+    }
+    const had = info.node !== undefined;
+    const oldZone = info.zoneKey;
+    if (had) this.bumpNodeZones(info, -1);
+    info.setNode(node);
+    this.bumpNodeZones(info, 1);
+    if (!had) this.treeAdd(info.zoneKey, name);
+    else if (oldZone !== info.zoneKey) {
+      this.treeRemove(oldZone, name);
+      this.treeAdd(info.zoneKey, name);
+    }
+  }
+
+  removeNode(name: string): void {
+    const info = this.infos.get(name);
+    if (!info || !info.node) return;
+    this.treeRemove(info.zoneKey, name);
+    this.bumpNodeZones(info, -1);
+    info.node = undefined;
+    // Upstream keeps the NodeInfo while pods still point at the node.
+    if (info.podCount === 0) this.infos.delete(name);
+  }
+
+  addPod(pod: Pod): void {
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName || isTerminal(pod)) return;
+    const key = podKey(pod);
+    if (this.podNode.has(key)) this.removeByKey(key);
+    let info = this.infos.get(nodeName);
+    if (!info) {
+      info = new NodeInfo(nodeName);
+      this.infos.set(nodeName, info);
+    }
+    const e = podEntry(pod, nodeName);
+    info.addEntry(e, key);
+    this.podNode.set(key, nodeName);
+    if (e.spreadOwner !== undefined) {
+      this.bumpOwnerNode(e.spreadOwner, info, 1);
+      if (info.node && info.zone !== undefined) this.bumpZone(e.spreadOwner, info.zone, 1);
+    }
+  }
+
+  removePod(pod: Pod): void {
+    this.removeByKey(podKey(pod));
+  }
+
+  updatePod(oldPod: Pod, newPod: Pod): void {
+    this.removeByKey(podKey(oldPod));
+    this.addPod(newPod);
+  }
+
+  nodeCount(): number {
+    return this.nodeList().length;
+  }
+
+  /** NodeInfo by node name (also for nodes only known through their pods). */
+  get(name: string): NodeInfo | undefined {
+    return this.infos.get(name);
+  }
+
+  /** Nodes in node-tree order. The array is reused until nodes change: do not mutate. */
+  nodeList(): readonly NodeInfo[] {
+    if (this.listDirty) this.rebuildList();
+    return this.list;
+  }
+
+  /** Pods of `owner` on nodes whose topology.kubernetes.io/zone label is `zone`. */
+  ownerZoneCount(owner: string, zone: string): number {
+    return this.ownerZone.get(owner)?.get(zone) ?? 0;
+  }
+
+  /** The nodes holding non-terminating pods of `owner`, with their counts. */
+  ownerNodeCounts(owner: string): ReadonlyMap<NodeInfo, number> | undefined {
+    return this.ownerNodes.get(owner);
+  }
+
+  private bumpOwnerNode(owner: string, info: NodeInfo, delta: number): void {
+    let m = this.ownerNodes.get(owner);
+    if (!m) {
+      m = new Map();
+      this.ownerNodes.set(owner, m);
+    }
+    const n = (m.get(info) ?? 0) + delta;
+    if (n > 0) m.set(info, n);
+    else {
+      m.delete(info);
+      if (m.size === 0) this.ownerNodes.delete(owner);
+    }
+  }
+
+  private bumpZone(owner: string, zone: string, delta: number): void {
+    let m = this.ownerZone.get(owner);
+    if (!m) {
+      m = new Map();
+      this.ownerZone.set(owner, m);
+    }
+    const n = (m.get(zone) ?? 0) + delta;
+    if (n > 0) m.set(zone, n);
+    else {
+      m.delete(zone);
+      if (m.size === 0) this.ownerZone.delete(owner);
+    }
+  }
+
+  private bumpNodeZones(info: NodeInfo, sign: 1 | -1): void {
+    if (!info.node || info.zone === undefined) return;
+    for (const [owner, c] of info.ownerCounts) this.bumpZone(owner, info.zone, sign * c);
+  }
+
+  private removeByKey(key: string): void {
+    const nodeName = this.podNode.get(key);
+    if (nodeName === undefined) return;
+    this.podNode.delete(key);
+    const info = this.infos.get(nodeName);
+    if (!info) return;
+    const e = info.removeEntry(key);
+    if (e?.spreadOwner !== undefined) {
+      this.bumpOwnerNode(e.spreadOwner, info, -1);
+      if (info.node && info.zone !== undefined) this.bumpZone(e.spreadOwner, info.zone, -1);
+    }
+    if (!info.node && info.podCount === 0) this.infos.delete(nodeName);
+  }
+
+  private treeAdd(zone: string, name: string): void {
+    let names = this.tree.get(zone);
+    if (!names) {
+      names = [];
+      this.tree.set(zone, names);
+    }
+    names.push(name);
+    this.listDirty = true;
+  }
+
+  private treeRemove(zone: string, name: string): void {
+    const names = this.tree.get(zone);
+    if (!names) return;
+    const i = names.indexOf(name);
+    if (i >= 0) names.splice(i, 1);
+    if (names.length === 0) this.tree.delete(zone);
+    this.listDirty = true;
+  }
+
+  /** nodeTree.list(): one node from each zone in turn until all zones are exhausted. */
+  private rebuildList(): void {
+    const zones = [...this.tree.values()];
+    const out: NodeInfo[] = [];
+    for (let i = 0; ; i++) {
+      let any = false;
+      for (const names of zones) {
+        if (i < names.length) {
+          any = true;
+          const info = this.infos.get(names[i]);
+          if (info) out.push(info);
+        }
+      }
+      if (!any) break;
+    }
+    this.list = out;
+    this.listDirty = false;
+  }
+}
