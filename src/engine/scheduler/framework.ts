@@ -70,3 +70,17 @@ export function fitErrorMessage(f: FitErrorInfo): string {
   if (f.postFilterMsg !== '') msg += ` ${f.postFilterMsg}`;
   return msg;
 }
+
+/** helper.DefaultNormalizeScore: scale to [0, maxPriority] by the maximum, optionally reversed. */
+export function defaultNormalizeScore(maxPriority: number, reverse: boolean, scores: { [i: number]: number }, n: number): void {
+  let max = 0;
+  for (let i = 0; i < n; i++) if (scores[i] > max) max = scores[i];
+  if (max === 0) {
+    if (reverse) for (let i = 0; i < n; i++) scores[i] = maxPriority;
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const s = Math.floor((maxPriority * scores[i]) / max);
+    scores[i] = reverse ? maxPriority - s : s;
+  }
+}

@@ -7,7 +7,7 @@
 import type { Pod } from '../api/types';
 import type { SchedulerCache } from './cache';
 import type { FitErrorInfo, NodeStatus } from './framework';
-import { fitErrorMessage, newFitError, PluginNames } from './framework';
+import { defaultNormalizeScore, fitErrorMessage, newFitError, PluginNames } from './framework';
 import type { NodeInfo } from './node-info';
 import type { PodSchedInfo } from './pod-info';
 import { podSchedInfo } from './pod-info';
@@ -169,28 +169,17 @@ function scoreNodes(info: PodSchedInfo, n: number, cache: SchedulerCache): void 
     totals[i] = WEIGHT_FIT * leastAllocatedScore(r, node) + WEIGHT_BALANCED * balancedAllocationScore(r, node);
   }
   // TaintToleration: intolerable PreferNoSchedule taints, normalised in reverse.
-  let max = 0;
   for (let i = 0; i < n; i++) {
     const node = feasible[i];
-    const c = node.preferNoScheduleTaints.length === 0 ? 0 : taintTolerationScore(info.preferTolerations, node);
-    tmp[i] = c;
-    if (c > max) max = c;
+    tmp[i] = node.preferNoScheduleTaints.length === 0 ? 0 : taintTolerationScore(info.preferTolerations, node);
   }
-  for (let i = 0; i < n; i++) {
-    const s = max === 0 ? MAX_NODE_SCORE : MAX_NODE_SCORE - Math.floor((MAX_NODE_SCORE * tmp[i]) / max);
-    totals[i] += WEIGHT_TAINT * s;
-  }
+  defaultNormalizeScore(MAX_NODE_SCORE, true, tmp, n);
+  for (let i = 0; i < n; i++) totals[i] += WEIGHT_TAINT * tmp[i];
   // NodeAffinity: preferred terms (PreScore skips the plugin when there are none).
   if (info.affinity.preferred.length > 0) {
-    max = 0;
-    for (let i = 0; i < n; i++) {
-      const c = nodeAffinityScore(info.affinity, feasible[i]);
-      tmp[i] = c;
-      if (c > max) max = c;
-    }
-    if (max > 0) {
-      for (let i = 0; i < n; i++) totals[i] += WEIGHT_AFFINITY * Math.floor((MAX_NODE_SCORE * tmp[i]) / max);
-    }
+    for (let i = 0; i < n; i++) tmp[i] = nodeAffinityScore(info.affinity, feasible[i]);
+    defaultNormalizeScore(MAX_NODE_SCORE, false, tmp, n);
+    for (let i = 0; i < n; i++) totals[i] += WEIGHT_AFFINITY * tmp[i];
   }
   // PodTopologySpread with the system default constraints.
   if (info.owner !== undefined) {
@@ -228,4 +217,17 @@ function selectHost(n: number, rng: { int(n: number): number }): number {
     }
   }
   return best;
+}
+
+/** Total weighted scores of every feasible node (for diagnostics and tests), in node-list order. */
+export function prioritizeNodes(pod: Pod, cache: SchedulerCache): { nodeName: string; score: number }[] {
+  const info = podSchedInfo(pod);
+  const checkAffinity = hasRequired(info.affinity);
+  let n = 0;
+  for (const node of cache.nodeList()) if (runFilters(info, checkAffinity, node) === null) feasible[n++] = node;
+  if (n === 0) return [];
+  scoreNodes(info, n, cache);
+  const out: { nodeName: string; score: number }[] = [];
+  for (let i = 0; i < n; i++) out.push({ nodeName: feasible[i].name, score: totals[i] });
+  return out;
 }
