@@ -1,0 +1,26 @@
+// The engine's public API: what the shell, the worker and Node entries may use.
+// Everything else under src/engine is internal (scripts/depcheck.mjs enforces it for the shell).
+export { createCluster, Cluster } from './cluster';
+export type { ClusterOptions } from './cluster';
+export type { ApiRequest, ApiResponse, WatchStream, TextStream } from './apiserver/rest';
+export { SERVER_VERSION } from './apiserver/rest';
+export type { WatchEvent, WatchEventType } from './apiserver/apiserver';
+export type { KObject, Json } from './api/types';
+export type * from './api/types';
+export type { StatusObject, StatusCause } from './api/status';
+export type { Table, TableColumnDefinition, TableRow } from './apiserver/tables/types';
+export { VirtualClock } from './core/clock';
+export { Rng } from './core/rng';
+export { rfc3339, parseTime, DEFAULT_EPOCH } from './core/time';
+export { humanDuration, shortHumanDuration, translateTimestampSince } from './core/duration';
+export { randomSuffix, SUFFIX_ALPHABET } from './core/names';
+export {
+  applyJsonPatch,
+  applyMergePatch,
+  applyStrategicMergePatch,
+  createThreeWayMergePatch,
+  createTwoWayMergePatch,
+  PatchError,
+} from './apiserver/patch';
+export { parseLabelSelector, parseFieldSelector, labelSelectorFromMeta, labelSelectorFromSet, SelectorError } from './api/selectors';
+export { parseQuantity, quantityToString } from './api/quantity';

@@ -1,0 +1,545 @@
+// The life of one pod on one node, as kubelet stages: sandbox and IP, image pulls (with
+// ErrImagePull/ImagePullBackOff), init containers in order, container start (or StartError),
+// readiness, exits with restart policy and CrashLoopBackOff (10 s doubling to 5 min, reset
+// after 10 min of running), graceful termination within the grace period, and the status
+// and Events a real kubelet reports for each step.
+// Models pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions),
+// pkg/kubelet/status/status_manager.go, pkg/kubelet/kubelet_pods.go (generateAPIPodStatus),
+// pkg/kubelet/images/image_manager.go and container/helpers.go (backoff).
+// SIMPLIFICATION: probes only gate readiness after initialDelaySeconds (they never fail yet);
+// no volumes, no resource enforcement (OOM), no ephemeral containers.
+import type { Container, ContainerState, ContainerStatus, KObject, Pod, PodCondition } from '../api/types';
+import { isApiError } from '../api/status';
+import { rfc3339 } from '../core/time';
+import type { TaskHandle } from '../core/clock';
+import type { Kubelet } from './node-agents';
+import { ContainerLog } from './logs';
+import { resolveImage } from './images';
+import type { ImageInfo, RunningProcess, ImageBehaviour } from './images/types';
+import { ContainerStartError, SIGNAL_IGNORED } from './images/types';
+import { goDuration } from './go-duration';
+import { serviceEnv, resolveEnv } from './container-env';
+
+const BACKOFF_INITIAL_MS = 10_000;
+const BACKOFF_MAX_MS = 300_000;
+const BACKOFF_RESET_MS = 2 * BACKOFF_MAX_MS;
+const SANDBOX_MS = 400;
+const CREATE_MS = 150;
+
+type Phase = 'waiting' | 'running' | 'terminated';
+
+interface ContainerRun {
+  spec: Container;
+  init: boolean;
+  phase: Phase;
+  waitingReason: string;
+  waitingMessage?: string;
+  restartCount: number;
+  startedAt?: number;
+  finishedAt?: number;
+  exitCode?: number;
+  termReason?: string;
+  termMessage?: string;
+  last?: ContainerState;
+  ready: boolean;
+  everStarted: boolean;
+  process?: RunningProcess;
+  image?: ImageInfo;
+  imageRef: string;
+  containerID?: string;
+  backoffMs: number;
+  pullBackoffMs: number;
+  timers: Set<TaskHandle>;
+}
+
+export class PodWorker {
+  pod: Pod;
+  readonly logs = new Map<string, { current?: ContainerLog; previous?: ContainerLog }>();
+  private runs: ContainerRun[] = [];
+  private ip = '';
+  private sandboxReady = false;
+  private terminating = false;
+  private gone = false;
+  private frozen = false;
+  private deferred: (() => void)[] = [];
+  private timers = new Set<TaskHandle>();
+  private startTime?: number;
+  private statusQueued = false;
+
+  constructor(private readonly kubelet: Kubelet, pod: Pod) {
+    this.pod = pod;
+  }
+
+  private get ctx() {
+    return this.kubelet.ctx;
+  }
+
+  private after(ms: number, fn: () => void, label: string, owner?: Set<TaskHandle>): TaskHandle {
+    const handle = this.ctx.clock.schedule(ms, () => {
+      this.timers.delete(handle);
+      owner?.delete(handle);
+      if (this.gone) return;
+      if (this.frozen) this.deferred.push(fn);
+      else fn();
+    }, label);
+    this.timers.add(handle);
+    owner?.add(handle);
+    return handle;
+  }
+
+  private event(type: 'Normal' | 'Warning', reason: string, message: string, c?: ContainerRun): void {
+    const fieldPath = c ? `spec.${c.init ? 'initContainers' : 'containers'}{${c.spec.name}}` : undefined;
+    this.ctx.recorder.event(this.pod as KObject, type, reason, message, this.kubelet.source, fieldPath);
+  }
+
+  start(): void {
+    const spec = this.pod.spec ?? { containers: [] };
+    const mk = (c: Container, init: boolean): ContainerRun => ({
+      spec: c,
+      init,
+      phase: 'waiting',
+      waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
+      restartCount: 0,
+      ready: false,
+      everStarted: false,
+      imageRef: c.image ?? '',
+      backoffMs: 0,
+      pullBackoffMs: 0,
+      timers: new Set(),
+    });
+    this.runs = [...(spec.initContainers ?? []).map((c) => mk(c, true)), ...(spec.containers ?? []).map((c) => mk(c, false))];
+    if (this.runs.some((r) => r.init)) for (const r of this.runs) if (!r.init) r.waitingReason = 'PodInitializing';
+    this.startTime = this.ctx.clock.now();
+    if (this.pod.metadata?.deletionTimestamp) {
+      this.terminate();
+      return;
+    }
+    this.pushStatus();
+    this.after(SANDBOX_MS + this.ctx.rng.int(300), () => {
+      this.ip = this.kubelet.allocateIP(Boolean(spec.hostNetwork));
+      this.sandboxReady = true;
+      this.pushStatus();
+      this.advance();
+    }, 'kubelet:sandbox');
+  }
+
+  update(pod: Pod): void {
+    this.pod = pod;
+    if (this.frozen) return;
+    if (pod.metadata?.deletionTimestamp && !this.terminating) this.terminate();
+  }
+
+  /** Decides what to start next: the first unfinished init container, or all app containers. */
+  private advance(): void {
+    if (this.terminating || !this.sandboxReady) return;
+    const inits = this.runs.filter((r) => r.init);
+    for (const r of inits) {
+      if (r.phase === 'terminated' && r.exitCode === 0) continue;
+      if (r.phase === 'waiting' && !r.timers.size) this.prepare(r);
+      return;
+    }
+    for (const r of this.runs) if (!r.init && r.phase === 'waiting' && !r.timers.size && !r.everStarted) this.prepare(r);
+  }
+
+  private prepare(r: ContainerRun): void {
+    const policy = r.spec.imagePullPolicy ?? 'IfNotPresent';
+    const image = r.spec.image ?? '';
+    const resolved = resolveImage(image);
+    const present = this.kubelet.images.has(image);
+    if (policy === 'Never' && !present) {
+      r.waitingReason = 'ErrImageNeverPull';
+      r.waitingMessage = `Container image "${image}" is not present with pull policy of Never`;
+      this.event('Warning', 'ErrImageNeverPull', r.waitingMessage, r);
+      this.pushStatus();
+      return;
+    }
+    if (!resolved.ok && resolved.reason === 'InvalidReference') {
+      r.waitingReason = 'InvalidImageName';
+      r.waitingMessage = resolved.message;
+      this.event('Warning', 'InspectFailed', resolved.message, r);
+      this.event('Warning', 'Failed', 'Error: InvalidImageName', r);
+      this.pushStatus();
+      return;
+    }
+    if (policy !== 'Always' && present && resolved.ok) {
+      r.image = resolved.image;
+      this.event('Normal', 'Pulled', `Container image "${image}" already present on machine`, r);
+      this.after(CREATE_MS, () => this.create(r, resolved.behaviour), 'kubelet:create', r.timers);
+      return;
+    }
+    this.event('Normal', 'Pulling', `Pulling image "${image}"`, r);
+    if (!resolved.ok) {
+      this.after(800 + this.ctx.rng.int(700), () => this.pullFailed(r, `rpc error: code = ${resolved.rpcCode} desc = ${resolved.message}`), 'kubelet:pull', r.timers);
+      return;
+    }
+    const ms = Math.round(resolved.image.pullMs * (0.8 + 0.4 * this.ctx.rng.next()));
+    this.after(ms, () => {
+      this.kubelet.images.add(image);
+      r.image = resolved.image;
+      this.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${resolved.image.sizeBytes} bytes.`, r);
+      this.after(CREATE_MS, () => this.create(r, resolved.behaviour), 'kubelet:create', r.timers);
+    }, 'kubelet:pull', r.timers);
+  }
+
+  private pullFailed(r: ContainerRun, message: string): void {
+    const image = r.spec.image ?? '';
+    this.event('Warning', 'Failed', `Failed to pull image "${image}": ${message}`, r);
+    this.event('Warning', 'Failed', 'Error: ErrImagePull', r);
+    r.waitingReason = 'ErrImagePull';
+    r.waitingMessage = message;
+    this.pushStatus();
+    r.pullBackoffMs = r.pullBackoffMs ? Math.min(r.pullBackoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
+    // The next pod sync sees the back-off.
+    this.after(1000, () => {
+      r.waitingReason = 'ImagePullBackOff';
+      r.waitingMessage = `Back-off pulling image "${image}": ErrImagePull: ${message}`;
+      this.event('Normal', 'BackOff', `Back-off pulling image "${image}"`, r);
+      this.event('Warning', 'Failed', 'Error: ImagePullBackOff', r);
+      this.pushStatus();
+      this.after(r.pullBackoffMs, () => this.prepare(r), 'kubelet:pull-retry', r.timers);
+    }, 'kubelet:pull-backoff', r.timers);
+  }
+
+  private create(r: ContainerRun, behaviour: ImageBehaviour): void {
+    if (this.terminating) return;
+    const name = r.spec.name;
+    const entry = this.logs.get(name) ?? {};
+    if (entry.current) {
+      entry.current.end();
+      entry.previous = entry.current;
+    }
+    const log = new ContainerLog();
+    entry.current = log;
+    this.logs.set(name, entry);
+    r.containerID = `containerd://${hex64(this.ctx.rng)}`;
+    this.event('Normal', 'Created', `Created container ${name}`, r);
+    const now = this.ctx.clock.now();
+    const envVars = {
+      ...serviceEnv(this.ctx.api, this.pod),
+      ...resolveEnv(this.ctx.api, this.pod, r.spec, this.ip, this.kubelet.cfg.internalIP),
+    };
+    let exited = false;
+    const processCtx = {
+      now: () => this.ctx.clock.now(),
+      rng: this.ctx.rng,
+      log: (line: string, stream: 'stdout' | 'stderr' = 'stdout') => log.append({ at: this.ctx.clock.now(), stream, text: line }),
+      after: (ms: number, fn: () => void) => {
+        const h = this.after(ms, () => {
+          if (!exited) fn();
+        }, `container:${name}`, r.timers);
+        return { cancel: () => this.ctx.clock.cancel(h) };
+      },
+      exit: (code: number, reason?: string) => {
+        if (exited) return;
+        exited = true;
+        // Exits are observed by the next PLEG relist, never inside the process' own call.
+        this.after(0, () => this.exited(r, code, reason), 'kubelet:exit');
+      },
+    };
+    try {
+      r.process = behaviour.start(
+        {
+          podName: this.pod.metadata?.name ?? '',
+          namespace: this.pod.metadata?.namespace ?? '',
+          podIP: this.ip,
+          nodeName: this.kubelet.cfg.name,
+          hostname: this.pod.spec?.hostname ?? this.pod.metadata?.name ?? '',
+          containerName: name,
+          env: envVars,
+          command: r.spec.command,
+          args: r.spec.args,
+        },
+        processCtx,
+      );
+    } catch (e) {
+      if (!(e instanceof ContainerStartError)) throw e;
+      exited = true;
+      r.phase = 'terminated';
+      r.exitCode = e.exitCode;
+      r.termReason = e.reason;
+      r.termMessage = e.message;
+      r.startedAt = undefined;
+      r.finishedAt = now;
+      r.everStarted = true;
+      this.event('Warning', 'Failed', `Error: ${e.message}`, r);
+      log.end();
+      this.pushStatus();
+      this.scheduleRestart(r);
+      return;
+    }
+    r.phase = 'running';
+    r.startedAt = now;
+    r.everStarted = true;
+    r.waitingReason = '';
+    r.waitingMessage = undefined;
+    this.event('Normal', 'Started', `Started container ${name}`, r);
+    const probe = r.spec.readinessProbe;
+    if (r.init) r.ready = false;
+    else if (!probe) r.ready = true;
+    else {
+      const delay = ((probe.initialDelaySeconds ?? 0) + 1) * 1000;
+      this.after(delay, () => {
+        if (r.phase === 'running') {
+          r.ready = true;
+          this.pushStatus();
+        }
+      }, 'kubelet:probe', r.timers);
+    }
+    this.pushStatus();
+  }
+
+  private exited(r: ContainerRun, code: number, reason?: string): void {
+    if (r.phase !== 'running') return;
+    r.phase = 'terminated';
+    r.exitCode = code;
+    r.termReason = reason ?? (code === 0 ? 'Completed' : 'Error');
+    r.finishedAt = this.ctx.clock.now();
+    r.ready = false;
+    r.process = undefined;
+    this.logs.get(r.spec.name)?.current?.end();
+    if (this.terminating) {
+      this.maybeFinish();
+      return;
+    }
+    this.pushStatus();
+    if (r.init && code === 0) {
+      this.advance();
+      return;
+    }
+    this.scheduleRestart(r);
+  }
+
+  private scheduleRestart(r: ContainerRun): void {
+    const policy = this.pod.spec?.restartPolicy ?? 'Always';
+    const restart = !r.init ? policy === 'Always' || (policy === 'OnFailure' && r.exitCode !== 0) : r.exitCode !== 0 && policy !== 'Never';
+    if (!restart) {
+      this.pushStatus();
+      return;
+    }
+    const ranFor = (r.finishedAt ?? 0) - (r.startedAt ?? r.finishedAt ?? 0);
+    if (ranFor >= BACKOFF_RESET_MS) r.backoffMs = 0;
+    r.backoffMs = r.backoffMs ? Math.min(r.backoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
+    const backoff = r.backoffMs;
+    this.after(1000, () => {
+      if (this.terminating) return;
+      r.last = this.terminatedState(r);
+      r.phase = 'waiting';
+      r.waitingReason = 'CrashLoopBackOff';
+      const podId = `${this.pod.metadata?.name}_${this.pod.metadata?.namespace}(${this.pod.metadata?.uid})`;
+      r.waitingMessage = `back-off ${goDuration(backoff)} restarting failed container=${r.spec.name} pod=${podId}`;
+      this.event('Warning', 'BackOff', `Back-off restarting failed container ${r.spec.name} in pod ${podId}`, r);
+      this.pushStatus();
+      this.after(Math.max(0, backoff - 1000), () => {
+        if (this.terminating) return;
+        r.restartCount++;
+        r.waitingReason = 'ContainerCreating';
+        const resolved = resolveImage(r.spec.image ?? '');
+        if (!resolved.ok) return;
+        this.event('Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`, r);
+        this.create(r, resolved.behaviour);
+      }, 'kubelet:restart', r.timers);
+    }, 'kubelet:crashloop', r.timers);
+  }
+
+  private terminatedState(r: ContainerRun): ContainerState {
+    return {
+      terminated: {
+        exitCode: r.exitCode ?? 0,
+        reason: r.termReason,
+        ...(r.termMessage ? { message: r.termMessage } : {}),
+        ...(r.startedAt !== undefined ? { startedAt: rfc3339(r.startedAt) } : {}),
+        finishedAt: rfc3339(r.finishedAt ?? this.ctx.clock.now()),
+        containerID: r.containerID,
+      },
+    };
+  }
+
+  /** Graceful termination: signal running containers, kill what outlives the grace period. */
+  private terminate(): void {
+    this.terminating = true;
+    const grace = (this.pod.metadata?.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    for (const r of this.runs) {
+      for (const t of r.timers) this.ctx.clock.cancel(t);
+      r.timers.clear();
+      if (r.phase !== 'running' || !r.process) continue;
+      this.event('Normal', 'Killing', `Stopping container ${r.spec.name}`, r);
+      const { exitAfterMs, code } = r.process.stop('SIGTERM');
+      const proc = r.process;
+      const kill = exitAfterMs === SIGNAL_IGNORED || exitAfterMs > grace;
+      this.after(kill ? grace : exitAfterMs, () => {
+        if (r.process !== proc) return;
+        if (kill) proc.stop('SIGKILL');
+        r.process = undefined;
+        r.phase = 'terminated';
+        r.exitCode = kill ? 137 : code;
+        r.termReason = kill || code !== 0 ? 'Error' : 'Completed';
+        r.finishedAt = this.ctx.clock.now();
+        r.ready = false;
+        this.logs.get(r.spec.name)?.current?.end();
+        this.maybeFinish();
+      }, 'kubelet:kill');
+    }
+    this.maybeFinish();
+  }
+
+  private maybeFinish(): void {
+    if (this.runs.some((r) => r.phase === 'running')) {
+      this.pushStatus();
+      return;
+    }
+    if (this.gone) return;
+    this.pushStatusNow();
+    this.gone = true;
+    this.kubelet.releaseIP(this.ip);
+    this.kubelet.workers.delete(this.pod.metadata?.uid ?? '');
+    this.kubelet.agents.finishDeletion(this.pod);
+  }
+
+  /** The pod object is gone from the API: stop everything now. */
+  killNow(): void {
+    this.gone = true;
+    for (const t of this.timers) this.ctx.clock.cancel(t);
+    for (const r of this.runs) {
+      if (r.process) r.process.stop('SIGKILL');
+      r.process = undefined;
+      this.logs.get(r.spec.name)?.current?.end();
+    }
+    this.kubelet.releaseIP(this.ip);
+  }
+
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  thaw(): void {
+    this.frozen = false;
+    const run = this.deferred.splice(0);
+    for (const fn of run) fn();
+    if (this.pod.metadata?.deletionTimestamp && !this.terminating) this.terminate();
+    this.pushStatus();
+  }
+
+  // ------------------------------------------------------------------ status
+
+  /** Coalesces status writes within one clock instant, like the status manager's sync. */
+  private pushStatus(): void {
+    if (this.statusQueued || this.gone) return;
+    this.statusQueued = true;
+    this.ctx.clock.schedule(0, () => {
+      this.statusQueued = false;
+      if (!this.gone && !this.frozen) this.pushStatusNow();
+    }, 'kubelet:status');
+  }
+
+  private pushStatusNow(): void {
+    const { api } = this.ctx;
+    const status = this.buildStatus();
+    try {
+      const updated = api.mutate(api.mustResource('pods'), this.pod.metadata?.namespace, this.pod.metadata?.name ?? '', (o) => {
+        const p = o as Pod;
+        if (p.metadata?.uid !== this.pod.metadata?.uid) return;
+        const scheduled = p.status?.conditions?.find((c) => c.type === 'PodScheduled');
+        const conds = status.conditions ?? [];
+        if (scheduled) conds.push(scheduled);
+        p.status = { ...status, conditions: conds.map((c) => keepTransition(c, p.status?.conditions)) };
+      }, { subresource: 'status' });
+      this.pod = updated as Pod;
+    } catch (e) {
+      if (!isApiError(e)) throw e;
+    }
+  }
+
+  private buildStatus(): NonNullable<Pod['status']> {
+    const now = rfc3339(this.ctx.clock.now());
+    const initRuns = this.runs.filter((r) => r.init);
+    const appRuns = this.runs.filter((r) => !r.init);
+    const initDone = initRuns.every((r) => r.phase === 'terminated' && r.exitCode === 0);
+    const notReady = appRuns.filter((r) => !r.ready).map((r) => r.spec.name);
+    const policy = this.pod.spec?.restartPolicy ?? 'Always';
+    const phase = podPhase(initDone, appRuns, policy);
+    const cond = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => ({
+      type,
+      status: ok ? 'True' : 'False',
+      lastProbeTime: null as unknown as string,
+      lastTransitionTime: now,
+      ...(ok || !reason ? {} : { reason, message }),
+    });
+    const terminal = phase === 'Succeeded' || phase === 'Failed';
+    const incompleteInit = initRuns.filter((r) => !(r.phase === 'terminated' && r.exitCode === 0)).map((r) => r.spec.name);
+    const conditions: PodCondition[] = [
+      cond('PodReadyToStartContainers', this.sandboxReady && !(this.gone && terminal)),
+      cond('Initialized', initDone, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`),
+      cond('Ready', notReady.length === 0 && !terminal, terminal ? 'PodCompleted' : 'ContainersNotReady', terminal ? '' : `containers with unready status: [${notReady.join(' ')}]`),
+      cond('ContainersReady', notReady.length === 0 && !terminal, terminal ? 'PodCompleted' : 'ContainersNotReady', terminal ? '' : `containers with unready status: [${notReady.join(' ')}]`),
+    ];
+    for (const c of conditions) if (c.message === '') delete c.message;
+    const status: NonNullable<Pod['status']> = {
+      phase,
+      conditions,
+      hostIP: this.kubelet.cfg.internalIP,
+      hostIPs: [{ ip: this.kubelet.cfg.internalIP }],
+      ...(this.ip ? { podIP: this.ip, podIPs: [{ ip: this.ip }] } : {}),
+      startTime: rfc3339(this.startTime ?? this.ctx.clock.now()),
+      qosClass: this.pod.status?.qosClass,
+    };
+    const cs = (r: ContainerRun): ContainerStatus => {
+      let state: ContainerState;
+      if (r.phase === 'running') state = { running: { startedAt: rfc3339(r.startedAt ?? 0) } };
+      else if (r.phase === 'terminated') state = this.terminatedState(r);
+      else state = { waiting: { reason: r.waitingReason, ...(r.waitingMessage ? { message: r.waitingMessage } : {}) } };
+      const out: ContainerStatus = {
+        name: r.spec.name,
+        state,
+        lastState: r.last ?? {},
+        ready: r.ready,
+        restartCount: r.restartCount,
+        image: r.image ? `${r.image.repository}:${r.image.tag}` : (r.spec.image ?? ''),
+        imageID: r.image && r.everStarted ? `${r.image.repository}@${r.image.digest}` : '',
+        started: r.phase === 'running',
+      };
+      if (r.containerID && r.everStarted) out.containerID = r.containerID;
+      return out;
+    };
+    if (initRuns.length) status.initContainerStatuses = initRuns.map(cs);
+    status.containerStatuses = appRuns.map(cs);
+    return status;
+  }
+}
+
+/** Pod phase from container states. Models pkg/kubelet/kubelet_pods.go (getPhase). */
+function podPhase(initDone: boolean, runs: ContainerRun[], policy: string): string {
+  if (!initDone) return 'Pending';
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const r of runs) {
+    if (r.phase === 'running') running++;
+    else if (r.phase === 'terminated') {
+      stopped++;
+      if (r.exitCode === 0) succeeded++;
+    } else if (r.last?.terminated) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0) {
+    if (policy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (policy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
+}
+
+function keepTransition(c: PodCondition, old: PodCondition[] | undefined): PodCondition {
+  const prev = old?.find((o) => o.type === c.type);
+  if (prev && prev.status === c.status && prev.lastTransitionTime) return { ...c, lastTransitionTime: prev.lastTransitionTime };
+  return c;
+}
+
+function hex64(rng: { u32(): number }): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += rng.u32().toString(16).padStart(8, '0');
+  return s;
+}
