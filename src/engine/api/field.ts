@@ -199,5 +199,6 @@ export function aggregateFieldErrors(errs: readonly FieldError[]): string {
       msgs.push(m);
     }
   }
+  if (msgs.length === 0) return '';
   return msgs.length === 1 ? msgs[0] : `[${msgs.join(', ')}]`;
 }
