@@ -108,9 +108,10 @@ export type NetErrorCode = 'ENOTFOUND' | 'ECONNREFUSED' | 'ETIMEDOUT' | 'EHOSTUN
 export class NetError extends Error {
   constructor(
     readonly code: NetErrorCode,
-    message?: string,
+    /** Resolved peer address, when known (printed in ECONNREFUSED texts). */
+    readonly address?: string,
   ) {
-    super(message ?? code);
+    super(code);
     this.name = 'NetError';
   }
 }

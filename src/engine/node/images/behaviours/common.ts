@@ -1,0 +1,24 @@
+// Helpers shared by image behaviours: the argv the runtime executes (Kubernetes command/args
+// over image ENTRYPOINT/CMD), worker pids, and small HTTP helpers.
+// Leaves out shell-form ENTRYPOINT/CMD (all images here use exec form).
+
+import type { ContainerEnv, HttpResponse, ImageBehaviour, ProcessContext } from '../types';
+
+/** Models kubernetes/pkg/kubelet/kuberuntime/kuberuntime_container.go (command/args over the image config). */
+export function effectiveArgv(b: Pick<ImageBehaviour, 'defaultEntrypoint' | 'defaultCmd'>, env: ContainerEnv): string[] {
+  const entry = env.command ?? b.defaultEntrypoint;
+  const cmd = env.args ?? (env.command ? [] : b.defaultCmd);
+  return [...entry, ...cmd];
+}
+
+/** Pids of worker processes started right after PID 1 (nginx prints them); 1 CPU per node by default. */
+export function workerPids(ctx: ProcessContext, n: number): number[] {
+  const first = 20 + ctx.rng.int(20);
+  return Array.from({ length: n }, (_, i) => first + i);
+}
+
+export function textResponse(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {
+  return { status, headers, body };
+}
+
+export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
