@@ -390,7 +390,7 @@ export class ApiServer {
       else if (type === 'application/merge-patch+json') patched = applyMergePatch(base, patch);
       else patched = applyStrategicMergePatch(base, patch, rt.kind);
     } catch (e) {
-      if (e instanceof PatchError) throw errBadRequest(e.message);
+      if (e instanceof PatchError) throw patchStatus(e);
       throw e;
     }
     if (!patched || typeof patched !== 'object' || Array.isArray(patched)) throw errBadRequest('patch produced a non-object');
@@ -580,6 +580,20 @@ export class ApiServer {
   resourceVersion(): string {
     return String(this.store.rev);
   }
+}
+
+/** The Status the PATCH handler answers for a patch that cannot be applied. */
+function patchStatus(e: PatchError): ApiError {
+  if (e.code === 400) return errBadRequest(e.statusMessage);
+  return new ApiError({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: e.statusMessage,
+    ...(e.reason ? { reason: e.reason } : {}),
+    code: e.code,
+  });
 }
 
 const STRIP = new Set(['metadata', 'status']);
