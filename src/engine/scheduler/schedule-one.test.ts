@@ -6,7 +6,7 @@ import { SchedulerCache } from './cache';
 import { numFeasibleNodesToFind, prioritizeNodes, schedulePod } from './schedule-one';
 import type { ScheduleResult } from './schedule-one';
 import { podRequests } from './resource-math';
-import { fixedRng, node, pod } from './test-helpers';
+import { fixedRng, node, pod, withSpec } from './test-helpers';
 
 function cacheWith(nodes: Node[], pods: Pod[] = []): SchedulerCache {
   const c = new SchedulerCache();
@@ -184,7 +184,7 @@ describe('filtering and selection', () => {
       const r = schedulePod(p, c, new Rng(i));
       if (!('nodeName' in r)) throw new Error(r.message);
       placed.push(r.nodeName);
-      c.addPod({ ...p, spec: { ...p.spec, nodeName: r.nodeName } });
+      c.addPod(withSpec(p, { nodeName: r.nodeName }));
     }
     expect(placed.slice(0, 3).sort()).toEqual(['a', 'b', 'c']);
     expect(placed.slice(3).sort()).toEqual(['a', 'b', 'c']);
@@ -241,7 +241,7 @@ describe('property: the scheduler never binds beyond allocatable', () => {
             const p = pod(`p${i}`, { cpu: `${s.cpu}m`, memory: `${s.mem}Mi`, owner: s.owner || undefined });
             const r = schedulePod(p, c, rng);
             if ('nodeName' in r) {
-              c.addPod({ ...p, spec: { ...p.spec, nodeName: r.nodeName } });
+              c.addPod(withSpec(p, { nodeName: r.nodeName }));
               placed.set(r.nodeName, [...(placed.get(r.nodeName) ?? []), p]);
             }
           });

@@ -78,3 +78,8 @@ export function pod(name: string, o: PodOpts = {}): Pod {
 export function fixedRng(value = 0): { int(n: number): number } {
   return { int: (n: number) => Math.min(value, n - 1) };
 }
+
+/** A copy of the pod with fields of its spec replaced. */
+export function withSpec(p: Pod, patch: Partial<NonNullable<Pod['spec']>>): Pod {
+  return { ...p, spec: { containers: [], ...p.spec, ...patch } };
+}
