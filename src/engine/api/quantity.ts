@@ -106,8 +106,21 @@ function fromNano(nano: bigint, format: QuantityFormat): Quantity {
   return { milli, nano, format };
 }
 
-/** ParseQuantity: null when the string is not a valid quantity. */
+// Quantity strings repeat a lot (every pod of a Deployment carries the same ones): memoise.
+const CACHE_MAX = 4096;
+const parseCache = new Map<string, Quantity | null>();
+
+/** ParseQuantity: null when the string is not a valid quantity. Results are shared: do not mutate. */
 export function parseQuantity(s: string): Quantity | null {
+  const hit = parseCache.get(s);
+  if (hit !== undefined) return hit;
+  const q = parseUncached(s);
+  if (parseCache.size >= CACHE_MAX) parseCache.clear();
+  parseCache.set(s, q ? Object.freeze(q) : null);
+  return q;
+}
+
+function parseUncached(s: string): Quantity | null {
   const parts = split(s);
   if (!parts) return null;
   const it = interpret(parts.suffix);
@@ -181,9 +194,15 @@ export function quantityToString(q: Quantity): string {
 }
 
 /** Canonicalises a quantity string; returns the input unchanged when it does not parse. */
+const canonicalCache = new Map<string, string>();
 export function canonicalQuantity(s: string): string {
+  const hit = canonicalCache.get(s);
+  if (hit !== undefined) return hit;
   const q = parseQuantity(s);
-  return q ? quantityToString(q) : s;
+  const out = q ? quantityToString(q) : s;
+  if (canonicalCache.size >= CACHE_MAX) canonicalCache.clear();
+  canonicalCache.set(s, out);
+  return out;
 }
 
 function scaled(s: string, unit: bigint): number {

@@ -69,7 +69,25 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${s}regex used for validation is '${fmt}')`;
 }
 
-export function isDNS1123Label(v: string): string[] {
+// Validation runs on every write and the same names/keys recur (label keys, namespaces,
+// node names): remember values already found valid, in bounded sets.
+const NONE: string[] = [];
+const VALID_MAX = 8192;
+function memoValid(fn: (v: string) => string[]): (v: string) => string[] {
+  const ok = new Set<string>();
+  return (v: string): string[] => {
+    if (ok.has(v)) return NONE;
+    const errs = fn(v);
+    if (errs.length === 0) {
+      if (ok.size >= VALID_MAX) ok.clear();
+      ok.add(v);
+      return NONE;
+    }
+    return errs;
+  };
+}
+
+export const isDNS1123Label = memoValid(function isDNS1123Label(v: string): string[] {
   const errs: string[] = [];
   if (byteLen(v) > 63) errs.push(maxLenError(63));
   if (!dns1123LabelRe.test(v)) {
@@ -77,14 +95,14 @@ export function isDNS1123Label(v: string): string[] {
     else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, 'my-name', '123-abc'));
   }
   return errs;
-}
+});
 
-export function isDNS1123Subdomain(v: string): string[] {
+export const isDNS1123Subdomain = memoValid(function isDNS1123Subdomain(v: string): string[] {
   const errs: string[] = [];
   if (byteLen(v) > 253) errs.push(maxLenError(253));
   if (!dns1123SubdomainRe.test(v)) errs.push(regexError(dns1123SubdomainErrMsg, dns1123SubdomainFmt, 'example.com'));
   return errs;
-}
+});
 
 export function isDNS1035Label(v: string): string[] {
   const errs: string[] = [];
@@ -94,7 +112,7 @@ export function isDNS1035Label(v: string): string[] {
 }
 
 /** IsQualifiedName (label keys, annotation keys, finalizers). */
-export function isQualifiedName(v: string): string[] {
+export const isQualifiedName = memoValid(function isQualifiedName(v: string): string[] {
   const errs: string[] = [];
   const parts = v.split('/');
   let name: string;
@@ -113,14 +131,14 @@ export function isQualifiedName(v: string): string[] {
   else if (byteLen(name) > 63) errs.push(`name part ${maxLenError(63)}`);
   if (!qualifiedNameRe.test(name)) errs.push(`name part ${regexError(qualifiedNameErrMsg, qualifiedNameFmt, 'MyName', 'my.name', '123-abc')}`);
   return errs;
-}
+});
 
-export function isValidLabelValue(v: string): string[] {
+export const isValidLabelValue = memoValid(function isValidLabelValue(v: string): string[] {
   const errs: string[] = [];
   if (byteLen(v) > 63) errs.push(maxLenError(63));
   if (!labelValueRe.test(v)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));
   return errs;
-}
+});
 
 export function isValidPortNum(port: number): string[] {
   return port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)];

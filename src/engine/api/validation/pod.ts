@@ -398,8 +398,31 @@ function podSpecDiff(oldSpec: PodSpec, newSpec: PodSpec): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Semantic deep equality of JSON-like values; keys holding undefined count as absent. */
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let nx = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    nx++;
+    if (!deepEqual(x[k], y[k])) return false;
+  }
+  let ny = 0;
+  for (const k in y) if (y[k] !== undefined) ny++;
+  return nx === ny;
+}
+
 function tolerationKey(t: Toleration): string {
-  return stableJson({ ...t, tolerationSeconds: undefined });
+  return `${t.key ?? ''}\u0000${t.operator ?? ''}\u0000${t.value ?? ''}\u0000${t.effect ?? ''}`;
 }
 
 function validateOnlyAddedTolerations(newT: readonly Toleration[] | undefined, oldT: readonly Toleration[] | undefined, p: FieldPath): FieldError[] {
@@ -448,7 +471,7 @@ export function validatePodSpecUpdate(newSpec: PodSpec | undefined, oldSpec: Pod
     errs.push(invalid(specPath.child('activeDeadlineSeconds'), null, 'must not update from a positive integer to nil value'));
   }
   errs.push(...validateOnlyAddedTolerations(ns.tolerations, os.tolerations, specPath.child('tolerations')));
-  if (stableJson(ns) === stableJson(os)) return errs;
+  if (deepEqual(ns, os)) return errs;
   // Munge the updatable fields back to the old values, then compare.
   const munged: PodSpec = {
     ...ns,
@@ -465,7 +488,7 @@ export function validatePodSpecUpdate(newSpec: PodSpec | undefined, oldSpec: Pod
   if ((os.terminationGracePeriodSeconds ?? 0) < 0 && ns.terminationGracePeriodSeconds === 1) {
     munged.terminationGracePeriodSeconds = os.terminationGracePeriodSeconds;
   }
-  if (stableJson(munged) !== stableJson(os)) {
+  if (!deepEqual(munged, os)) {
     errs.push(forbidden(specPath, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS}\n${podSpecDiff(os, munged)}`));
   }
   return errs;
