@@ -143,7 +143,7 @@ export class SchedulerController {
         this.cache.removePod(assumed);
         this.assumed.delete(current.metadata?.uid ?? '');
         if (!isApiError(e)) throw e;
-        this.queue.addUnschedulable(current, clock.now(), 1);
+        this.queue.addUnschedulable(current, clock.now());
         return;
       }
       this.scheduledCount++;
@@ -171,6 +171,6 @@ export class SchedulerController {
     } catch (e) {
       if (!isApiError(e)) throw e;
     }
-    this.queue.addUnschedulable(current, clock.now(), 1);
+    this.queue.addUnschedulable(current, clock.now(), undefined, result.error.unschedulablePlugins);
   }
 }
