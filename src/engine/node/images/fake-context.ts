@@ -14,6 +14,8 @@ export interface FakeContext extends ProcessContext {
   /** Lets pending promise callbacks run (microtasks), interleaved with timers in advanceAsync. */
   advanceAsync(ms: number, stepMs?: number): Promise<void>;
   text(stream?: 'stdout' | 'stderr'): string[];
+  /** Another container's context on the same clock and RNG (own lines, exit and network). */
+  fork(opts?: Pick<FakeContextOptions, 'http' | 'redis'>): FakeContext;
 }
 
 export interface FakeContextOptions {
@@ -25,15 +27,23 @@ export interface FakeContextOptions {
 
 export const T0 = Date.UTC(2026, 10, 22, 10, 0, 0, 0); // Sun 22 Nov 2026 10:00:00.000 UTC
 
+interface Clock {
+  now: number;
+  seq: number;
+  s: number;
+  timers: { due: number; seq: number; fn: () => void; live: boolean }[];
+}
+
 export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
-  let now = opts.start ?? T0;
-  let seq = 0;
-  let s = (opts.seed ?? 42) >>> 0;
-  const timers: { due: number; seq: number; fn: () => void; live: boolean }[] = [];
+  return makeContext({ now: opts.start ?? T0, seq: 0, s: (opts.seed ?? 42) >>> 0, timers: [] }, opts);
+}
+
+function makeContext(clock: Clock, opts: Pick<FakeContextOptions, 'http' | 'redis'>): FakeContext {
+  const timers = clock.timers;
   const next = (): number => {
     // mulberry32
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
+    clock.s = (clock.s + 0x6d2b79f5) >>> 0;
+    let t = clock.s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -49,42 +59,43 @@ export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
       }
       if (best < 0) break;
       const t = timers.splice(best, 1)[0]!;
-      now = Math.max(now, t.due);
+      clock.now = Math.max(clock.now, t.due);
       t.fn();
       if (++guard > 1_000_000) throw new Error('fake clock: too many tasks');
     }
-    now = Math.max(now, limit);
+    clock.now = Math.max(clock.now, limit);
   };
   const ctx: FakeContext = {
     lines: [],
     exited: null,
-    now: () => now,
+    now: () => clock.now,
     rng: { next, int: (n) => Math.floor(next() * n) },
     log(line, stream = 'stdout') {
-      ctx.lines.push({ at: now, stream, line });
+      ctx.lines.push({ at: clock.now, stream, line });
     },
     after(ms, fn) {
-      const t = { due: now + Math.max(0, ms), seq: seq++, fn, live: true };
+      const t = { due: clock.now + Math.max(0, ms), seq: clock.seq++, fn, live: true };
       timers.push(t);
       return { cancel: () => { t.live = false; } };
     },
     exit(code, reason) {
-      if (!ctx.exited) ctx.exited = { code, ...(reason !== undefined ? { reason } : {}), at: now };
+      if (!ctx.exited) ctx.exited = { code, ...(reason !== undefined ? { reason } : {}), at: clock.now };
     },
     advance(ms) {
-      runUntil(now + ms);
+      runUntil(clock.now + ms);
     },
     async advanceAsync(ms, stepMs = 1) {
-      const end = now + ms;
+      const end = clock.now + ms;
       await flush();
-      while (now < end) {
-        runUntil(Math.min(end, now + stepMs));
+      while (clock.now < end) {
+        runUntil(Math.min(end, clock.now + stepMs));
         await flush();
       }
     },
     text(stream) {
       return ctx.lines.filter((l) => !stream || l.stream === stream).map((l) => l.line);
     },
+    fork: (o = {}) => makeContext(clock, o),
   };
   if (opts.http) ctx.http = opts.http;
   if (opts.redis) ctx.redis = opts.redis;

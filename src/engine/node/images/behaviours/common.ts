@@ -22,3 +22,17 @@ export function textResponse(status: number, body: string, headers: Record<strin
 }
 
 export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+
+/** Sub-millisecond parts (0-999 µs) that increase within one millisecond, for µs timestamps. */
+export function microClock(ctx: ProcessContext): () => number {
+  let lastMs = -1;
+  let last = 0;
+  return () => {
+    const now = ctx.now();
+    if (now !== lastMs) {
+      lastMs = now;
+      last = ctx.rng.int(400);
+    } else last = Math.min(999, last + 1 + ctx.rng.int(120));
+    return last;
+  };
+}

@@ -7,7 +7,7 @@ import { clfTime, httpDate, httpdTime, requestTarget, werkzeugTime } from '../fo
 import { startUserlandProcess } from '../shell';
 import type { UserlandKind } from '../shell';
 import type { ImageBehaviour } from '../types';
-import { basename, effectiveArgv } from './common';
+import { basename, effectiveArgv, microClock } from './common';
 
 export function shellImage(kind: UserlandKind, cmd: string[], imageEnv?: Record<string, string>): ImageBehaviour {
   const b: ImageBehaviour = {
@@ -77,7 +77,8 @@ export function httpdBehaviour(version: string): ImageBehaviour {
     start(env, ctx) {
       const argv = effectiveArgv(b, env);
       if (argv[0] === undefined || basename(argv[0]) !== 'httpd-foreground') return startUserlandProcess('debian', argv, env, ctx, imageEnv);
-      const note = (mod: string, msg: string): void => ctx.log(`[${httpdTime(ctx.now(), ctx.rng.int(1000))}] [${mod}] [pid 1:tid 1] ${msg}`, 'stderr');
+      const micros = microClock(ctx);
+      const note = (mod: string, msg: string): void => ctx.log(`[${httpdTime(ctx.now(), micros())}] [${mod}] [pid 1:tid 1] ${msg}`, 'stderr');
       const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${env.podIP}. Set the 'ServerName' directive globally to suppress this message`;
       ctx.log(fqdn, 'stderr');
       ctx.log(fqdn, 'stderr');

@@ -8,7 +8,7 @@ import { isoMicros, klogTime, requestTarget } from '../format';
 import { sha256Hex } from '../sha256';
 import type { ContainerEnv, HttpResponse, ImageBehaviour, ProcessContext, RunningProcess } from '../types';
 import { ContainerStartError } from '../types';
-import { basename, effectiveArgv } from './common';
+import { basename, effectiveArgv, microClock } from './common';
 import { execNotFoundMessage } from '../shell';
 
 /** Distroless images have no shell: anything but their binary fails to start. */
@@ -44,7 +44,8 @@ const ok = (body: string, type = 'text/plain; charset=utf-8'): HttpResponse => (
 
 /** A klog logger: `I1122 10:00:00.123456       1 file.go:12] msg`. */
 function klog(ctx: ProcessContext): (loc: string, msg: string, sev?: 'I' | 'W' | 'E') => void {
-  return (loc, msg, sev = 'I') => ctx.log(`${sev}${klogTime(ctx.now(), ctx.rng.int(1000))} ${'1'.padStart(7, ' ')} ${loc}] ${msg}`, 'stderr');
+  const micros = microClock(ctx);
+  return (loc, msg, sev = 'I') => ctx.log(`${sev}${klogTime(ctx.now(), micros())} ${'1'.padStart(7, ' ')} ${loc}] ${msg}`, 'stderr');
 }
 
 function goStop(signal: 'SIGTERM' | 'SIGKILL'): { exitAfterMs: number; code: number } {
@@ -132,8 +133,9 @@ export function etcdBehaviour(version: string): ImageBehaviour {
   b.start = distroless(b, ['etcd', '/usr/local/bin/etcd'], (argv, env, ctx) => {
     const name = argv.find((a) => a.startsWith('--name='))?.slice(7) ?? env.nodeName;
     const ip = env.podIP;
+    const micros = microClock(ctx);
     const line = (caller: string, msg: string, extra = ''): void =>
-      ctx.log(`{"level":"info","ts":"${isoMicros(ctx.now(), ctx.rng.int(1000))}","caller":"${caller}","msg":"${msg}"${extra}}`, 'stderr');
+      ctx.log(`{"level":"info","ts":"${isoMicros(ctx.now(), micros())}","caller":"${caller}","msg":"${msg}"${extra}}`, 'stderr');
     const steps: [number, () => void][] = [
       [0, () => line('embed/etcd.go:128', 'configuring peer listeners', `,"listen-peer-urls":["https://${ip}:2380"]`)],
       [1, () => line('embed/etcd.go:136', 'configuring client listeners', `,"listen-client-urls":["https://127.0.0.1:2379","https://${ip}:2379"]`)],
