@@ -35,8 +35,10 @@ export function redisBehaviour(version: string, alpine: boolean): ImageBehaviour
       const startup = ctx.after(1 + ctx.rng.int(2), () => {
         m('monotonic clock: POSIX clock_gettime');
         m('Running mode=standalone, port=6379.');
-        m('Server initialized');
-        m('Ready to accept connections tcp');
+        // Redis 7.2 lowered "Server initialized" to notice and named the listener type.
+        const v72 = Number(version.split('.')[0]) > 7 || (version.startsWith('7.') && Number(version.split('.')[1]) >= 2);
+        m('Server initialized', v72 ? '*' : '#');
+        m(v72 ? 'Ready to accept connections tcp' : 'Ready to accept connections');
       });
       return {
         listens: [{ port: 6379, protocol: 'TCP' }],
