@@ -163,8 +163,80 @@ export async function expandToString(word: Word, env: ExpandEnv): Promise<string
   return out;
 }
 
-/** Full expansion of one word into zero or more fields. */
+/** Brace expansion (`a{b,c}`, `{1..5}`, `{a..e}`, `{01..10..2}`) inside unquoted literal text. */
+export function braceExpand(word: Word): Word[] {
+  for (let pi = 0; pi < word.parts.length; pi++) {
+    const part = word.parts[pi];
+    if (part.kind !== 'lit' || part.quoted || !part.text.includes('{')) continue;
+    const text = part.text;
+    for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+      let depth = 0;
+      let close = -1;
+      const commas: number[] = [];
+      for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '{') depth++;
+        else if (c === '}') { depth--; if (depth === 0) { close = i; break; } }
+        else if (c === ',' && depth === 1) commas.push(i);
+      }
+      if (close < 0) break;
+      const inner = text.slice(open + 1, close);
+      let alts: string[] | null = null;
+      if (commas.length > 0) {
+        alts = [];
+        let start = open + 1;
+        for (const c of [...commas, close]) { alts.push(text.slice(start, c)); start = c + 1; }
+      } else {
+        const m = /^(-?[0-9]+|[A-Za-z])\.\.(-?[0-9]+|[A-Za-z])(?:\.\.(-?[0-9]+))?$/.exec(inner);
+        if (m) alts = braceSequence(m[1], m[2], m[3]);
+      }
+      if (!alts) continue;
+      const prefix = text.slice(0, open);
+      const suffix = text.slice(close + 1);
+      const out: Word[] = [];
+      for (const alt of alts) {
+        const parts = [...word.parts];
+        parts[pi] = { kind: 'lit', text: prefix + alt + suffix, quoted: false };
+        out.push(...braceExpand({ parts }));
+      }
+      return out;
+    }
+  }
+  return [word];
+}
+
+function braceSequence(a: string, b: string, stepS: string | undefined): string[] | null {
+  const step = Math.abs(Number(stepS ?? '1')) || 1;
+  const out: string[] = [];
+  if (/^-?[0-9]+$/.test(a) && /^-?[0-9]+$/.test(b)) {
+    const x = Number(a), y = Number(b);
+    const pad = (/^-?0[0-9]/.test(a) || /^-?0[0-9]/.test(b)) ? Math.max(a.length, b.length) : 0;
+    const fmt = (n: number): string => (pad ? (n < 0 ? '-' + String(-n).padStart(pad - 1, '0') : String(n).padStart(pad, '0')) : String(n));
+    if (x <= y) for (let n = x; n <= y; n += step) out.push(fmt(n));
+    else for (let n = x; n >= y; n -= step) out.push(fmt(n));
+    return out;
+  }
+  if (/^[A-Za-z]$/.test(a) && /^[A-Za-z]$/.test(b)) {
+    const x = a.charCodeAt(0), y = b.charCodeAt(0);
+    if (x <= y) for (let n = x; n <= y; n += step) out.push(String.fromCharCode(n));
+    else for (let n = x; n >= y; n -= step) out.push(String.fromCharCode(n));
+    return out;
+  }
+  return null;
+}
+
+/** Full expansion of one word into zero or more fields (brace expansion first). */
 export async function expandWord(word: Word, env: ExpandEnv): Promise<string[]> {
+  const braced = braceExpand(word);
+  if (braced.length !== 1 || braced[0] !== word) {
+    const out: string[] = [];
+    for (const w of braced) out.push(...await expandWordNoBrace(w, env));
+    return out;
+  }
+  return expandWordNoBrace(word, env);
+}
+
+async function expandWordNoBrace(word: Word, env: ExpandEnv): Promise<string[]> {
   // Fast path: a plain literal word.
   if (word.parts.length === 1 && word.parts[0].kind === 'lit') {
     const p = word.parts[0];

@@ -385,8 +385,15 @@ export class Interpreter {
     }
     const builtin = BUILTINS.get(name);
     if (builtin) {
-      if (isSpecialBuiltin(name)) for (const [k, v] of temp) st.vars.set(k, v);
-      return builtin({ argv, st, io, interp: this, temp });
+      if (isSpecialBuiltin(name) || temp.size === 0) {
+        for (const [k, v] of temp) st.vars.set(k, v);
+        return builtin({ argv, st, io, interp: this, temp });
+      }
+      // Regular builtins see `VAR=x` prefixes only while they run (`IFS= read -r line`).
+      const saved = new Map<string, string | undefined>();
+      for (const [k, v] of temp) { saved.set(k, st.vars.get(k)); st.vars.set(k, v); }
+      try { return await builtin({ argv, st, io, interp: this, temp }); }
+      finally { for (const [k, v] of saved) { if (v === undefined) st.vars.delete(k); else st.vars.set(k, v); } }
     }
     const command = this.sh.commands.get(name);
     if (command) return this.runExternal(command, argv, temp, st, io);
@@ -442,10 +449,12 @@ export class Interpreter {
     }
   }
 
-  /** `sh -c`-like nested run: a subshell with the command's environment. */
+  /** `sh -c`-like nested run: a child shell that inherits only exported variables and the cwd. */
   async runNested(script: string, st: ShellState, temp: Map<string, string>, io: Io): Promise<number> {
-    const sub = cloneState(st);
-    for (const [k, v] of temp) { sub.vars.set(k, v); sub.exported.add(k); }
+    const sub: ShellState = {
+      vars: this.exportedEnv(st, temp), exported: new Set([...st.exported, ...temp.keys()]), cwd: st.cwd,
+      aliases: new Map(), functions: new Map(), lastStatus: 0, positional: [], lastBgPid: null, loopDepth: 0,
+    };
     try { return await this.runSource(script, sub, io); }
     catch (e) {
       if (e instanceof ExitSignal) return e.code;

@@ -194,7 +194,7 @@ export class Parser {
   private parseScript(stops: string[]): Script {
     const items: ListItem[] = [];
     for (;;) {
-      this.skipSeparators(items.length > 0);
+      this.skipSeparators(false);
       if (this.eof()) {
         if (stops.length > 0) this.incomplete();
         break;

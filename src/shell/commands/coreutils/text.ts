@@ -348,7 +348,7 @@ export const grep: Command = (ctx) => withOpts(ctx, {
 
 /** Turns `-5` into `-n 5` (obsolete syntax accepted by GNU head and tail). */
 function numericShorthand(argv: string[]): string[] {
-  return argv.map((a, i) => (i > 0 && /^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a));
+  return argv.map((a, i) => (i > 0 && /^-[0-9]+$/.test(a) && !/^-[nc]$|^--(lines|bytes)$/.test(argv[i - 1]) ? `-n${a.slice(1)}` : a));
 }
 
 function parseCount(s: string): number | null {
@@ -463,10 +463,21 @@ export const wc: Command = (ctx) => withOpts(ctx, {
   if (want.length === 0) want = ['l', 'w', 'c'];
   const files = p.args.length ? p.args : ['-'];
   type Counts = Record<string, number>;
-  const rows: { counts: Counts; name: string | null }[] = [];
+  // GNU wc sizes its columns up front from the regular files' sizes (7 when reading a pipe),
+  // or prints bare numbers for a single input with a single count.
+  let width = 1;
+  if (!(files.length === 1 && want.length === 1)) {
+    let regularTotal = 0;
+    let minimum = 1;
+    for (const f of files) {
+      const st = f === '-' ? null : ctx.fs.stat(ctx.fs.resolve(f, ctx.cwd));
+      if (f === '-' || st?.type === 'dir') minimum = 7;
+      else if (st) regularTotal += st.size;
+    }
+    width = Math.max(String(regularTotal).length, minimum);
+  }
+  const row = (counts: Counts, name: string | null): string => want.map((k) => String(counts[k]).padStart(width)).join(' ') + (name === null ? '' : ' ' + name) + '\n';
   let status = 0;
-  let regularTotal = 0;
-  let nonRegular = false;
   const total: Counts = { l: 0, w: 0, c: 0, m: 0, L: 0 };
   for (const f of files) {
     const r = await readInput(ctx, f);
@@ -479,19 +490,30 @@ export const wc: Command = (ctx) => withOpts(ctx, {
       m: [...t].length,
       L: Math.max(0, ...t.split('\n').map((l) => [...l].length)),
     };
-    if (f === '-') nonRegular = true; else regularTotal += counts.c;
     for (const k of Object.keys(total)) total[k] = k === 'L' ? Math.max(total[k], counts[k]) : total[k] + counts[k];
-    rows.push({ counts, name: f === '-' && p.args.length === 0 ? null : f });
+    ctx.stdout.write(row(counts, f === '-' && p.args.length === 0 ? null : f));
   }
-  let width: number;
-  if (files.length === 1 && want.length === 1) width = 1;
-  else {
-    width = String(regularTotal).length;
-    if (nonRegular) width = Math.max(width, 7);
+  if (files.length > 1) ctx.stdout.write(row(total, 'total'));
+  return status;
+});
+
+export const tee: Command = (ctx) => withOpts(ctx, { short: 'a', long: { append: { key: 'a', arg: false } } }, 1, async (p) => {
+  const paths: string[] = [];
+  let status = 0;
+  for (const f of p.args) {
+    const path = ctx.fs.resolve(f, ctx.cwd);
+    try {
+      if (p.has('a')) ctx.fs.appendFile(path, ''); else ctx.fs.writeFile(path, '');
+      paths.push(path);
+    } catch (e) {
+      ctx.stderr.write(`tee: ${f}: ${e instanceof Error && 'reason' in e ? String((e as { reason: string }).reason) : 'error'}\n`);
+      status = 1;
+    }
   }
-  if (files.length > 1) rows.push({ counts: total, name: 'total' });
-  const out = rows.map(({ counts, name }) => want.map((k) => String(counts[k]).padStart(width)).join(' ') + (name === null ? '' : ' ' + name) + '\n');
-  ctx.stdout.write(out.join(''));
+  for (let c = await ctx.stdin.read(); c !== null; c = await ctx.stdin.read()) {
+    ctx.stdout.write(c);
+    for (const path of paths) ctx.fs.appendFile(path, c);
+  }
   return status;
 });
 
