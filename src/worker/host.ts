@@ -1,0 +1,118 @@
+// The client side of the protocol: an EngineClient over any transport (the browser's module
+// Worker here, an in-process transport in in-process-host.ts for tests). It validates every
+// incoming message, matches responses to requests by id and numbers shell input lines.
+// Leaves out: reconnecting after a worker crash (the page reloads instead).
+import { PROTOCOL_VERSION, isWorkerMessage } from './protocol';
+import type { ClientMessage, RequestMethod, RequestParams, RequestResult, WorkerMessage } from './protocol';
+
+export { PROTOCOL_VERSION, SPEEDS, MIRRORED_RESOURCE_NAMES, isWorkerMessage, isClientMessage } from './protocol';
+export type * from './protocol';
+
+/** How messages travel; the same for a Web Worker and an in-process core. */
+export interface EngineTransport {
+  send(msg: ClientMessage): void;
+  /** Raw incoming data; the client validates it. */
+  subscribe(cb: (data: unknown) => void): () => void;
+  close(): void;
+}
+
+export type ClientEvent = WorkerMessage | { v: typeof PROTOCOL_VERSION; type: 'invalid'; data: unknown };
+
+export class EngineClient {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Set<(msg: ClientEvent) => void>();
+  private readonly unsubscribe: () => void;
+  private closed = false;
+
+  constructor(private readonly transport: EngineTransport) {
+    this.unsubscribe = transport.subscribe((data) => this.receive(data));
+  }
+
+  /** Asks for the snapshot; batches follow it. */
+  connect(): void {
+    this.transport.send({ v: PROTOCOL_VERSION, type: 'hello' });
+  }
+
+  /** Snapshot, batches, shell output and completions, errors (responses are not repeated here). */
+  on(listener: (msg: ClientEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  request<M extends RequestMethod>(method: M, params: RequestParams<M>): Promise<RequestResult<M>> {
+    if (this.closed) return Promise.reject(new Error('engine closed'));
+    const id = this.nextId++;
+    return new Promise<RequestResult<M>>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.transport.send({ v: PROTOCOL_VERSION, type: 'request', id, method, params } as ClientMessage);
+    });
+  }
+
+  /** Sends one line to the shell; returns the id its output and completion carry. */
+  sendLine(line: string): number {
+    const id = this.nextId++;
+    this.transport.send({ v: PROTOCOL_VERSION, type: 'shell.input', id, line });
+    return id;
+  }
+
+  interrupt(): void {
+    this.transport.send({ v: PROTOCOL_VERSION, type: 'shell.interrupt' });
+  }
+
+  resize(columns: number, rows: number): void {
+    this.transport.send({ v: PROTOCOL_VERSION, type: 'shell.resize', columns, rows });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    for (const w of this.waiting.values()) w.reject(new Error('engine closed'));
+    this.waiting.clear();
+    this.transport.close();
+  }
+
+  private receive(data: unknown): void {
+    if (!isWorkerMessage(data)) {
+      this.emit({ v: PROTOCOL_VERSION, type: 'invalid', data });
+      return;
+    }
+    if (data.type === 'response') {
+      const w = this.waiting.get(data.id);
+      if (!w) return;
+      this.waiting.delete(data.id);
+      if (data.ok) w.resolve(data.result);
+      else w.reject(new Error(data.error));
+      return;
+    }
+    this.emit(data);
+  }
+
+  private emit(msg: ClientEvent): void {
+    for (const l of [...this.listeners]) l(msg);
+  }
+}
+
+/** The engine in a module Web Worker (browser only). */
+export function createWorkerTransport(): EngineTransport {
+  const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module', name: 'timonel-engine' });
+  return {
+    send: (msg) => worker.postMessage(msg),
+    subscribe(cb) {
+      const onMessage = (e: MessageEvent<unknown>) => cb(e.data);
+      const onError = (e: ErrorEvent) => cb({ v: PROTOCOL_VERSION, type: 'error', message: `worker: ${e.message}` });
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      return () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+      };
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+export function createBrowserClient(): EngineClient {
+  return new EngineClient(createWorkerTransport());
+}

@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import { MIRRORED_RESOURCE_NAMES, isClientMessage, isObjectEvent, isWorkerMessage } from './protocol';
+import type { Snapshot } from './protocol';
+
+const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default', uid: 'u1', resourceVersion: '7' } };
+const clock = { now: 1_700_000_000_000, playing: true, speed: 1 };
+const emptySnapshot = (): Snapshot => Object.fromEntries(MIRRORED_RESOURCE_NAMES.map((r) => [r, []])) as unknown as Snapshot;
+
+describe('isClientMessage', () => {
+  it.each([
+    [{ v: 1, type: 'hello' }, true],
+    [{ v: 2, type: 'hello' }, false],
+    [{ type: 'hello' }, false],
+    [{ v: 1, type: 'shell.interrupt' }, true],
+    [{ v: 1, type: 'shell.input', id: 3, line: 'kubectl get nodes' }, true],
+    [{ v: 1, type: 'shell.input', id: '3', line: 'ls' }, false],
+    [{ v: 1, type: 'shell.input', id: 1.5, line: 'ls' }, false],
+    [{ v: 1, type: 'shell.resize', columns: 120, rows: 30 }, true],
+    [{ v: 1, type: 'shell.resize', columns: 0, rows: 30 }, false],
+    [{ v: 1, type: 'request', id: 1, method: 'api', params: { method: 'GET', path: '/api/v1/pods' } }, true],
+    [{ v: 1, type: 'request', id: 1, method: 'api', params: { method: 'GET', path: 'api/v1/pods' } }, false],
+    [{ v: 1, type: 'request', id: 1, method: 'api', params: { method: 'GET', path: '/x', headers: { a: 1 } } }, false],
+    [{ v: 1, type: 'request', id: 1, method: 'time.set', params: { playing: false } }, true],
+    [{ v: 1, type: 'request', id: 1, method: 'time.set', params: { speed: 20 } }, true],
+    [{ v: 1, type: 'request', id: 1, method: 'time.set', params: { speed: 3 } }, false],
+    [{ v: 1, type: 'request', id: 1, method: 'time.step', params: {} }, true],
+    [{ v: 1, type: 'request', id: 1, method: 'time.step', params: { ms: -1 } }, false],
+    [{ v: 1, type: 'request', id: 1, method: 'shell.completions', params: { line: 'kub', cursor: 3 } }, true],
+    [{ v: 1, type: 'request', id: 1, method: 'shell.completions', params: { line: 'kub', cursor: 4 } }, false],
+    [{ v: 1, type: 'request', id: 1, method: 'eval', params: {} }, false],
+    [{ v: 1, type: 'unknown' }, false],
+    [null, false],
+    ['hello', false],
+  ])('%j → %s', (msg, expected) => {
+    expect(isClientMessage(msg)).toBe(expected);
+  });
+});
+
+describe('isWorkerMessage', () => {
+  it('accepts a snapshot with every mirrored resource and rejects one missing a resource', () => {
+    const objects = emptySnapshot();
+    objects.pods = [pod];
+    expect(isWorkerMessage({ v: 1, type: 'snapshot', clock, objects, prompt: 'k8s@node1:~$ ', history: [] })).toBe(true);
+    const partial: Record<string, unknown> = { ...objects };
+    delete partial.events;
+    expect(isWorkerMessage({ v: 1, type: 'snapshot', clock, objects: partial, prompt: '', history: [] })).toBe(false);
+  });
+
+  it('rejects objects without a uid and clocks with unknown speeds', () => {
+    const objects = emptySnapshot();
+    objects.pods = [{ metadata: { name: 'x' } }];
+    expect(isWorkerMessage({ v: 1, type: 'snapshot', clock, objects, prompt: '', history: [] })).toBe(false);
+    expect(isWorkerMessage({ v: 1, type: 'batch', clock: { ...clock, speed: 3 }, events: [] })).toBe(false);
+  });
+
+  it.each([
+    [{ v: 1, type: 'batch', clock, events: [{ type: 'ADDED', resource: 'pods', object: pod }] }, true],
+    [{ v: 1, type: 'batch', clock, events: [{ type: 'BOOKMARK', resource: 'pods', object: pod }] }, false],
+    [{ v: 1, type: 'batch', clock, events: [{ type: 'ADDED', resource: 'secrets', object: pod }] }, false],
+    [{ v: 1, type: 'response', id: 4, ok: true, result: { status: 200 } }, true],
+    [{ v: 1, type: 'response', id: 4, ok: true }, false],
+    [{ v: 1, type: 'response', id: 4, ok: false, error: 'boom' }, true],
+    [{ v: 1, type: 'response', id: 4, ok: false }, false],
+    [{ v: 1, type: 'shell.output', id: 2, data: 'NAME\n' }, true],
+    [{ v: 1, type: 'shell.complete', id: 2, status: 0, more: false, prompt: 'k8s@node1:~$ ' }, true],
+    [{ v: 1, type: 'shell.complete', id: 2, status: 0, prompt: '' }, false],
+    [{ v: 1, type: 'error', message: 'x' }, true],
+    [{ v: 1, type: 'hello' }, false],
+  ])('%j → %s', (msg, expected) => {
+    expect(isWorkerMessage(msg)).toBe(expected);
+  });
+
+  it('validates object events on their own', () => {
+    expect(isObjectEvent({ type: 'DELETED', resource: 'events', object: pod })).toBe(true);
+    expect(isObjectEvent({ type: 'DELETED', resource: 'events', object: {} })).toBe(false);
+  });
+});

@@ -1,0 +1,239 @@
+// The one message protocol across the worker boundary (DESIGN.md §6–§7): versioned
+// discriminated unions for both directions, a request map (method → params/result) and guards
+// that validate every incoming message. Objects travel as plain Kubernetes JSON.
+// Leaves out: deep validation of object bodies (the engine produced them) and binary transfer.
+import type { KObject } from '../engine';
+
+export const PROTOCOL_VERSION = 1;
+
+/** The kinds the UI mirrors, by REST resource name, with their list paths. */
+export const MIRRORED_RESOURCES = {
+  namespaces: '/api/v1/namespaces',
+  nodes: '/api/v1/nodes',
+  pods: '/api/v1/pods',
+  services: '/api/v1/services',
+  endpoints: '/api/v1/endpoints',
+  events: '/api/v1/events',
+  replicationcontrollers: '/api/v1/replicationcontrollers',
+  deployments: '/apis/apps/v1/deployments',
+  replicasets: '/apis/apps/v1/replicasets',
+  daemonsets: '/apis/apps/v1/daemonsets',
+} as const;
+
+export type MirroredResource = keyof typeof MIRRORED_RESOURCES;
+export const MIRRORED_RESOURCE_NAMES = Object.keys(MIRRORED_RESOURCES) as MirroredResource[];
+
+export function isMirroredResource(x: unknown): x is MirroredResource {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(MIRRORED_RESOURCES, x);
+}
+
+export const SPEEDS = [0.5, 1, 2, 5, 10, 20] as const;
+export type Speed = (typeof SPEEDS)[number];
+export function isSpeed(x: unknown): x is Speed {
+  return typeof x === 'number' && (SPEEDS as readonly number[]).includes(x);
+}
+
+/** The virtual clock as the UI sees it. */
+export interface ClockState {
+  /** Virtual epoch milliseconds. */
+  now: number;
+  playing: boolean;
+  speed: Speed;
+}
+
+export type ObjectEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export interface ObjectEvent {
+  type: ObjectEventType;
+  resource: MirroredResource;
+  object: KObject;
+}
+
+export type Snapshot = Record<MirroredResource, KObject[]>;
+
+// ------------------------------------------------------------------ requests
+
+export interface ApiCallParams {
+  method: string;
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+export interface ApiCallResult {
+  status: number;
+  body?: unknown;
+}
+
+/** method → [params, result] */
+export interface RequestMap {
+  /** A Kubernetes REST request (no watches or streams: those use the mirror). */
+  api: [ApiCallParams, ApiCallResult];
+  /** Play/pause and speed. */
+  'time.set': [{ playing?: boolean; speed?: Speed }, ClockState];
+  /** Moves virtual time by `ms` (default 1 s), typically while paused. */
+  'time.step': [{ ms?: number }, ClockState];
+  /** Completion candidates for the word under the cursor. */
+  'shell.completions': [{ line: string; cursor: number }, { candidates: string[] }];
+}
+export type RequestMethod = keyof RequestMap;
+export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
+export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
+
+const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions'];
+
+// ------------------------------------------------------------------ client → worker
+
+interface Base {
+  v: typeof PROTOCOL_VERSION;
+}
+export interface HelloMessage extends Base {
+  type: 'hello';
+}
+export interface RequestMessage<M extends RequestMethod = RequestMethod> extends Base {
+  type: 'request';
+  id: number;
+  method: M;
+  params: RequestParams<M>;
+}
+export interface ShellInputMessage extends Base {
+  type: 'shell.input';
+  /** Client-chosen id echoed on the output and completion of this line. */
+  id: number;
+  line: string;
+}
+export interface ShellInterruptMessage extends Base {
+  type: 'shell.interrupt';
+}
+export interface ShellResizeMessage extends Base {
+  type: 'shell.resize';
+  columns: number;
+  rows: number;
+}
+export type ClientMessage = HelloMessage | RequestMessage | ShellInputMessage | ShellInterruptMessage | ShellResizeMessage;
+
+// ------------------------------------------------------------------ worker → client
+
+export interface SnapshotMessage extends Base {
+  type: 'snapshot';
+  clock: ClockState;
+  objects: Snapshot;
+  prompt: string;
+  history: string[];
+}
+/** Watch events since the previous batch; at most one batch per animation frame. */
+export interface BatchMessage extends Base {
+  type: 'batch';
+  clock: ClockState;
+  events: ObjectEvent[];
+}
+export type ResponseMessage =
+  | (Base & { type: 'response'; id: number; ok: true; result: unknown })
+  | (Base & { type: 'response'; id: number; ok: false; error: string });
+export interface ShellOutputMessage extends Base {
+  type: 'shell.output';
+  id: number;
+  data: string;
+}
+export interface ShellCompleteMessage extends Base {
+  type: 'shell.complete';
+  id: number;
+  /** Exit status of the last command (unchanged when more input is needed). */
+  status: number;
+  /** True when the line is incomplete (open quote, `for` without `done`, heredoc): print `> `. */
+  more: boolean;
+  prompt: string;
+}
+export interface ErrorMessage extends Base {
+  type: 'error';
+  message: string;
+}
+export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage;
+
+// ------------------------------------------------------------------ guards
+
+type Rec = Record<string, unknown>;
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isBool = (x: unknown): x is boolean => typeof x === 'boolean';
+const isStrArray = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
+
+function isVersioned(x: unknown): x is Rec & { type: unknown } {
+  return isRec(x) && x.v === PROTOCOL_VERSION && isStr(x.type);
+}
+
+export function isClockState(x: unknown): x is ClockState {
+  return isRec(x) && typeof x.now === 'number' && Number.isFinite(x.now) && isBool(x.playing) && isSpeed(x.speed);
+}
+
+function isKObject(x: unknown): x is KObject {
+  return isRec(x) && isRec(x.metadata) && isStr(x.metadata.uid) && isStr(x.metadata.name);
+}
+
+export function isObjectEvent(x: unknown): x is ObjectEvent {
+  return isRec(x) && (x.type === 'ADDED' || x.type === 'MODIFIED' || x.type === 'DELETED') && isMirroredResource(x.resource) && isKObject(x.object);
+}
+
+function isStrRecord(x: unknown): x is Record<string, string> {
+  return isRec(x) && Object.values(x).every(isStr);
+}
+
+/** Validates the params of a request for its method. */
+export function isRequestParams<M extends RequestMethod>(method: M, p: unknown): p is RequestParams<M> {
+  if (!isRec(p)) return false;
+  switch (method) {
+    case 'api':
+      return isStr(p.method) && isStr(p.path) && p.path.startsWith('/') && (p.headers === undefined || isStrRecord(p.headers));
+    case 'time.set':
+      return (p.playing === undefined || isBool(p.playing)) && (p.speed === undefined || isSpeed(p.speed));
+    case 'time.step':
+      return p.ms === undefined || (typeof p.ms === 'number' && Number.isFinite(p.ms) && p.ms >= 0 && p.ms <= 3_600_000);
+    case 'shell.completions':
+      return isStr(p.line) && isInt(p.cursor) && p.cursor >= 0 && p.cursor <= p.line.length;
+    default:
+      return false;
+  }
+}
+
+export function isRequestMethod(x: unknown): x is RequestMethod {
+  return isStr(x) && (REQUEST_METHODS as readonly string[]).includes(x);
+}
+
+export function isClientMessage(x: unknown): x is ClientMessage {
+  if (!isVersioned(x)) return false;
+  switch (x.type) {
+    case 'hello':
+    case 'shell.interrupt':
+      return true;
+    case 'request':
+      return isInt(x.id) && isRequestMethod(x.method) && isRequestParams(x.method, x.params);
+    case 'shell.input':
+      return isInt(x.id) && isStr(x.line);
+    case 'shell.resize':
+      return isInt(x.columns) && isInt(x.rows) && x.columns > 0 && x.rows > 0 && x.columns <= 1000 && x.rows <= 1000;
+    default:
+      return false;
+  }
+}
+
+export function isWorkerMessage(x: unknown): x is WorkerMessage {
+  if (!isVersioned(x)) return false;
+  switch (x.type) {
+    case 'snapshot': {
+      if (!isClockState(x.clock) || !isStr(x.prompt) || !isStrArray(x.history) || !isRec(x.objects)) return false;
+      const objects = x.objects;
+      return MIRRORED_RESOURCE_NAMES.every((r) => Array.isArray(objects[r]) && (objects[r] as unknown[]).every(isKObject));
+    }
+    case 'batch':
+      return isClockState(x.clock) && Array.isArray(x.events) && x.events.every(isObjectEvent);
+    case 'response':
+      return isInt(x.id) && (x.ok === true ? 'result' in x : x.ok === false && isStr(x.error));
+    case 'shell.output':
+      return isInt(x.id) && isStr(x.data);
+    case 'shell.complete':
+      return isInt(x.id) && isInt(x.status) && isBool(x.more) && isStr(x.prompt);
+    case 'error':
+      return isStr(x.message);
+    default:
+      return false;
+  }
+}
