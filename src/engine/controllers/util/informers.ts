@@ -1,0 +1,64 @@
+// Shared informer indexes the controllers agree on, registered once per informer.
+import type { KObject } from '../../api/types';
+import type { Informer } from '../../client/informer';
+import { controllerOf } from './owner';
+
+const registered = new WeakMap<Informer, Set<string>>();
+
+export function ensureIndex(inf: Informer, name: string, fn: (o: KObject) => string[]): void {
+  let s = registered.get(inf);
+  if (!s) {
+    s = new Set();
+    registered.set(inf, s);
+  }
+  if (s.has(name)) return;
+  s.add(name);
+  inf.addIndex(name, fn);
+}
+
+/** Index of objects by their controller's uid. */
+export const BY_CONTROLLER = 'controller-uid';
+/** Index of objects without a controller, by namespace. */
+export const ORPHANS = 'orphan-namespace';
+/** Pods by spec.nodeName. */
+export const BY_NODE = 'node-name';
+/** Objects by `namespace\0key=value` for every label. */
+export const BY_LABEL = 'namespace-label';
+
+export function indexOwned(inf: Informer): void {
+  ensureIndex(inf, BY_CONTROLLER, (o) => {
+    const r = controllerOf(o);
+    return r?.uid ? [r.uid] : [];
+  });
+  ensureIndex(inf, ORPHANS, (o) => (controllerOf(o) ? [] : [o.metadata?.namespace ?? '']));
+}
+
+export function indexByNode(inf: Informer): void {
+  ensureIndex(inf, BY_NODE, (o) => {
+    const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
+    return n ? [n] : [];
+  });
+}
+
+export function indexByLabel(inf: Informer): void {
+  ensureIndex(inf, BY_LABEL, (o) => {
+    const ns = o.metadata?.namespace ?? '';
+    const ls = o.metadata?.labels;
+    if (!ls) return [];
+    return Object.keys(ls).map((k) => `${ns}\u0000${k}=${ls[k]}`);
+  });
+}
+
+/**
+ * Objects in `ns` whose labels include every pair of `set` (plus anything else), using the
+ * smallest label bucket; falls back to the namespace when `set` is empty.
+ */
+export function byLabels(inf: Informer, ns: string, set: Record<string, string>): KObject[] {
+  let best: KObject[] | undefined;
+  for (const k of Object.keys(set)) {
+    const b = inf.byIndex(BY_LABEL, `${ns}\u0000${k}=${set[k]}`);
+    if (!best || b.length < best.length) best = b;
+    if (!best.length) break;
+  }
+  return best ?? inf.list(ns);
+}
