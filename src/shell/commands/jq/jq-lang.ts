@@ -13,7 +13,10 @@ type PathElem = string | number | { start: number | null; end: number | null };
 export class JqError extends Error {
   constructor(message: string, readonly value?: Json) { super(message); }
 }
-export class JqCompileError extends Error {}
+export class JqCompileError extends Error {
+  /** Offset of the offending token in the program (jq pads the echoed program line to it). */
+  constructor(message: string, readonly pos = 0) { super(message); }
+}
 
 // ---------- AST ----------
 
@@ -36,7 +39,7 @@ type Node =
   | { t: 'neg'; body: Node }
   | { t: 'var'; name: string }
   | { t: 'as'; source: Node; patterns: Pattern[]; body: Node }
-  | { t: 'call'; name: string; args: Node[] }
+  | { t: 'call'; name: string; args: Node[]; pos: number }
   | { t: 'if'; cond: Node; then: Node; elifs: { cond: Node; then: Node }[]; else: Node | null }
   | { t: 'try'; body: Node; catch: Node | null }
   | { t: 'optional'; body: Node }
@@ -48,15 +51,15 @@ type Pattern = { t: 'var'; name: string } | { t: 'array'; items: Pattern[] } | {
 
 // ---------- lexer ----------
 
-type Tok =
+type Tok = (
   | { k: 'num'; v: number } | { k: 'str'; parts: (string | Tok[])[] } | { k: 'ident'; v: string } | { k: 'field'; v: string }
-  | { k: 'var'; v: string } | { k: 'format'; v: string } | { k: 'op'; v: string } | { k: 'eof' };
+  | { k: 'var'; v: string } | { k: 'format'; v: string } | { k: 'op'; v: string } | { k: 'eof' }) & { pos?: number };
 
 const OPS = ['?//', '|=', '+=', '-=', '*=', '/=', '%=', '//=', '==', '!=', '<=', '>=', '//', '..', 'and', 'or',
   '|', ',', '+', '-', '*', '/', '%', '=', '<', '>', '.', '[', ']', '(', ')', '{', '}', ':', ';', '?'];
 
-function syntaxError(found: string): JqCompileError {
-  return new JqCompileError(`syntax error, unexpected ${found} (Unix shell quoting issues?)`);
+function syntaxError(found: string, pos = 0): JqCompileError {
+  return new JqCompileError(`syntax error, unexpected ${found} (Unix shell quoting issues?)`, pos);
 }
 
 function lex(src: string): Tok[] {
@@ -102,8 +105,12 @@ function lex(src: string): Tok[] {
     if (cur || parts.length === 0) parts.push(cur);
     return { k: 'str', parts };
   };
+  const rawPush = toks.push.bind(toks);
+  let tokStart = 0;
+  toks.push = (...items: Tok[]): number => { for (const t of items) t.pos = tokStart; return rawPush(...items); };
   while (i < src.length) {
     const c = src[i];
+    tokStart = i;
     if (/\s/.test(c)) { i++; continue; }
     if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
     if (c === '"') { toks.push(lexString()); continue; }
@@ -137,10 +144,11 @@ function lex(src: string): Tok[] {
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i) && !/^[a-z]/.test(o));
-    if (!op) throw syntaxError('INVALID_CHARACTER');
+    if (!op) throw syntaxError('INVALID_CHARACTER', i);
     toks.push({ k: 'op', v: op });
     i += op.length;
   }
+  tokStart = Math.max(0, src.length - 1);
   toks.push({ k: 'eof' });
   return toks;
 }
@@ -168,18 +176,20 @@ class JqParser {
       case 'op': return t.v.length === 1 ? `'${t.v}'` : t.v;
     }
   }
+  private err(t: Tok): JqCompileError { return syntaxError(this.describe(t), t.pos ?? 0); }
+
   private expectOp(v: string): void {
-    if (!this.isOp(v)) throw syntaxError(this.describe(this.peek()));
+    if (!this.isOp(v)) throw this.err(this.peek());
     this.i++;
   }
   private expectIdent(v: string): void {
-    if (!this.isIdent(v)) throw syntaxError(this.describe(this.peek()));
+    if (!this.isIdent(v)) throw this.err(this.peek());
     this.i++;
   }
 
   parseProgram(): Node {
     const n = this.parsePipe();
-    if (this.peek().k !== 'eof') throw syntaxError(this.describe(this.peek()));
+    if (this.peek().k !== 'eof') throw this.err(this.peek());
     return n;
   }
 
@@ -187,7 +197,7 @@ class JqParser {
     if (this.isIdent('def')) {
       this.i++;
       const nameTok = this.peek();
-      if (nameTok.k !== 'ident') throw syntaxError(this.describe(nameTok));
+      if (nameTok.k !== 'ident') throw this.err(nameTok);
       this.i++;
       const params: string[] = [];
       if (this.isOp('(')) {
@@ -196,7 +206,7 @@ class JqParser {
           const p = this.peek();
           if (p.k === 'ident') params.push(p.v);
           else if (p.k === 'var') params.push('$' + p.v);
-          else throw syntaxError(this.describe(p));
+          else throw this.err(p);
           this.i++;
           if (this.isOp(';')) { this.i++; continue; }
           this.expectOp(')');
@@ -241,14 +251,14 @@ class JqParser {
         else if (k.k === 'ident') { this.i++; this.expectOp(':'); entries.push({ key: k.v, value: this.parsePattern() }); }
         else if (k.k === 'str') { this.i++; this.expectOp(':'); entries.push({ key: this.stringNode(k, null), value: this.parsePattern() }); }
         else if (this.isOp('(')) { this.i++; const e = this.parsePipe(); this.expectOp(')'); this.expectOp(':'); entries.push({ key: e, value: this.parsePattern() }); }
-        else throw syntaxError(this.describe(k));
+        else throw this.err(k);
         if (this.isOp(',')) { this.i++; continue; }
         break;
       }
       this.expectOp('}');
       return { t: 'object', entries };
     }
-    throw syntaxError(this.describe(t));
+    throw this.err(t);
   }
 
   private parseComma(): Node {
@@ -400,7 +410,7 @@ class JqParser {
         }
         if (t.v === '{') return this.parseObject();
         if (t.v === '-') { this.i++; return { t: 'neg', body: this.parsePostfix() }; }
-        throw syntaxError(this.describe(t));
+        throw this.err(t);
       }
       case 'ident': {
         if (t.v === 'if') return this.parseIf();
@@ -429,7 +439,7 @@ class JqParser {
           // A def inside a term: `(def f: .; f)` handled by parsePipe.
           return this.parsePipe();
         }
-        if (KEYWORDS.has(t.v)) throw syntaxError(t.v);
+        if (KEYWORDS.has(t.v)) throw syntaxError(t.v, t.pos ?? 0);
         this.i++;
         const args: Node[] = [];
         if (this.isOp('(')) {
@@ -441,9 +451,9 @@ class JqParser {
           }
           this.expectOp(')');
         }
-        return { t: 'call', name: t.v, args };
+        return { t: 'call', name: t.v, args, pos: t.pos ?? 0 };
       }
-      case 'eof': throw syntaxError('$end');
+      case 'eof': throw syntaxError('$end', t.pos ?? 0);
     }
   }
 
@@ -481,10 +491,10 @@ class JqParser {
       if (k.k === 'ident' || (k.k === 'op' && (k.v === 'and' || k.v === 'or'))) { this.i++; key = k.v; }
       else if (k.k === 'var') { this.i++; entries.push({ key: k.v, value: { t: 'var', name: k.v } }); if (this.isOp(',')) { this.i++; continue; } break; }
       else if (k.k === 'str') { this.i++; key = this.stringNode(k, null); }
-      else if (k.k === 'format') { this.i++; const s = this.peek(); if (s.k !== 'str') throw syntaxError(this.describe(s)); this.i++; key = this.stringNode(s, k.v); }
+      else if (k.k === 'format') { this.i++; const s = this.peek(); if (s.k !== 'str') throw this.err(s); this.i++; key = this.stringNode(s, k.v); }
       else if (k.k === 'num') { throw syntaxError('LITERAL'); }
       else if (this.isOp('(')) { this.i++; key = this.parsePipe(); this.expectOp(')'); }
-      else throw syntaxError(this.describe(k));
+      else throw this.err(k);
       let value: Node | null = null;
       if (this.isOp(':')) { this.i++; value = this.parseObjectValue(); }
       entries.push({ key, value });
@@ -550,7 +560,7 @@ const truthy = (v: Json): boolean => v !== null && v !== false;
 /** Short description used in error messages: `object ({"a":1})`. */
 function desc(v: Json): string {
   let s = JSON.stringify(v) ?? 'null';
-  if (s.length > 11) s = s.slice(0, 10) + '...';
+  if (s.length > 11) s = s.slice(0, 11) + '...';
   return `${typeOf(v)} (${s})`;
 }
 
@@ -586,7 +596,7 @@ function indexValue(v: Json, k: Json): Json {
   }
   if (typeof k === 'string') {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) return Object.prototype.hasOwnProperty.call(v, k) ? v[k] : null;
-    throw new JqError(`Cannot index ${typeOf(v)} with "${k}"`);
+    throw new JqError(`Cannot index ${typeOf(v)} with string "${k}"`);
   }
   if (typeof k === 'number') {
     if (Array.isArray(v)) {
@@ -1149,7 +1159,8 @@ class Evaluator {
       yield* this.eval(f.body, input, this.bindParams(f, n.args, env, input));
       return;
     }
-    yield* callBuiltin(this, n.name, n.args, input, env);
+    try { yield* callBuiltin(this, n.name, n.args, input, env); }
+    catch (e) { if (e instanceof JqCompileError && e.message.endsWith('is not defined')) throw new JqCompileError(e.message, n.pos); throw e; }
   }
 
   /** First output of a sub-filter (or null). */

@@ -7,8 +7,6 @@ import { VfsError } from '../../vfs/vfs';
 import type { Json } from './jq-lang';
 import { JqCompileError, JqError, compile, run, serialize } from './jq-lang';
 
-class InputError extends Error {}
-
 /** Scans complete JSON texts out of `buf`; returns them and the unconsumed rest. */
 export function scanJson(buf: string, final: boolean, startLine = 1): { values: Json[]; rest: string; error?: string } {
   const values: Json[] = [];
@@ -168,7 +166,7 @@ export const jq: Command = async (ctx: CommandContext) => {
     program = compile(filter);
   } catch (e) {
     if (e instanceof JqCompileError) {
-      ctx.stderr.write(`jq: error: ${e.message} at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`);
+      ctx.stderr.write(`jq: error: ${e.message} at <top-level>, line 1:\n${filter}${' '.repeat(e.pos)}\njq: 1 compile error\n`);
       return 3;
     }
     throw e;
@@ -197,7 +195,7 @@ export const jq: Command = async (ctx: CommandContext) => {
         return true;
       }
       if (e instanceof JqCompileError) {
-        ctx.stderr.write(`jq: error: ${e.message} at <top-level>, line 1:\n${filter}\njq: 1 compile error\n`);
+        ctx.stderr.write(`jq: error: ${e.message} at <top-level>, line 1:\n${filter}${' '.repeat(e.pos)}\njq: 1 compile error\n`);
         status = 3;
         return false;
       }
@@ -226,42 +224,41 @@ export const jq: Command = async (ctx: CommandContext) => {
   let rawSlurp = '';
   for (const src of sources) {
     where = src === '-' ? '<stdin>' : src;
-    const chunks: AsyncIterable<string> | Iterable<string> = src === '-' ? stdinChunks(ctx) : (() => {
-      try { return [ctx.fs.readFile(ctx.fs.resolve(src, ctx.cwd))]; }
+    let chunks: AsyncIterable<string> | Iterable<string>;
+    if (src === '-') chunks = stdinChunks(ctx);
+    else {
+      try { chunks = [ctx.fs.readFile(ctx.fs.resolve(src, ctx.cwd))]; }
       catch (e) {
-        if (e instanceof VfsError) throw new InputError(`jq: error: Could not open ${src}: ${e.reason}\n`);
-        throw e;
+        if (!(e instanceof VfsError)) throw e;
+        ctx.stderr.write(`jq: error: Could not open ${src}: ${e.reason}\n`);
+        status = 2;
+        continue;
       }
-    })();
+    }
     let buf = '';
     let consumedNl = 0; // newlines before `buf` (for parse error positions)
     const nl = (t: string): number => { let k = 0; for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) k++; return k; };
-    try {
-      for await (const chunk of chunks) {
-        buf += chunk;
-        lineCount += nl(chunk);
-        if (rawInput) {
-          if (slurp) { rawSlurp += chunk; buf = ''; continue; }
-          let at = buf.indexOf('\n');
-          while (at >= 0) {
-            if (!process(buf.slice(0, at))) return finish();
-            buf = buf.slice(at + 1);
-            at = buf.indexOf('\n');
-          }
-          continue;
+    for await (const chunk of chunks) {
+      buf += chunk;
+      lineCount += nl(chunk);
+      if (rawInput) {
+        if (slurp) { rawSlurp += chunk; buf = ''; continue; }
+        let at = buf.indexOf('\n');
+        while (at >= 0) {
+          if (!process(buf.slice(0, at))) return finish();
+          buf = buf.slice(at + 1);
+          at = buf.indexOf('\n');
         }
-        const r = scanJson(buf, false, consumedNl + 1);
-        for (const v of r.values) {
-          if (slurp) slurped.push(v);
-          else if (!process(v)) return finish();
-        }
-        if (r.error) { ctx.stderr.write(`parse error: ${r.error}\n`); return 2; }
-        consumedNl += nl(buf.slice(0, buf.length - r.rest.length));
-        buf = r.rest;
+        continue;
       }
-    } catch (e) {
-      if (e instanceof InputError) { ctx.stderr.write(e.message); status = 2; continue; }
-      throw e;
+      const r = scanJson(buf, false, consumedNl + 1);
+      for (const v of r.values) {
+        if (slurp) slurped.push(v);
+        else if (!process(v)) return finish();
+      }
+      if (r.error) { ctx.stderr.write(`parse error: ${r.error}\n`); return 2; }
+      consumedNl += nl(buf.slice(0, buf.length - r.rest.length));
+      buf = r.rest;
     }
     if (rawInput) { if (buf !== '' && !slurp) process(buf); continue; }
     const r = scanJson(buf, true, consumedNl + 1);
