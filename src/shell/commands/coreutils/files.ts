@@ -32,6 +32,16 @@ function lsQuote(name: string, tty: boolean): string {
 
 const SIX_MONTHS = 15778476000; // 365.2425 / 2 days, in ms
 
+/** GNU ls pads columns with tabs (tab size 8) where a tab fits, then spaces. */
+function indent(from: number, to: number): string {
+  let s = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) { s += '\t'; from += 8 - (from % 8); }
+    else { s += ' '; from++; }
+  }
+  return s;
+}
+
 /** GNU ls -C layout: as many columns as fit in `width`, filled top to bottom. */
 export function columnLayout(names: string[], width: number): string {
   const n = names.length;
@@ -53,9 +63,11 @@ export function columnLayout(names: string[], width: number): string {
   let out = '';
   for (let r = 0; r < rows; r++) {
     let line = '';
+    let pos = 0;
     for (let c = 0, i = r; i < n; c++, i += rows) {
       line += names[i];
-      if (i + rows < n) line += ' '.repeat(widths[c] - lens[i]);
+      if (i + rows < n) line += indent(pos + lens[i], pos + widths[c]);
+      pos += widths[c];
     }
     out += line + '\n';
   }
