@@ -64,7 +64,7 @@ export class GarbageCollector implements Controller {
     const key = this.itemKey(rk, o);
     if (uid) this.byUid.set(uid, key);
     const m = o.metadata ?? {};
-    const refsChanged = !old || JSON.stringify(old.metadata?.ownerReferences) !== JSON.stringify(m.ownerReferences);
+    const refsChanged = !old || !sameRefs(old.metadata?.ownerReferences, m.ownerReferences);
     if (m.ownerReferences?.length && refsChanged) this.queue.add(key);
     const fins = m.finalizers ?? [];
     if (m.deletionTimestamp && (fins.includes(FOREGROUND) || fins.includes(ORPHAN))) this.queue.add(key);
@@ -123,8 +123,12 @@ export class GarbageCollector implements Controller {
     return 'solid';
   }
 
-  private attemptToDelete(rt: ResourceType, obj: KObject): void {
+  private attemptToDelete(rt: ResourceType, cached: KObject): void {
+    // Decide on the latest state, not the cache: an orphaning owner may just have released it.
+    const obj = this.ctx.api.tryGet(rt, cached.metadata?.namespace, cached.metadata?.name ?? '');
+    if (!obj || obj.metadata?.uid !== cached.metadata?.uid || obj.metadata?.deletionTimestamp) return;
     const refs = obj.metadata?.ownerReferences ?? [];
+    if (!refs.length) return;
     const solid: OwnerReference[] = [];
     const dangling: OwnerReference[] = [];
     const waiting: OwnerReference[] = [];
@@ -209,4 +213,11 @@ export class GarbageCollector implements Controller {
       throw e;
     }
   }
+}
+
+function sameRefs(a: OwnerReference[] | undefined, b: OwnerReference[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].uid !== b[i].uid || a[i].blockOwnerDeletion !== b[i].blockOwnerDeletion) return false;
+  return true;
 }
