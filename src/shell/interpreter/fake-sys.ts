@@ -1,6 +1,7 @@
 // A manual virtual clock implementing Sys, for tests of the shell and of commands built on it.
-// `run(promise)` lets microtasks settle and, whenever everything is blocked on sleeps, jumps the
-// clock to the next due sleep — so `sleep 5` takes no wall time. Not used by the product.
+// `run(promise)` lets all pending work settle and, whenever everything is blocked on sleeps, jumps
+// the clock to the next due sleep — so `sleep 5` takes no wall time. Test-only: it waits for the
+// host's macrotask queue (setImmediate) to know that nothing else can run; never used by the product.
 import type { Interrupt, Sys } from './types';
 
 interface Sleeper { due: number; seq: number; resolve: () => void }
@@ -63,7 +64,7 @@ export class FakeClock implements Sys {
       await flush();
       if (done) break;
       const next = this.nextDue();
-      if (!next) { await flush(); if (done) break; throw new Error('FakeClock.run: deadlock (no pending sleep and the promise is not settled)'); }
+      if (!next) throw new Error('FakeClock.run: deadlock (no pending sleep and the promise is not settled)');
       this.t = Math.max(this.t, next.due);
       this.sleepers = this.sleepers.filter((x) => x !== next);
       next.resolve();
@@ -74,6 +75,11 @@ export class FakeClock implements Sys {
   }
 }
 
+type Immediate = (cb: () => void) => unknown;
+const setImmediateFn = (globalThis as unknown as { setImmediate?: Immediate }).setImmediate;
+
+/** Resolves once every queued microtask (and the promise chains they start) has run. */
 async function flush(): Promise<void> {
-  for (let i = 0; i < 200; i++) await Promise.resolve();
+  if (setImmediateFn) { await new Promise<void>((resolve) => { setImmediateFn(resolve); }); return; }
+  for (let i = 0; i < 1000; i++) await Promise.resolve();
 }
