@@ -199,10 +199,11 @@ describe('Deployment controller', () => {
 
   it('takes 1,000 replicas on 20 nodes to available quickly', () => {
     const h = setup(20);
-    const start = process.hrtime.bigint();
+    const wall = (globalThis as unknown as { performance: { now(): number } }).performance;
+    const start = wall.now();
     h.create(D, deployment('big', 1000), 'apps');
     h.advance(5000);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const ms = wall.now() - start;
     expect(getD(h, 'big').status?.availableReplicas).toBe(1000);
     expect(ms).toBeLessThan(3000);
   });
