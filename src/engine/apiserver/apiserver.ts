@@ -12,17 +12,18 @@ import { rfc3339 } from '../core/time';
 import { clone } from '../api/meta';
 import type { FieldError } from '../api/field';
 import { invalid, required } from '../api/field';
+import type { GroupResource } from '../api/types';
 import type { KObject, Json } from '../api/types';
 import {
   ApiError,
   errAlreadyExists,
   errBadRequest,
   errConflict,
-  errForbidden,
   errGone,
   errInvalid,
   errNotFound,
   OPTIMISTIC_LOCK_MESSAGE,
+  qualifiedResource as qualifiedResourceText,
 } from '../api/status';
 import { applyDefaults } from '../api/defaults';
 import { validateCreate, validateUpdate, validateStatusUpdate, nameValidatorFor } from '../api/validation';
@@ -33,6 +34,7 @@ import type { Store, StoreEvent } from '../store/store';
 import { CompactedError } from '../store/store';
 import type { ResourceType, StrategyContext } from './resource-type';
 import { apiVersionOf, qualifiedKind, resourceKey } from './resource-type';
+import { internalTypeName, isRegisteredKind } from './registry/scheme';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -45,6 +47,12 @@ export interface ListOptions {
   resourceVersion?: string;
   limit?: number;
   continue?: string;
+}
+
+/** What delete did: `deleted` is false while finalizers or a grace period keep the object. */
+export interface DeleteResult {
+  object: KObject;
+  deleted: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -116,7 +124,7 @@ export class ApiServer {
     return rt.namespaced ? `${ns ?? ''}/${name}` : name;
   }
 
-  private gr(rt: ResourceType) {
+  private gr(rt: ResourceType): GroupResource {
     return { group: rt.group, resource: rt.plural };
   }
 
@@ -138,14 +146,27 @@ export class ApiServer {
     let items = this.store.list(resourceKey(rt), prefix);
     if (label || field) items = items.filter((o) => this.matches(rt, o, label, field));
     const rv = String(this.store.rev);
-    if (opts.limit && opts.limit > 0) {
-      const start = opts.continue ? decodeContinue(opts.continue) : 0;
-      const page = items.slice(start, start + opts.limit);
-      const rest = items.length - (start + page.length);
-      if (rest > 0) {
-        return { items: page, resourceVersion: rv, continue: encodeContinue(start + page.length), remainingItemCount: rest };
+    if (opts.continue || (opts.limit && opts.limit > 0)) {
+      let start = 0;
+      let listRv = rv;
+      if (opts.continue) {
+        const tok = decodeContinue(opts.continue);
+        if (tok.rv < this.store.compactedRev) {
+          throw errGone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
+        }
+        // SIMPLIFICATION: later pages show the objects as they are now, not at the first page's revision.
+        listRv = String(tok.rv);
+        start = lowerBound(items, (o) => this.key(rt, o.metadata?.namespace, o.metadata?.name ?? '') < tok.start);
       }
-      return { items: page, resourceVersion: rv };
+      const end = opts.limit && opts.limit > 0 ? Math.min(items.length, start + opts.limit) : items.length;
+      const page = start === 0 && end === items.length ? items : items.slice(start, end);
+      const rest = items.length - end;
+      if (rest > 0) {
+        const last = page[page.length - 1];
+        const next = `${this.key(rt, last.metadata?.namespace, last.metadata?.name ?? '')}\u0000`;
+        return { items: page, resourceVersion: listRv, continue: encodeContinue(Number(listRv), next), remainingItemCount: rest };
+      }
+      return { items: page, resourceVersion: listRv };
     }
     return { items, resourceVersion: rv };
   }
@@ -191,7 +212,7 @@ export class ApiServer {
         throw errBadRequest('the namespace of the provided object does not match the namespace sent on the request');
       }
       meta.namespace = target;
-      this.admitNamespace(rt, target, meta.name ?? meta.generateName ?? '');
+      this.admitNamespace(rt, target, meta.name ?? '');
     } else {
       delete meta.namespace;
     }
@@ -231,7 +252,7 @@ export class ApiServer {
 
   private validateMetaName(rt: ResourceType, obj: KObject): FieldError[] {
     const meta = obj.metadata ?? {};
-    if (!meta.name && !meta.generateName) return [required('metadata.name', 'name or generateName is required')];
+    // A missing name and generateName is reported by validateCreate (ValidateObjectMeta).
     const v = nameValidatorFor(rt.kind);
     const errs: FieldError[] = [];
     if (meta.generateName && !meta.name) {
@@ -240,34 +261,69 @@ export class ApiServer {
     return errs;
   }
 
+  /**
+   * Checks that a request body is of this resource's kind, with the errors the real decoder
+   * gives: an unregistered kind, a kind that cannot convert into this one, another version.
+   * Missing apiVersion/kind default to the URL's, as the JSON serializer does.
+   * Models apiserver/pkg/endpoints/handlers/create.go (transformDecodeError, AcceptsGroupVersion)
+   */
+  checkKind(rt: ResourceType, body: { apiVersion?: unknown; kind?: unknown }): void {
+    const av = apiVersionOf(rt);
+    const kind = typeof body.kind === 'string' && body.kind ? body.kind : rt.kind;
+    const apiVersion = typeof body.apiVersion === 'string' && body.apiVersion ? body.apiVersion : av;
+    if (apiVersion === av && kind === rt.kind) return;
+    const version = apiVersion.slice(apiVersion.indexOf('/') + 1);
+    const prefix = `${kind} in version "${version}" cannot be handled as a ${rt.kind}`;
+    if (!isRegisteredKind(apiVersion, kind) && !this.typeFor(apiVersion, kind)) {
+      throw errBadRequest(`${prefix}: no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
+    }
+    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    // Same kind in a sibling group (events.k8s.io Event → core Event) converts; then the version check fails.
+    const converts = kind === rt.kind && (group === rt.group || (kind === 'Event' && (group === 'events.k8s.io' || group === '')));
+    if (!converts) {
+      throw errBadRequest(`${prefix}: converting (${version}.${kind}) to (${internalTypeName(rt.group, rt.kind)}): unknown conversion`);
+    }
+    throw errBadRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${av})`);
+  }
+
   /** Copies the request body into a fresh mutable object of the right kind. */
   private decode(rt: ResourceType, body: KObject): KObject {
     if (!body || typeof body !== 'object' || Array.isArray(body)) throw errBadRequest('the body of the request was in an unknown format');
+    this.checkKind(rt, body);
     const obj = clone(body);
-    const av = apiVersionOf(rt);
-    if ((obj.apiVersion && obj.apiVersion !== av) || (obj.kind && obj.kind !== rt.kind)) {
-      throw errBadRequest(
-        `the API version in the data (${obj.apiVersion ?? ''}) does not match the expected API version (${av})`,
-      );
-    }
-    obj.apiVersion = av;
+    obj.apiVersion = apiVersionOf(rt);
     obj.kind = rt.kind;
     return obj;
   }
 
+  /**
+   * NamespaceLifecycle admission for creates: the namespace must exist and not be terminating.
+   * Models plugin/pkg/admission/namespace/lifecycle/admission.go
+   */
   private admitNamespace(rt: ResourceType, ns: string, name: string): void {
     if (rt.plural === 'namespaces') return;
     const nsType = this.mustResource('namespaces');
     const nsObj = this.store.get(resourceKey(nsType), ns);
     if (!nsObj) throw errNotFound({ group: '', resource: 'namespaces' }, ns);
-    if (nsObj.metadata?.deletionTimestamp) {
+    if ((nsObj.status as { phase?: string } | undefined)?.phase === 'Terminating' || nsObj.metadata?.deletionTimestamp) {
       // Events may still be written for a terminating namespace, as upstream allows.
       if (rt.plural === 'events') return;
-      throw errForbidden(
-        this.gr(rt),
-        name,
-        `unable to create new content in namespace ${ns} because it is being terminated`,
-      );
+      const gr = qualifiedResourceText(this.gr(rt));
+      const reason = `unable to create new content in namespace ${ns} because it is being terminated`;
+      const details: NonNullable<ApiError['status']['details']> = { name };
+      if (rt.group) details.group = rt.group;
+      details.kind = rt.plural;
+      details.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${ns} is being terminated`, field: 'metadata.namespace' }];
+      throw new ApiError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: name ? `${gr} "${name}" is forbidden: ${reason}` : `${gr} is forbidden: ${reason}`,
+        reason: 'Forbidden',
+        details,
+        code: 403,
+      });
     }
   }
 
@@ -284,22 +340,31 @@ export class ApiServer {
     body: KObject,
     opts: WriteOptions & { subresource?: string } = {},
   ): KObject {
-    const old = this.get(rt, ns, name);
     const obj = this.decode(rt, body);
     const meta = (obj.metadata ??= {});
     if (meta.name !== undefined && meta.name !== name) {
       throw errBadRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
     }
-    meta.name = name;
-    if (rt.namespaced) meta.namespace = old.metadata?.namespace;
-    if (!meta.resourceVersion) {
-      throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, [
-        invalid('metadata.resourceVersion', 0, 'must be specified for an update'),
-      ]);
+    if (rt.namespaced && meta.namespace && ns && meta.namespace !== ns) {
+      throw errBadRequest('the namespace of the provided object does not match the namespace sent on the request');
     }
-    if (meta.resourceVersion !== old.metadata?.resourceVersion) {
+    meta.name = name;
+    const old = this.tryGet(rt, ns, name);
+    if (!old) {
+      // Create-on-update (events, endpoints, leases); never through a subresource.
+      if (rt.allowCreateOnUpdate && !opts.subresource) {
+        delete meta.resourceVersion;
+        return this.create(rt, ns, obj, opts);
+      }
+      throw errNotFound(this.gr(rt), name);
+    }
+    if (rt.namespaced) meta.namespace = old.metadata?.namespace;
+    // No resourceVersion: an unconditional update, which every built-in kind allows
+    // (AllowUnconditionalUpdate). A stale one is a conflict.
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata?.resourceVersion) {
       throw errConflict(this.gr(rt), name, OPTIMISTIC_LOCK_MESSAGE);
     }
+    meta.resourceVersion = old.metadata?.resourceVersion;
     return this.commitUpdate(rt, old, obj, opts);
   }
 
@@ -308,8 +373,14 @@ export class ApiServer {
     const name = old.metadata?.name ?? '';
     const ctx = this.ctx();
     let next: KObject;
-    if (opts.subresource === 'status') {
-      // Only status changes through the status subresource (metadata labels/annotations too, upstream allows? no).
+    if (opts.subresource === 'finalize') {
+      // namespaces/finalize changes spec.finalizers only (FinalizeStrategy).
+      next = { ...clone(old), spec: { ...(old.spec as object), finalizers: (obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [] } } as KObject;
+      const fins = (next.spec as { finalizers: string[] }).finalizers;
+      if (!fins.length) delete (next.spec as { finalizers?: string[] }).finalizers;
+    } else if (opts.subresource === 'status') {
+      // SIMPLIFICATION: only status changes through the status subresource (upstream also
+      // lets some kinds' status strategies take labels and annotations).
       next = { ...clone(old), status: obj.status } as KObject;
       next.metadata = { ...next.metadata, resourceVersion: old.metadata?.resourceVersion };
       const errs = validateStatusUpdate(rt.kind, next, old);
@@ -349,8 +420,7 @@ export class ApiServer {
       return next;
     }
     const key = this.key(rt, old.metadata?.namespace, name);
-    // Last finalizer removed from an object being deleted: it goes away now.
-    if (next.metadata?.deletionTimestamp && !this.hasPendingFinalizers(rt, next)) {
+    if (this.shouldDeleteDuringUpdate(rt, next, old)) {
       const gone = this.store.remove(resourceKey(rt), key) as KObject;
       rt.afterDelete?.(gone, ctx);
       return gone;
@@ -407,75 +477,137 @@ export class ApiServer {
 
   // ---------------------------------------------------------------- delete
 
-  private hasPendingFinalizers(rt: ResourceType, obj: KObject): boolean {
-    if (obj.metadata?.finalizers?.length) return true;
-    if (rt.plural === 'namespaces') {
-      const spec = obj.spec as { finalizers?: string[] } | undefined;
-      return Boolean(spec?.finalizers?.length);
-    }
-    return false;
+  /**
+   * An update that leaves an object marked for deletion with no finalizers removes it, when
+   * no grace period is running (a terminating pod waits for its kubelet's final delete).
+   * Namespaces also need spec.finalizers empty.
+   * Models registry/generic/registry/store.go (ShouldDeleteDuringUpdate) and
+   * pkg/registry/core/namespace/storage/storage.go (ShouldDeleteNamespaceDuringUpdate)
+   */
+  private shouldDeleteDuringUpdate(rt: ResourceType, next: KObject, old: KObject): boolean {
+    if (next.metadata?.finalizers?.length) return false;
+    if (rt.plural === 'namespaces' && (next.spec as { finalizers?: string[] } | undefined)?.finalizers?.length) return false;
+    const om = old.metadata ?? {};
+    if (!om.deletionTimestamp) return false;
+    return !om.deletionGracePeriodSeconds;
   }
 
+  /** Deletes an object; returns what is left (see deleteWithResult). */
   delete(rt: ResourceType, ns: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+    return this.deleteWithResult(rt, ns, name, opts).object;
+  }
+
+  /**
+   * DELETE semantics: preconditions, graceful deletion (pods), garbage-collector finalizers
+   * from the propagation policy, finalizers keeping the object (marked with a deletionTimestamp)
+   * and namespace termination. `deleted` tells an immediate removal from a pending one.
+   * Models registry/generic/registry/store.go (Delete, updateForGracefulDeletionAndFinalizers,
+   * deletionFinalizersForGarbageCollection, markAsDeleting) and registry/rest/delete.go (BeforeDelete)
+   */
+  deleteWithResult(rt: ResourceType, ns: string | undefined, name: string, opts: DeleteOptions = {}): DeleteResult {
     const old = this.get(rt, ns, name);
     const om = old.metadata ?? {};
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== om.uid) {
-      throw errConflict(this.gr(rt), name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${om.uid}`);
+      throw errConflict(this.gr(rt), name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${om.uid ?? ''}`);
     }
     if (pre?.resourceVersion && pre.resourceVersion !== om.resourceVersion) {
       throw errConflict(
         this.gr(rt),
         name,
-        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${om.resourceVersion}`,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${om.resourceVersion ?? ''}`,
       );
     }
-    const ctx = this.ctx();
-    const key = this.key(rt, om.namespace, name);
+    if (rt.plural === 'namespaces') return this.deleteNamespace(rt, old, opts);
+    const now = this.clock.now();
     const next = clone(old) as KObject;
-    const meta = next.metadata ?? {};
-    let changed = false;
+    const meta = (next.metadata ??= {});
 
-    // Graceful deletion (pods): mark and let the kubelet finish.
-    const grace = rt.gracePeriodSeconds?.(old, opts.gracePeriodSeconds);
-    if (grace !== undefined && grace > 0) {
-      const due = this.clock.now() + grace * 1000;
-      const current = om.deletionTimestamp ? Date.parse(om.deletionTimestamp) : undefined;
-      if (current === undefined || due < current) {
-        meta.deletionTimestamp = rfc3339(due);
-        meta.deletionGracePeriodSeconds = grace;
-        changed = true;
+    // BeforeDelete: graceful deletion for kinds with a grace period (pods).
+    let graceful = false;
+    if (rt.gracePeriodSeconds) {
+      if (om.deletionTimestamp) {
+        const current = om.deletionGracePeriodSeconds ?? 0;
+        if (current === 0) {
+          // Marked with no grace left: fall through to an immediate delete.
+        } else if (opts.gracePeriodSeconds !== undefined && Math.max(opts.gracePeriodSeconds, 0) < current) {
+          // Only a shorter grace period may be set on an object already terminating.
+          const period = Math.max(opts.gracePeriodSeconds, 0);
+          meta.deletionTimestamp = rfc3339(Date.parse(om.deletionTimestamp) - current * 1000 + period * 1000);
+          meta.deletionGracePeriodSeconds = period;
+          graceful = true;
+        } else {
+          // Graceful deletion already pending: nothing changes.
+          return { object: old, deleted: false };
+        }
+      } else {
+        const period = rt.gracePeriodSeconds(old, opts.gracePeriodSeconds) ?? 0;
+        meta.deletionTimestamp = rfc3339(now + period * 1000);
+        meta.deletionGracePeriodSeconds = period;
+        if (om.generation && om.generation > 0) meta.generation = om.generation + 1;
+        graceful = true;
       }
     }
 
-    const policy = opts.propagationPolicy ?? rt.defaultPropagation ?? 'Background';
-    const fins = new Set(meta.finalizers ?? []);
-    if (!om.deletionTimestamp) {
-      if (policy === 'Foreground' && !fins.has('foregroundDeletion')) fins.add('foregroundDeletion');
-      if (policy === 'Orphan' && !fins.has('orphan')) fins.add('orphan');
-    }
-    if (fins.size !== (meta.finalizers?.length ?? 0)) {
-      meta.finalizers = [...fins];
-      changed = true;
-    }
-    if (rt.plural === 'namespaces' && !om.deletionTimestamp) {
-      (next as { status?: { phase?: string } }).status = { ...(next.status as object), phase: 'Terminating' };
-      changed = true;
-    }
-    const pending = this.hasPendingFinalizers(rt, next) || (grace !== undefined && grace > 0);
-    if (pending) {
-      if (!meta.deletionTimestamp) {
-        meta.deletionTimestamp = rfc3339(this.clock.now());
+    // Garbage-collector finalizers from the propagation policy (or kept from the object).
+    const fins = om.finalizers ?? [];
+    const orphan = opts.propagationPolicy ? opts.propagationPolicy === 'Orphan' : fins.includes('orphan') || rt.defaultPropagation === 'Orphan';
+    const foreground = opts.propagationPolicy ? opts.propagationPolicy === 'Foreground' : fins.includes('foregroundDeletion');
+    const nextFins = fins.filter((f) => f !== 'orphan' && f !== 'foregroundDeletion');
+    if (orphan) nextFins.push('orphan');
+    if (foreground) nextFins.push('foregroundDeletion');
+    if (!sameSet(nextFins, fins)) meta.finalizers = nextFins;
+    const pendingFinalizers = (meta.finalizers ?? []).length > 0;
+
+    if (!graceful || (meta.deletionGracePeriodSeconds ?? 0) === 0) {
+      if (pendingFinalizers) {
+        // markAsDeleting: kept until the finalizers are gone.
+        if (!om.deletionTimestamp && om.generation && om.generation > 0 && !graceful) meta.generation = om.generation + 1;
+        if (!meta.deletionTimestamp || Date.parse(meta.deletionTimestamp) > now) meta.deletionTimestamp = rfc3339(now);
         meta.deletionGracePeriodSeconds = 0;
-        changed = true;
+        return { object: this.writeIfChanged(rt, old, next, opts), deleted: false };
       }
-      if (opts.dryRun || !changed) return opts.dryRun ? next : old;
-      return this.store.put(resourceKey(rt), key, next);
+      if (!graceful) return this.removeNow(rt, old, opts);
+      // Grace period zero: the deletion mark is written, then the object goes.
+      if (opts.dryRun) return { object: next, deleted: true };
+      const marked = this.writeIfChanged(rt, old, next, opts);
+      return this.removeNow(rt, marked, opts);
     }
-    if (opts.dryRun) return old;
-    const gone = this.store.remove(resourceKey(rt), key) as KObject;
-    rt.afterDelete?.(gone, ctx);
-    return gone;
+    return { object: this.writeIfChanged(rt, old, next, opts), deleted: false };
+  }
+
+  /** Namespaces: the first delete marks them Terminating; they go once finalized. */
+  private deleteNamespace(rt: ResourceType, old: KObject, opts: DeleteOptions): DeleteResult {
+    const om = old.metadata ?? {};
+    if (om.deletionTimestamp) {
+      if ((old.spec as { finalizers?: string[] } | undefined)?.finalizers?.length) return { object: old, deleted: false };
+      if (om.finalizers?.length) return { object: old, deleted: false };
+      return this.removeNow(rt, old, opts);
+    }
+    const next = clone(old) as KObject;
+    const meta = (next.metadata ??= {});
+    meta.deletionTimestamp = rfc3339(this.clock.now());
+    next.status = { ...(next.status as object), phase: 'Terminating' };
+    const fins = om.finalizers ?? [];
+    const orphan = opts.propagationPolicy ? opts.propagationPolicy === 'Orphan' : fins.includes('orphan');
+    const foreground = opts.propagationPolicy ? opts.propagationPolicy === 'Foreground' : fins.includes('foregroundDeletion');
+    const nextFins = fins.filter((f) => f !== 'orphan' && f !== 'foregroundDeletion');
+    if (orphan) nextFins.push('orphan');
+    if (foreground) nextFins.push('foregroundDeletion');
+    if (!sameSet(nextFins, fins)) meta.finalizers = nextFins;
+    return { object: this.writeIfChanged(rt, old, next, opts), deleted: false };
+  }
+
+  private writeIfChanged(rt: ResourceType, old: KObject, next: KObject, opts: WriteOptions): KObject {
+    if (opts.dryRun || sameObject(next, old)) return opts.dryRun ? next : old;
+    return this.store.put(resourceKey(rt), this.key(rt, old.metadata?.namespace, old.metadata?.name ?? ''), next);
+  }
+
+  private removeNow(rt: ResourceType, obj: KObject, opts: WriteOptions): DeleteResult {
+    if (opts.dryRun) return { object: obj, deleted: true };
+    const gone = this.store.remove(resourceKey(rt), this.key(rt, obj.metadata?.namespace, obj.metadata?.name ?? '')) as KObject;
+    rt.afterDelete?.(gone, this.ctx());
+    return { object: gone, deleted: true };
   }
 
   deleteCollection(rt: ResourceType, ns: string | undefined, listOpts: ListOptions, opts: DeleteOptions = {}): KObject[] {
@@ -526,7 +658,12 @@ export class ApiServer {
         if (now) cb({ type: 'ADDED', object: ev.object });
       } else if (now && before) cb({ type: 'MODIFIED', object: ev.object });
       else if (now && !before) cb({ type: 'ADDED', object: ev.object });
-      else if (!now && before) cb({ type: 'DELETED', object: ev.object });
+      else if (!now && before && ev.prevObject) {
+        // Leaving the selection: DELETED with the previous content at the event's revision
+        // (cacheWatcher.convertToWatchEvent).
+        const prev = ev.prevObject;
+        cb({ type: 'DELETED', object: { ...prev, metadata: { ...prev.metadata, resourceVersion: String(ev.rev) } } });
+      }
     };
     try {
       cancel = this.store.watch(resourceKey(rt), from, deliver);
@@ -559,15 +696,18 @@ export class ApiServer {
    * Models pkg/registry/core/pod/storage/storage.go (assignPod)
    */
   bind(rt: ResourceType, ns: string, name: string, nodeName: string): KObject {
+    if (!nodeName) throw errInvalid('Binding', '', 'Binding', name, [required('target.name', '')]);
     const old = this.get(rt, ns, name);
-    const spec = (old.spec ?? {}) as { nodeName?: string };
+    const spec = (old.spec ?? {}) as { nodeName?: string; schedulingGates?: unknown[] };
+    // Failures inside the binding's update are conflicts on pods/binding.
+    const binding = { group: '', resource: 'pods/binding' };
     if (old.metadata?.deletionTimestamp) {
-      throw errConflict(this.gr(rt), name, 'pod is being deleted, cannot be assigned to a host');
+      throw errConflict(binding, name, `pod ${name} is being deleted, cannot be assigned to a host`);
     }
     if (spec.nodeName) {
-      throw errConflict(this.gr(rt), name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+      throw errConflict(binding, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
     }
-    if (!nodeName) throw errInvalid('Binding', '', 'Binding', name, [required('target.name', '')]);
+    if (spec.schedulingGates?.length) throw errConflict(binding, name, `pod ${name} has non-empty .spec.schedulingGates`);
     const next = clone(old) as KObject & { spec: { nodeName?: string }; status: { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] } };
     next.spec.nodeName = nodeName;
     const conds = (next.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
@@ -606,6 +746,12 @@ function specChanged(a: KObject, b: KObject): boolean {
   return false;
 }
 
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sb = new Set(b);
+  return a.every((x) => sb.has(x));
+}
+
 function sameObject(a: KObject, b: KObject): boolean {
   return deepEqual(a, b);
 }
@@ -632,17 +778,33 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-function encodeContinue(offset: number): string {
-  return Buffer64.encode(JSON.stringify({ v: 'meta.k8s.io/v1', o: offset }));
+/** Keys are ASCII (object names are DNS names). The continue token: base64 of `{"v":"meta.k8s.io/v1","rv":N,"start":"<key>\u0000"}`, as etcd3 storage makes it. */
+function encodeContinue(rv: number, start: string): string {
+  return Buffer64.encode(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start }));
 }
 
-function decodeContinue(token: string): number {
+function decodeContinue(token: string): { rv: number; start: string } {
+  let o: { v?: string; rv?: number; start?: string };
   try {
-    const o = JSON.parse(Buffer64.decode(token)) as { o?: number };
-    return typeof o.o === 'number' ? o.o : 0;
+    o = JSON.parse(Buffer64.decode(token)) as typeof o;
   } catch {
     throw errBadRequest('continue key is not valid: illegal base64 data at input byte 0');
   }
+  if (o.v !== 'meta.k8s.io/v1') throw errBadRequest('continue key is not valid: continue key is not valid: server does not recognize this encoded version');
+  if (typeof o.rv !== 'number' || o.rv <= 0) throw errBadRequest('continue key is not valid: continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  return { rv: o.rv, start: typeof o.start === 'string' ? o.start : '' };
+}
+
+/** First index whose item is not `before` (items sorted so that `before` holds for a prefix). */
+function lowerBound<T>(items: readonly T[], before: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** base64 of ASCII text without DOM or Node globals (the engine targets plain ES2022). */

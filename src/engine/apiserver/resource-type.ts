@@ -40,10 +40,16 @@ export interface ResourceType {
   /** Called when an object is removed from the store (release allocations). */
   afterDelete?(obj: KObject, ctx: StrategyContext): void;
   /**
-   * Graceful deletion: how long the object lingers with a deletionTimestamp before removal.
-   * Returns undefined for immediate deletion. Pods use this.
+   * Graceful deletion (CheckGracefulDelete): the grace period for this delete, 0 for an
+   * immediate one. Only pods have it; kinds without it are deleted at once.
    */
   gracePeriodSeconds?(obj: KObject, requested: number | undefined): number | undefined;
+  /** PUT of a missing object creates it (AllowCreateOnUpdate: events, endpoints, leases). */
+  allowCreateOnUpdate?: boolean;
+  /** DELETE answers with the deleted object instead of a Status (ReturnDeletedObject). */
+  returnDeletedObject?: boolean;
+  /** Discovery's storageVersionHash as the v1.32 server publishes it. */
+  storageVersionHash?: string;
   /** Default propagation policy when the client gives none. */
   defaultPropagation?: 'Background' | 'Foreground' | 'Orphan';
 }

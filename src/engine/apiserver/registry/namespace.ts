@@ -9,6 +9,8 @@ export const namespaces = defineType({
   plural: 'namespaces',
   namespaced: false,
   shortNames: ['ns'],
+  returnDeletedObject: true,
+  storageVersionHash: 'Q3oi5N2YM8M=',
   statusSubresource: true,
   subresources: ['status', 'finalize'],
   verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],

@@ -7,6 +7,7 @@ export const nodes = defineType({
   plural: 'nodes',
   namespaced: false,
   shortNames: ['no'],
+  storageVersionHash: 'XwShjMxG9Fs=',
   statusSubresource: true,
   subresources: ['status', 'proxy'],
 });

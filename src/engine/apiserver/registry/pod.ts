@@ -31,6 +31,8 @@ export const pods = defineType({
   namespaced: true,
   shortNames: ['po'],
   categories: ['all'],
+  returnDeletedObject: true,
+  storageVersionHash: 'xPOwRZ+Yhw8=',
   statusSubresource: true,
   subresources: ['status', 'binding', 'log', 'exec', 'attach', 'portforward', 'eviction', 'ephemeralcontainers', 'proxy'],
   prepareForCreate(obj: KObject) {
@@ -38,12 +40,13 @@ export const pods = defineType({
     obj.status = { phase: 'Pending', qosClass: qosClass(pod) };
   },
   gracePeriodSeconds(obj: KObject, requested: number | undefined) {
+    // Models pkg/registry/core/pod/strategy.go (CheckGracefulDelete)
     const pod = obj as Pod;
+    let period = requested ?? pod.spec?.terminationGracePeriodSeconds ?? 0;
     // Unscheduled and terminated pods go away at once.
-    if (!pod.spec?.nodeName) return undefined;
+    if (!pod.spec?.nodeName) period = 0;
     const phase = pod.status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return undefined;
-    const grace = requested ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
-    return grace > 0 ? grace : undefined;
+    if (phase === 'Succeeded' || phase === 'Failed') period = 0;
+    return period < 0 ? 1 : period;
   },
 });

@@ -2,7 +2,7 @@
 // upstream errors for addresses and ports already taken or out of range.
 // Models pkg/registry/core/service/storage/alloc.go and strategy.go
 import type { FieldError } from '../../api/field';
-import { invalid } from '../../api/field';
+import { goStringSlice, invalid } from '../../api/field';
 import type { KObject, Service } from '../../api/types';
 import { errInvalid } from '../../api/status';
 import type { ClusterIPAllocator, PortAllocator } from '../../network/ipam';
@@ -15,8 +15,8 @@ export interface ServiceAllocators {
 
 const needsNodePorts = (t: string | undefined) => t === 'NodePort' || t === 'LoadBalancer';
 
-/** A Go `%#v`-style rendering of a []string for the clusterIPs error. */
-const goStrings = (xs: string[]) => ({ goString: `[]string{${xs.map((x) => JSON.stringify(x)).join(', ')}}` });
+/** The clusterIPs error prints the []string with Go's %#v. */
+const goStrings = (xs: string[]) => goStringSlice(xs);
 
 export function serviceType(alloc: ServiceAllocators) {
   // What one create/update newly took, so a failed write can give back exactly that.
@@ -125,6 +125,8 @@ export function serviceType(alloc: ServiceAllocators) {
     plural: 'services',
     namespaced: true,
     shortNames: ['svc'],
+    returnDeletedObject: true,
+    storageVersionHash: '0/CO1lhkEBI=',
     categories: ['all'],
     statusSubresource: true,
     subresources: ['status', 'proxy'],

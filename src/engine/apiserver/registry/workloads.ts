@@ -11,6 +11,7 @@ export const replicationControllers = defineType({
   kind: 'ReplicationController',
   plural: 'replicationcontrollers',
   shortNames: ['rc'],
+  storageVersionHash: 'Jond2If31h0=',
   subresources: ['status', 'scale'],
   prepareForCreate: (obj) => void (obj.status = { replicas: 0 }),
 });
@@ -21,6 +22,7 @@ export const deployments = defineType({
   kind: 'Deployment',
   plural: 'deployments',
   shortNames: ['deploy'],
+  storageVersionHash: '8aSe+NMegvE=',
   subresources: ['status', 'scale'],
   prepareForCreate: (obj) => void (obj.status = {}),
 });
@@ -31,6 +33,7 @@ export const replicaSets = defineType({
   kind: 'ReplicaSet',
   plural: 'replicasets',
   shortNames: ['rs'],
+  storageVersionHash: 'P1RzHs8/mWQ=',
   subresources: ['status', 'scale'],
   prepareForCreate: (obj) => void (obj.status = { replicas: 0 }),
 });
@@ -41,6 +44,7 @@ export const daemonSets = defineType({
   kind: 'DaemonSet',
   plural: 'daemonsets',
   shortNames: ['ds'],
+  storageVersionHash: 'dd7pWHUlMKQ=',
   subresources: ['status'],
   prepareForCreate: (obj) =>
     void (obj.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 }),
