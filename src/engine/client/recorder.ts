@@ -18,6 +18,8 @@ const EVENT_TTL_MS = 60 * 60 * 1000;
 
 export class EventRecorder {
   private byKey = new Map<string, { ns: string; name: string }>();
+  private lastMs = -1;
+  private sameMs = 0;
 
   constructor(private readonly api: ApiServer) {}
 
@@ -52,7 +54,14 @@ export class EventRecorder {
           return;
         }
       }
-      const name = `${meta.name}.${(BigInt(now) * 1_000_000n).toString(16)}`;
+      // `<name>.<UnixNano in hex>`; virtual time has millisecond steps, so events recorded in
+      // the same millisecond get distinct nanoseconds, as they would on a real clock.
+      if (now === this.lastMs) this.sameMs++;
+      else {
+        this.lastMs = now;
+        this.sameMs = 0;
+      }
+      const name = `${meta.name}.${(BigInt(now) * 1_000_000n + BigInt(this.sameMs * 1000)).toString(16)}`;
       const ev: Event = {
         apiVersion: 'v1',
         kind: 'Event',
