@@ -1,0 +1,105 @@
+import { describe, it, expect } from 'vitest';
+import type { KObject } from '../../../engine';
+import { emptyMirror, applyEvents } from '../../state/mirror';
+import type { Mirror } from '../../state/mirror';
+import type { MirroredResource } from '../../../worker/protocol';
+import { buildGraphModel, podStatus } from './graph-model';
+
+const obj = (kind: string, name: string, uid: string, extra: Partial<KObject> & { ns?: string; labels?: Record<string, string>; owner?: string } = {}): KObject => {
+  const { ns, labels, owner, ...rest } = extra;
+  return {
+    kind,
+    metadata: {
+      name, uid, resourceVersion: '1',
+      ...(ns ? { namespace: ns } : {}),
+      ...(labels ? { labels } : {}),
+      ...(owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'X', name: 'x', uid: owner, controller: true }] } : {}),
+    },
+    ...rest,
+  };
+};
+
+function mirrorOf(objects: [MirroredResource, KObject][]): Mirror {
+  return applyEvents(emptyMirror(), objects.map(([resource, object]) => ({ type: 'ADDED' as const, resource, object })));
+}
+
+const readyNode = (name: string, uid: string) => obj('Node', name, uid, { status: { conditions: [{ type: 'Ready', status: 'True' }] } });
+const runningPod = (name: string, uid: string, node: string, extra: Parameters<typeof obj>[3] = {}) =>
+  obj('Pod', name, uid, {
+    ns: 'default', spec: { nodeName: node, containers: [{ name: 'c' }] },
+    status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: true, restartCount: 2, state: { running: {} } }] },
+    ...extra,
+  });
+
+describe('buildGraphModel', () => {
+  const mirror = mirrorOf([
+    ['nodes', readyNode('node2', 'n2')],
+    ['nodes', readyNode('node1', 'n1')],
+    ['deployments', obj('Deployment', 'web', 'd1', { ns: 'default' })],
+    ['replicasets', obj('ReplicaSet', 'web-5d4f8c7b9', 'rs1', { ns: 'default', owner: 'd1' })],
+    ['pods', runningPod('web-5d4f8c7b9-b2x7k', 'p2', 'node2', { labels: { app: 'web' }, owner: 'rs1' })],
+    ['pods', runningPod('web-5d4f8c7b9-a1b2c', 'p1', 'node2', { labels: { app: 'web' }, owner: 'rs1' })],
+    ['pods', obj('Pod', 'pending', 'p3', { ns: 'default', spec: { containers: [{ name: 'c' }] }, status: { phase: 'Pending' }, labels: { app: 'web' } })],
+    ['pods', runningPod('coredns-abc', 'p4', 'node1', { ns: 'kube-system', labels: { app: 'web' } })],
+    ['services', obj('Service', 'web', 's1', { ns: 'default', spec: { selector: { app: 'web' } } })],
+    ['services', obj('Service', 'kubernetes', 's0', { ns: 'default', spec: {} })],
+  ]);
+
+  it('puts pods in their node boxes, sorted, and keeps unscheduled pods apart', () => {
+    const g = buildGraphModel(mirror);
+    expect(g.nodes.map((n) => [n.name, n.ready, n.pods])).toEqual([
+      ['node1', true, ['p4']],
+      ['node2', true, ['p1', 'p2']],
+    ]);
+    expect(g.unscheduled).toEqual(['p3']);
+    expect(g.pods.get('p1')).toEqual({
+      uid: 'p1', kind: 'Pod', name: 'web-5d4f8c7b9-a1b2c', namespace: 'default', phase: 'Running', status: 'Running',
+      node: 'node2', nodeUid: 'n2', ready: 1, containers: 1, restarts: 2,
+    });
+  });
+
+  it('links Deployment → ReplicaSet → Pod and Services to the pods they select in their namespace', () => {
+    const g = buildGraphModel(mirror);
+    expect(g.controllers.map((c) => `${c.kind}/${c.name}`)).toEqual(['Deployment/web', 'ReplicaSet/web-5d4f8c7b9']);
+    expect(g.services.map((s) => s.name)).toEqual(['kubernetes', 'web']);
+    expect(g.edges.map((e) => e.id).sort()).toEqual([
+      'owns:d1:rs1', 'owns:rs1:p1', 'owns:rs1:p2',
+      'selects:s1:p1', 'selects:s1:p2', 'selects:s1:p3',
+    ]);
+  });
+
+  it('filters by namespace but always shows nodes', () => {
+    const g = buildGraphModel(mirror, { namespace: 'kube-system' });
+    expect(g.nodes.map((n) => [n.name, n.pods])).toEqual([['node1', ['p4']], ['node2', []]]);
+    expect(g.controllers).toEqual([]);
+    expect(g.services).toEqual([]);
+    expect(g.edges).toEqual([]);
+  });
+
+  it('follows deletions from a batch', () => {
+    const next = applyEvents(mirror, [{ type: 'DELETED', resource: 'pods', object: mirror.pods.get('p1') as KObject }]);
+    const g = buildGraphModel(next);
+    expect(g.nodes[1].pods).toEqual(['p2']);
+    expect(g.edges.some((e) => e.target === 'p1')).toBe(false);
+    expect(mirror.pods.has('p1')).toBe(true);
+    expect(next.nodes).toBe(mirror.nodes);
+  });
+});
+
+describe('podStatus (kubectl get pods STATUS)', () => {
+  const pod = (status: unknown, deleting = false): KObject => ({ metadata: { name: 'p', uid: 'u', ...(deleting ? { deletionTimestamp: '2024-01-01T00:00:00Z' } : {}) }, status });
+  it.each([
+    [{ phase: 'Pending' }, false, 'Pending'],
+    [{ phase: 'Pending', containerStatuses: [{ ready: false, state: { waiting: { reason: 'ContainerCreating' } } }] }, false, 'ContainerCreating'],
+    [{ phase: 'Running', containerStatuses: [{ ready: false, restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } }] }, false, 'CrashLoopBackOff'],
+    [{ phase: 'Running', containerStatuses: [{ ready: false, state: { terminated: { exitCode: 137, reason: 'OOMKilled' } } }] }, false, 'OOMKilled'],
+    [{ phase: 'Running', containerStatuses: [{ ready: false, state: { terminated: { exitCode: 2 } } }] }, false, 'ExitCode:2'],
+    [{ phase: 'Running', containerStatuses: [{ ready: false, state: { terminated: { exitCode: 0, signal: 9 } } }] }, false, 'Signal:9'],
+    [{ phase: 'Running', containerStatuses: [{ ready: true, state: { running: {} } }] }, true, 'Terminating'],
+    [{ phase: 'Succeeded', containerStatuses: [{ ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } }] }, true, 'Completed'],
+    [{ phase: 'Running', reason: 'NodeLost' }, true, 'Unknown'],
+    [{ phase: 'Failed', reason: 'Evicted' }, false, 'Evicted'],
+  ])('%j deleting=%s → %s', (status, deleting, expected) => {
+    expect(podStatus(pod(status, deleting))).toBe(expected);
+  });
+});

@@ -1,0 +1,110 @@
+// The terminal panel: xterm.js (DOM renderer) shows the shell running in the worker. Keys go
+// through the pure LineEditor; submitted lines, Ctrl-C and Tab completion become protocol
+// messages; output chunks are written as they stream in. The panel refits on resize.
+// Leaves out: Ctrl-R history search, type-ahead while a command runs, copy/paste menus.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import { useEngine } from '../../engine';
+import { LineEditor } from './line-editor';
+
+export function TerminalPanel() {
+  const { t } = useTranslation();
+  const { client, store } = useEngine();
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = hostRef.current;
+    if (!el) return;
+    const term = new Terminal({
+      convertEol: true,
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: { background: '#101418', foreground: '#e6e6e6' },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    const editor = new LineEditor({ columns: term.cols });
+    let prompt = 'k8s@node1:~$ ';
+    let running: number | null = null;
+    let started = false;
+
+    const refit = () => {
+      try {
+        fit.fit();
+      } catch {
+        return; // hidden panel: nothing to fit
+      }
+      editor.columns = term.cols;
+      client.resize(term.cols, term.rows);
+    };
+    refit();
+
+    const start = () => {
+      const s = store.getState();
+      if (started || !s.connected) return;
+      started = true;
+      prompt = s.shell.prompt || prompt;
+      editor.setHistory(s.shell.history);
+      term.write(editor.start(prompt));
+      term.focus();
+    };
+    start();
+    const offStore = store.subscribe(start);
+
+    const offClient = client.on((msg) => {
+      if (msg.type === 'shell.output') term.write(msg.data);
+      else if (msg.type === 'shell.complete' && msg.id === running) {
+        running = null;
+        if (!msg.more) prompt = msg.prompt;
+        term.write(editor.start(msg.more ? msg.prompt : prompt));
+      }
+    });
+
+    const onData = term.onData((data) => {
+      if (!started) return;
+      const r = editor.feed(data);
+      if (r.output) term.write(r.output);
+      for (const a of r.actions) {
+        switch (a.type) {
+          case 'submit':
+            running = client.sendLine(a.line);
+            break;
+          case 'interrupt':
+            client.interrupt();
+            if (running === null) term.write(editor.start(prompt));
+            break;
+          case 'complete':
+            void client.request('shell.completions', { line: a.line, cursor: a.cursor }).then(({ candidates }) => {
+              if (editor.active && editor.line === a.line && editor.cursor === a.cursor) term.write(editor.complete(candidates));
+            });
+            break;
+          case 'clear':
+          case 'eof':
+            break;
+        }
+      }
+    });
+
+    const ro = new ResizeObserver(() => refit());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      onData.dispose();
+      offClient();
+      offStore();
+      term.dispose();
+    };
+  }, [client, store]);
+
+  return (
+    <section className="panel terminal" aria-label={t('panels.terminal')}>
+      <div className="terminal-host" ref={hostRef} />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// The UI's mirror of the engine's objects, keyed by uid per resource, built from the snapshot
+// and patched by watch-event batches. Pure functions: a batch copies only the maps it touches,
+// so selectors of untouched resources keep their identity (and components do not re-render).
+// Leaves out: resourceVersion comparison across resources (uids never move between kinds).
+import type { KObject } from '../../engine';
+import type { MirroredResource, ObjectEvent, Snapshot } from '../../worker/protocol';
+
+export type ObjectMap = ReadonlyMap<string, KObject>;
+export type Mirror = Readonly<Record<MirroredResource, ObjectMap>>;
+
+const RESOURCES: readonly MirroredResource[] = [
+  'namespaces', 'nodes', 'pods', 'services', 'endpoints', 'events',
+  'replicationcontrollers', 'deployments', 'replicasets', 'daemonsets',
+];
+
+export function emptyMirror(): Mirror {
+  const m = {} as Record<MirroredResource, ObjectMap>;
+  for (const r of RESOURCES) m[r] = new Map();
+  return m;
+}
+
+export function mirrorFromSnapshot(s: Snapshot): Mirror {
+  const m = {} as Record<MirroredResource, ObjectMap>;
+  for (const r of RESOURCES) {
+    const map = new Map<string, KObject>();
+    for (const o of s[r] ?? []) map.set(o.metadata?.uid as string, o);
+    m[r] = map;
+  }
+  return m;
+}
+
+const rv = (o: KObject | undefined): number => Number(o?.metadata?.resourceVersion ?? 0);
+
+/** Applies a batch; objects older than what the mirror holds are ignored. */
+export function applyEvents(mirror: Mirror, events: readonly ObjectEvent[]): Mirror {
+  if (events.length === 0) return mirror;
+  const touched = new Map<MirroredResource, Map<string, KObject>>();
+  for (const ev of events) {
+    let map = touched.get(ev.resource);
+    if (!map) {
+      map = new Map(mirror[ev.resource]);
+      touched.set(ev.resource, map);
+    }
+    const uid = ev.object.metadata?.uid as string;
+    if (ev.type === 'DELETED') map.delete(uid);
+    else {
+      const cur = map.get(uid);
+      if (!cur || rv(ev.object) >= rv(cur)) map.set(uid, ev.object);
+    }
+  }
+  return { ...mirror, ...Object.fromEntries(touched) };
+}
