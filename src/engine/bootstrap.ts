@@ -17,6 +17,20 @@ export function defaultNodes(): NodeConfig[] {
     controlPlane: i === 1,
     cpu: '2',
     memoryKi: 4025244,
+    // `kubeadm config images pull` on the control plane; `kubeadm join` pulls kube-proxy.
+    images: [
+      'registry.k8s.io/pause:3.10',
+      `registry.k8s.io/kube-proxy:${KUBE_VERSION}`,
+      ...(i === 1
+        ? [
+            'registry.k8s.io/etcd:3.5.16-0',
+            `registry.k8s.io/kube-apiserver:${KUBE_VERSION}`,
+            `registry.k8s.io/kube-controller-manager:${KUBE_VERSION}`,
+            `registry.k8s.io/kube-scheduler:${KUBE_VERSION}`,
+            'registry.k8s.io/coredns/coredns:v1.11.3',
+          ]
+        : []),
+    ],
   }));
 }
 

@@ -57,5 +57,5 @@ export function uuid(rng: Rng): string {
   const c = hex(rng.u32());
   const d = hex(rng.u32());
   const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d.slice(0, 4)}`;
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

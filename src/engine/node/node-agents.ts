@@ -23,6 +23,8 @@ export interface NodeConfig {
   pods?: number;
   labels?: Record<string, string>;
   taints?: { key: string; value?: string; effect: string }[];
+  /** Images already on the machine (kubeadm pre-pulls the control plane's). */
+  images?: string[];
 }
 
 const LEASE_RENEW_MS = 10_000;
@@ -39,6 +41,7 @@ export class Kubelet {
 
   constructor(readonly agents: NodeAgents, readonly cfg: NodeConfig) {
     this.base = cfg.podCIDR.split('/')[0].split('.').map(Number);
+    for (const i of cfg.images ?? []) this.images.add(i);
   }
 
   get ctx(): ControllerContext {
