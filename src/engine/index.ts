@@ -24,3 +24,4 @@ export {
 } from './apiserver/patch';
 export { parseLabelSelector, parseFieldSelector, labelSelectorFromMeta, labelSelectorFromSet, SelectorError } from './api/selectors';
 export { parseQuantity, quantityToString } from './api/quantity';
+export { buildTable } from './apiserver/tables';

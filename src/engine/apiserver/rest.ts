@@ -351,6 +351,19 @@ export class RestHandler {
   }
 
   private body(req: ApiRequest): KObject {
+    const ct = header(req, 'content-type').split(';')[0].trim();
+    if (ct && ct !== 'application/json' && ct !== '*/*') {
+      // SIMPLIFICATION: only JSON bodies are decoded (the real server also takes YAML, protobuf and CBOR).
+      throw new ApiError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+        reason: 'UnsupportedMediaType',
+        code: 415,
+      });
+    }
     const b = typeof req.body === 'string' ? parseBody(req.body) : req.body;
     if (!b || typeof b !== 'object' || Array.isArray(b)) throw errBadRequest('the body of the request was in an unknown format');
     return b as KObject;

@@ -12,6 +12,7 @@ import type { ControllerContext } from '../controllers/types';
 import { PodWorker } from './pod-worker';
 import type { ContainerLog } from './logs';
 import { installLogProvider } from './log-provider';
+import { clone } from '../api/meta';
 
 export interface NodeConfig {
   name: string;
@@ -198,7 +199,7 @@ export class Kubelet {
     const { api } = this.ctx;
     const node = api.tryGet(api.mustResource('nodes'), undefined, this.cfg.name);
     const hash = hashString(JSON.stringify(manifest)).toString(16).padStart(8, '0');
-    const m = structuredClone(manifest);
+    const m = clone(manifest);
     m.metadata = {
       ...m.metadata,
       annotations: {

@@ -23,6 +23,7 @@ import { claim, controllerOf, newControllerRef, selectorFromMeta } from '../util
 import { isPodAvailable, isPodReady } from '../util/pods';
 import { scaledValue } from '../deployment/util';
 import { errorText } from '../replicaset/replica-set-controller';
+import { clone } from '../../api/meta';
 
 const COMPONENT = 'daemonset-controller';
 export const REVISION_HASH_LABEL = 'controller-revision-hash';
@@ -136,7 +137,7 @@ export class DaemonSetController implements Controller {
 
   /** The pod the DaemonSet would create on `node` (CreatePodTemplate + node affinity). */
   private newPod(ds: DaemonSet, hash: string, nodeName: string): Pod {
-    const tmpl = structuredClone(ds.spec?.template ?? {});
+    const tmpl = clone(ds.spec?.template ?? {});
     const spec = (tmpl.spec ?? { containers: [] }) as NonNullable<Pod['spec']>;
     spec.tolerations = addTolerations(spec.tolerations, daemonPodTolerations(Boolean(spec.hostNetwork)));
     const req = { key: 'metadata.name', operator: 'In', values: [nodeName] };

@@ -18,6 +18,7 @@ import type { Controller, ControllerContext } from '../types';
 import { BY_CONTROLLER, ORPHANS, indexOwned } from '../util/informers';
 import { claim, controllerOf, newControllerRef, selectorFromMeta } from '../util/owner';
 import * as u from './util';
+import { clone } from '../../api/meta';
 
 const COMPONENT = 'deployment-controller';
 type Status = NonNullable<Deployment['status']>;
@@ -180,7 +181,7 @@ export class DeploymentController implements Controller {
     const cond = u.getCondition(d.status, 'Progressing');
     if (cond?.reason === u.REASON.TimedOut) return d;
     const pausedExists = cond?.reason === u.REASON.Paused;
-    const status: Status = structuredClone(d.status ?? {});
+    const status: Status = clone(d.status ?? {});
     if (d.spec?.paused && !pausedExists) {
       u.setCondition(status, u.newCondition('Progressing', 'Unknown', u.REASON.Paused, 'Deployment is paused', this.now()));
     } else if (!d.spec?.paused && pausedExists) {
@@ -223,7 +224,7 @@ export class DeploymentController implements Controller {
     const newRevision = String(u.maxRevision(oldRSs) + 1);
     const api = this.ctx.api;
     if (existing) {
-      const copy = structuredClone(existing) as ReplicaSet;
+      const copy = clone(existing) as ReplicaSet;
       const annotationsUpdated = u.setNewReplicaSetAnnotations(d, copy, newRevision, true);
       const minReady = d.spec?.minReadySeconds ?? 0;
       if (annotationsUpdated || (copy.spec?.minReadySeconds ?? 0) !== minReady) {
@@ -235,7 +236,7 @@ export class DeploymentController implements Controller {
         }) as ReplicaSet;
         return { rs, d };
       }
-      const status: Status = structuredClone(d.status ?? {});
+      const status: Status = clone(d.status ?? {});
       if (u.hasProgressDeadline(d) && !u.getCondition(d.status, 'Progressing')) {
         u.setCondition(status, u.newCondition('Progressing', 'True', u.REASON.FoundNewRS, `Found new replica set "${copy.metadata?.name}"`, this.now()));
       }
@@ -245,9 +246,9 @@ export class DeploymentController implements Controller {
 
     const collisionCount = d.status?.collisionCount ?? undefined;
     const hash = computePodTemplateHash(d.spec?.template, collisionCount);
-    const template = structuredClone(d.spec?.template ?? {}) as NonNullable<ReplicaSet['spec']>['template'] & object;
+    const template = clone(d.spec?.template ?? {}) as NonNullable<ReplicaSet['spec']>['template'] & object;
     template.metadata = { ...(template.metadata ?? {}), labels: { ...(template.metadata?.labels ?? {}), [u.HASH_LABEL]: hash } };
-    const selector = structuredClone(d.spec?.selector ?? {});
+    const selector = clone(d.spec?.selector ?? {});
     selector.matchLabels = { ...(selector.matchLabels ?? {}), [u.HASH_LABEL]: hash };
     const ns = d.metadata?.namespace;
     const name = `${d.metadata?.name}-${hash}`;
@@ -279,7 +280,7 @@ export class DeploymentController implements Controller {
           alreadyExists = true;
         } else {
           // A hash collision: bump collisionCount so the next hash differs, and retry.
-          const status: Status = structuredClone(d.status ?? {});
+          const status: Status = clone(d.status ?? {});
           status.collisionCount = (status.collisionCount ?? 0) + 1;
           this.writeDeployment(d, status);
           throw e;
@@ -287,7 +288,7 @@ export class DeploymentController implements Controller {
       } else {
         const msg = `Failed to create new replica set "${name}": ${e instanceof Error ? e.message : String(e)}`;
         if (u.hasProgressDeadline(d)) {
-          const status: Status = structuredClone(d.status ?? {});
+          const status: Status = clone(d.status ?? {});
           u.setCondition(status, u.newCondition('Progressing', 'False', u.REASON.FailedRSCreate, msg, this.now()));
           this.writeDeployment(d, status);
         }
@@ -298,7 +299,7 @@ export class DeploymentController implements Controller {
     if (!alreadyExists && count > 0) {
       this.event(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${createdRS.metadata?.name} from 0 to ${count}`);
     }
-    const status: Status = structuredClone(d.status ?? {});
+    const status: Status = clone(d.status ?? {});
     if (!alreadyExists && u.hasProgressDeadline(d)) {
       u.setCondition(status, u.newCondition('Progressing', 'True', u.REASON.NewReplicaSet, `Created new replica set "${createdRS.metadata?.name}"`, this.now()));
     }
@@ -393,7 +394,7 @@ export class DeploymentController implements Controller {
     if (ready) s.readyReplicas = ready;
     if (available) s.availableReplicas = available;
     if (unavailable) s.unavailableReplicas = unavailable;
-    if (d.status?.conditions) s.conditions = structuredClone(d.status.conditions);
+    if (d.status?.conditions) s.conditions = clone(d.status.conditions);
     if (d.status?.collisionCount !== undefined) s.collisionCount = d.status.collisionCount;
     if (available >= u.replicasOf(d) - u.maxUnavailable(d)) {
       u.setCondition(s, u.newCondition('Available', 'True', u.REASON.MinimumReplicasAvailable, 'Deployment has minimum availability.', this.now()));

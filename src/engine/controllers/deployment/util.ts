@@ -6,6 +6,7 @@
 import type { Deployment, DeploymentCondition, KObject, ReplicaSet } from '../../api/types';
 import { deepEqual } from '../../apiserver/apiserver';
 import { parseTime, rfc3339 } from '../../core/time';
+import { clone } from '../../api/meta';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -136,7 +137,7 @@ export function getProportion(rs: ReplicaSet | undefined, d: Deployment, toAdd: 
 /** Templates equal once the pod-template-hash label is ignored. */
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
   const strip = (t: unknown) => {
-    const c = structuredClone(t ?? {}) as { metadata?: { labels?: Record<string, string> } };
+    const c = clone(t ?? {}) as { metadata?: { labels?: Record<string, string> } };
     if (c.metadata?.labels) {
       delete c.metadata.labels[HASH_LABEL];
       if (!Object.keys(c.metadata.labels).length) delete c.metadata.labels;

@@ -20,6 +20,7 @@ import { Expectations } from '../util/expectations';
 import { BY_CONTROLLER, ORPHANS, indexOwned } from '../util/informers';
 import { claim, controllerOf, newControllerRef, selectorFromMeta, selectorFromSet } from '../util/owner';
 import { isPodActive, isPodAvailable, isPodReady, sortPodsForDeletion } from '../util/pods';
+import { clone } from '../../api/meta';
 
 /** What differs between the ReplicaSet and ReplicationController controllers. */
 export interface ReplicaFlavor {
@@ -255,7 +256,7 @@ export class ReplicaSetController implements Controller {
         namespace: ns,
         ownerReferences: [newControllerRef(rs, this.flavor.apiVersion, this.flavor.kind)],
       },
-      spec: structuredClone(tmpl.spec ?? {}) as Pod['spec'],
+      spec: clone(tmpl.spec ?? {}) as Pod['spec'],
     };
     const meta = pod.metadata as NonNullable<Pod['metadata']>;
     if (tm.labels) meta.labels = { ...tm.labels };
