@@ -1,22 +1,32 @@
 // The same rollout scenario on @ngrok/webernetes (the other TypeScript Kubernetes simulator),
 // for the side-by-side ratio in P2: a Deployment of N replicas on 20 nodes, from apply to all
 // replicas available, in wall-clock milliseconds.
-import { BaseImage, Cluster } from '../node_modules/@ngrok/webernetes/src/index.ts';
-import type { ProcessContext } from '../node_modules/@ngrok/webernetes/src/index.ts';
+// The package's own types (dist/*.d.ts) for the compiler; the code comes from its TypeScript
+// sources through a path the compiler does not follow (they do not pass this repo's strict flags).
+import type * as Webernetes from '@ngrok/webernetes';
 
-class PauseImage extends BaseImage {
-  static readonly imageName = 'bench';
-  static readonly imageVersion = '1.0';
-  readonly defaultCommand = ['serve'];
-  override async exec(ctx: ProcessContext, argv: readonly string[]): Promise<number> {
-    if (argv[0] !== 'serve') return super.exec(ctx, argv);
-    return ctx.waitUntilKilled();
-  }
+const SOURCE = '../node_modules/@ngrok/webernetes/src/index.ts';
+
+async function load(): Promise<typeof Webernetes> {
+  return (await import(/* @vite-ignore */ SOURCE)) as typeof Webernetes;
+}
+
+function pauseImage(w: typeof Webernetes) {
+  return class PauseImage extends w.BaseImage {
+    static readonly imageName = 'bench';
+    static readonly imageVersion = '1.0';
+    readonly defaultCommand = ['serve'];
+    override async exec(ctx: Webernetes.ProcessContext, argv: readonly string[]): Promise<number> {
+      if (argv[0] !== 'serve') return super.exec(ctx, argv);
+      return ctx.waitUntilKilled();
+    }
+  };
 }
 
 export async function webernetesDeployment(replicas: number, timeoutMs: number): Promise<number | undefined> {
-  const cluster = new Cluster({ nodes: 20 });
-  cluster.registerImage(PauseImage);
+  const w = await load();
+  const cluster = new w.Cluster({ nodes: 20 });
+  cluster.registerImage(pauseImage(w));
   await cluster.init();
   const start = performance.now();
   await cluster.apply([
