@@ -3,7 +3,7 @@
 // selector links. All text goes through .text(); nothing is ever parsed as HTML.
 // Every drawn object carries data-kind, data-name, data-namespace (pods: data-phase, data-node).
 // Leaves out: zoom/pan, inspector on click, aggregation beyond hundreds of pods (later).
-import { select } from 'd3';
+import { select, transition } from 'd3';
 import type { Selection } from 'd3';
 import type { GraphItem, GraphModel, PodItem } from './graph-model';
 import type { GraphLayout, Rect } from './graph-layout';
@@ -48,6 +48,10 @@ function tagged<T extends GraphItem, P extends Element | null, PD>(g: Selection<
 }
 
 export function renderGraph(el: SVGSVGElement, model: GraphModel, layout: GraphLayout, labels: GraphLabels): void {
+  // Explicit transitions (not selection.transition()): importing `transition` keeps d3-transition
+  // in the bundle, whose prototype patch tree-shaking would otherwise drop.
+  const fade = transition('fade').duration(DURATION);
+  const move = transition('move').duration(DURATION);
   const svg = select(el);
   svg.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height);
   const rect = (uid: string) => layout.rects.get(uid) ?? { x: 0, y: 0, w: 0, h: 0 };
@@ -123,11 +127,11 @@ export function renderGraph(el: SVGSVGElement, model: GraphModel, layout: GraphL
         g.append('circle').attr('cx', 12).attr('cy', 12).attr('r', 9);
         g.append('text').attr('class', 'restarts').attr('x', 12).attr('y', 16).attr('text-anchor', 'middle');
         g.append('title');
-        g.transition().duration(DURATION).style('opacity', 1);
+        g.transition(fade).style('opacity', 1);
         return g;
       },
       (update) => update,
-      (exit) => exit.attr('data-leaving', 'true').transition().duration(DURATION).style('opacity', 0).remove(),
+      (exit) => exit.attr('data-leaving', 'true').transition(fade).style('opacity', 0).remove(),
     )
     .call(tagged)
     .attr('data-phase', (d) => d.phase)
@@ -137,8 +141,7 @@ export function renderGraph(el: SVGSVGElement, model: GraphModel, layout: GraphL
       g.filter(function () {
         return this.getAttribute('data-leaving') !== 'true';
       })
-        .transition('move')
-        .duration(DURATION)
+        .transition(move)
         .attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`),
     )
     .each(function (d) {
