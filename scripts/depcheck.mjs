@@ -46,7 +46,9 @@ for (const file of walk(src)) {
       ok.includes(to) ||
       (to === 'engine' && ok.includes('engine-index') && (rel === 'engine/index' || rel === 'engine/index.ts' || rel === 'engine')) ||
       (typeOnly && ok.includes(`${to}-types`)) ||
-      (to === 'engine' && ok.includes('engine-index') && typeOnly);
+      (to === 'engine' && ok.includes('engine-index') && typeOnly) ||
+      // DESIGN.md §2: the UI talks to the worker through its host (the client side of the protocol).
+      (from === 'ui' && (rel === 'worker/host' || rel === 'worker/protocol'));
     if (!pass) problems.push(`${relative(root, file)}: ${from} -> ${to} (${spec})${typeOnly ? ' [type]' : ''}`);
   }
 }
