@@ -1,11 +1,11 @@
 // P2 — a Deployment of N replicas on 20 nodes, from the POST of the Deployment (what apply
 // does for a new object) until status.availableReplicas == N, seen through a watch: wall ms.
-// Through the ApiServer directly (see once()). The same scenario runs on @ngrok/webernetes (bench/webernetes.ts) for the side-by-side ratio.
+// The same scenario runs on @ngrok/webernetes (bench/webernetes.ts) for the side-by-side ratio.
 // Virtual time jumps as far as needed (image pulls, container starts); only wall time counts.
 import type { KObject } from '../src/engine/index';
 import type { BenchResult } from './lib/measure';
 import { blocked, log, median, now } from './lib/measure';
-import { createCluster, deployment, makeNodes, runUntil } from './lib/engine';
+import { createCluster, deployment, makeNodes, post, restWatch, runUntil } from './lib/engine';
 
 interface Run {
   ms: number;
@@ -16,18 +16,14 @@ interface Run {
 async function once(replicas: number): Promise<Run> {
   const cluster = await createCluster({ seed: 1, nodes: makeNodes(20), bootstrap: false });
   let available = 0;
-  // SIMPLIFICATION: ApiServer calls instead of REST for apps/v1 (see BENCHMARKS.md: namespaced
-  // /apis/{group}/... paths answered 404 when this was written); the cost of one POST and one
-  // watch is the same either way.
-  const { api } = cluster;
-  const rt = api.mustResource('deployments', 'apps');
-  const stop = api.watch(rt, 'default', { resourceVersion: api.resourceVersion() }, (ev) => {
+  const path = '/apis/apps/v1/namespaces/default/deployments';
+  const stop = restWatch(cluster, path, (ev) => {
     const d = ev.object as KObject & { status?: { availableReplicas?: number } };
     if (d.metadata?.name === 'web') available = d.status?.availableReplicas ?? 0;
   });
   const v0 = cluster.clock.now();
   const t0 = now();
-  api.create(rt, 'default', deployment('web', replicas));
+  post(cluster, path, deployment('web', replicas));
   const clockTasks = runUntil(cluster, () => available >= replicas);
   const ms = now() - t0;
   stop();
