@@ -32,6 +32,16 @@ export interface ClusterOptions {
   settleMs?: number;
   /** Record Events (default true; benchmarks may turn it off to measure the rest). */
   events?: boolean;
+  /** Rebuilds a saved cluster instead of bootstrapping a new one (see snapshot.ts). */
+  restore?: ClusterRestore;
+}
+
+/** Hooks restoreCluster() uses to fill the cluster before its components start. */
+export interface ClusterRestore {
+  /** Sets the clock and loads the store and the allocators before any component reads them. */
+  load(clock: VirtualClock, store: Store, alloc: { clusterIPs: ClusterIPAllocator; nodePorts: PortAllocator }): void;
+  /** Re-creates the kubelets of the saved nodes (instead of registering new ones). */
+  nodes(agents: NodeAgents): void;
 }
 
 export class Cluster {
@@ -55,6 +65,7 @@ export class Cluster {
       clusterIPs: new ClusterIPAllocator('10.96.0.0/12', this.rng.fork('service-ips')),
       nodePorts: new PortAllocator(30000, 2768, this.rng.fork('node-ports')),
     };
+    opts.restore?.load(this.clock, this.store, alloc);
     this.api = new ApiServer(this.store, this.clock, this.rng.fork('apiserver'), allResourceTypes(alloc));
     this.rest = new RestHandler(this.api);
     this.informers = new InformerFactory(this.api);
@@ -67,13 +78,16 @@ export class Cluster {
       rng: this.rng.fork(label),
       recorder: this.recorder,
     });
-    bootstrapKubeadm.namespaces(this.api);
+    if (!opts.restore) bootstrapKubeadm.namespaces(this.api);
     startControllers(ctx('controllers'));
     this.scheduler = new SchedulerController(ctx('scheduler'));
     this.scheduler.start();
     this.nodes = new NodeAgents(ctx('kubelet'));
-    for (const n of opts.nodes ?? defaultNodes()) this.nodes.add(n);
-    if (opts.bootstrap !== false) {
+    if (opts.restore) opts.restore.nodes(this.nodes);
+    else for (const n of opts.nodes ?? defaultNodes()) this.nodes.add(n);
+    if (opts.restore) {
+      // A restored cluster resumes where it was saved: no bootstrap, no settling.
+    } else if (opts.bootstrap !== false) {
       bootstrapKubeadm.addons(this.api, this.nodes);
       this.clock.advance(opts.settleMs ?? 5 * 60 * 1000);
     } else {

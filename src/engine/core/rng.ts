@@ -29,6 +29,8 @@ export class Rng {
   private c: number;
   private d: number;
   readonly seed: number;
+  /** Streams forked from this one, in creation order (for snapshots: see src/engine/snapshot.ts). */
+  private readonly forks: { label: string; rng: Rng }[] = [];
 
   constructor(seed: number) {
     this.seed = seed >>> 0;
@@ -76,6 +78,30 @@ export class Rng {
 
   /** An independent stream derived from this RNG's seed and a label. */
   fork(label: string): Rng {
-    return new Rng((this.seed ^ hashString(label)) >>> 0);
+    const rng = new Rng((this.seed ^ hashString(label)) >>> 0);
+    this.forks.push({ label, rng });
+    return rng;
   }
+
+  /** The generator's state with that of every stream forked from it. */
+  state(): RngState {
+    return { s: [this.a, this.b, this.c, this.d], forks: this.forks.map((f) => ({ label: f.label, state: f.rng.state() })) };
+  }
+
+  /** Sets the state saved by state(); forks are matched by label in creation order. */
+  setState(st: RngState): void {
+    [this.a, this.b, this.c, this.d] = st.s.map((x) => x >>> 0);
+    const used = new Set<number>();
+    for (const f of st.forks) {
+      const i = this.forks.findIndex((g, j) => !used.has(j) && g.label === f.label);
+      if (i < 0) continue;
+      used.add(i);
+      this.forks[i].rng.setState(f.state);
+    }
+  }
+}
+
+export interface RngState {
+  s: number[];
+  forks: { label: string; state: RngState }[];
 }

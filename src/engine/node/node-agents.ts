@@ -28,6 +28,15 @@ export interface NodeConfig {
   images?: string[];
 }
 
+/** A kubelet's state outside the API objects, for snapshots. */
+export interface KubeletState {
+  running: boolean;
+  images: string[];
+  staticPods: KObject[];
+  nextIp: number;
+  ipsInUse: number[];
+}
+
 const LEASE_RENEW_MS = 10_000;
 const STATUS_REPORT_MS = 5 * 60_000;
 
@@ -266,6 +275,41 @@ export class Kubelet {
     }
   }
 
+  // ---- snapshots (src/engine/snapshot.ts) and failure injection
+
+  /** What this kubelet keeps outside the API objects. */
+  dump(): KubeletState {
+    return { running: this.running, images: [...this.images], staticPods: this.staticPods, nextIp: this.nextIp, ipsInUse: [...this.ipsInUse] };
+  }
+
+  /**
+   * Resumes a kubelet whose Node already exists (restored snapshot): loads its state, re-adopts
+   * the pods bound to it as they are in the API, and restarts the lease and status loops.
+   */
+  resume(st: KubeletState, pods: readonly Pod[]): void {
+    this.running = st.running;
+    this.images.clear();
+    for (const i of st.images) this.images.add(i);
+    this.staticPods = [...st.staticPods];
+    this.nextIp = st.nextIp;
+    this.ipsInUse = new Set(st.ipsInUse);
+    for (const pod of pods) {
+      const phase = pod.status?.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') continue;
+      const w = new PodWorker(this, pod);
+      this.workers.set(pod.metadata?.uid ?? '', w);
+      w.adopt();
+      if (!this.running) w.freeze();
+    }
+    this.renewLease();
+    this.ctx.clock.schedule(STATUS_REPORT_MS, () => this.reportStatus(), `kubelet:${this.cfg.name}:status`);
+  }
+
+  /** The container's main process dies (as `kill -9` on the node would do); false if none runs. */
+  killContainer(podUid: string, container: string): boolean {
+    return this.workers.get(podUid)?.killContainer(container) ?? false;
+  }
+
   /** Power off: no heartbeats, containers freeze as they are. */
   stop(): void {
     this.running = false;
@@ -306,6 +350,15 @@ export class NodeAgents {
     if (!nodeName) return;
     const k = this.kubelets.get(nodeName);
     if (k) k.onPod(pod);
+  }
+
+  /** Re-creates the kubelet of an existing Node from a snapshot (see Kubelet.resume). */
+  restore(cfg: NodeConfig, st: KubeletState, pods: readonly Pod[]): Kubelet {
+    const k = new Kubelet(this, cfg);
+    this.kubelets.set(cfg.name, k);
+    k.resume(st, pods);
+    this.ensureInformer();
+    return k;
   }
 
   add(cfg: NodeConfig): Kubelet {

@@ -10,7 +10,7 @@
 // no volumes, no resource enforcement (OOM), no ephemeral containers.
 import type { Container, ContainerState, ContainerStatus, KObject, Pod, PodCondition } from '../api/types';
 import { isApiError } from '../api/status';
-import { rfc3339 } from '../core/time';
+import { parseTime, rfc3339 } from '../core/time';
 import type { TaskHandle } from '../core/clock';
 import type { Kubelet } from './node-agents';
 import { ContainerLog } from './logs';
@@ -50,6 +50,22 @@ interface ContainerRun {
   backoffMs: number;
   pullBackoffMs: number;
   timers: Set<TaskHandle>;
+}
+
+function newRun(c: Container, init: boolean): ContainerRun {
+  return {
+    spec: c,
+    init,
+    phase: 'waiting',
+    waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
+    restartCount: 0,
+    ready: false,
+    everStarted: false,
+    imageRef: c.image ?? '',
+    backoffMs: 0,
+    pullBackoffMs: 0,
+    timers: new Set(),
+  };
 }
 
 export class PodWorker {
@@ -94,20 +110,7 @@ export class PodWorker {
 
   start(): void {
     const spec = this.pod.spec ?? { containers: [] };
-    const mk = (c: Container, init: boolean): ContainerRun => ({
-      spec: c,
-      init,
-      phase: 'waiting',
-      waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
-      restartCount: 0,
-      ready: false,
-      everStarted: false,
-      imageRef: c.image ?? '',
-      backoffMs: 0,
-      pullBackoffMs: 0,
-      timers: new Set(),
-    });
-    this.runs = [...(spec.initContainers ?? []).map((c) => mk(c, true)), ...(spec.containers ?? []).map((c) => mk(c, false))];
+    this.runs = [...(spec.initContainers ?? []).map((c) => newRun(c, true)), ...(spec.containers ?? []).map((c) => newRun(c, false))];
     if (this.runs.some((r) => r.init)) for (const r of this.runs) if (!r.init) r.waitingReason = 'PodInitializing';
     this.startTime = this.ctx.clock.now();
     if (this.pod.metadata?.deletionTimestamp) {
@@ -121,6 +124,103 @@ export class PodWorker {
       this.pushStatus();
       this.advance();
     }, 'kubelet:sandbox');
+  }
+
+  /**
+   * Takes over the pod as the API shows it, after a snapshot restore (a kubelet restart):
+   * running containers keep their IDs, start times, restart counts and readiness, and their
+   * processes start again; containers waiting on a back-off are retried at once (the back-off
+   * lives in kubelet memory); pulls and creations in flight start over.
+   * SIMPLIFICATION: logs of earlier instances are gone (a running container's log restarts
+   * empty, then holds what its process prints again on start); exec sessions end.
+   */
+  adopt(): void {
+    const spec = this.pod.spec ?? { containers: [] };
+    const st = this.pod.status ?? {};
+    const now = this.ctx.clock.now();
+    this.runs = [...(spec.initContainers ?? []).map((c) => newRun(c, true)), ...(spec.containers ?? []).map((c) => newRun(c, false))];
+    this.startTime = parseTime(st.startTime) ?? now;
+    this.ip = st.podIP ?? '';
+    this.sandboxReady = Boolean(this.ip) || st.conditions?.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True') === true;
+    const statuses = new Map<string, ContainerStatus>();
+    for (const cs of [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])]) statuses.set(cs.name, cs);
+    const restarts: ContainerRun[] = [];
+    for (const r of this.runs) {
+      const cs = statuses.get(r.spec.name);
+      if (!cs) continue;
+      r.restartCount = cs.restartCount ?? 0;
+      r.containerID = cs.containerID;
+      r.last = cs.lastState?.terminated ? cs.lastState : undefined;
+      r.everStarted = Boolean(cs.containerID);
+      const resolved = resolveImage(r.spec.image ?? '');
+      if (resolved.ok && cs.imageID) r.image = resolved.image;
+      const { running, terminated, waiting } = cs.state ?? {};
+      if (running && resolved.ok) {
+        const log = new ContainerLog();
+        this.logs.set(r.spec.name, { current: log });
+        try {
+          r.process = this.launch(r, resolved.behaviour, log);
+        } catch (e) {
+          if (!(e instanceof ContainerStartError)) throw e;
+          continue;
+        }
+        r.phase = 'running';
+        r.startedAt = parseTime(running.startedAt) ?? now;
+        r.ready = cs.ready;
+        if (!r.ready && !r.init && r.spec.readinessProbe) this.awaitReadiness(r);
+      } else if (terminated) {
+        r.phase = 'terminated';
+        r.exitCode = terminated.exitCode;
+        r.termReason = terminated.reason;
+        r.termMessage = terminated.message;
+        r.startedAt = parseTime(terminated.startedAt);
+        r.finishedAt = parseTime(terminated.finishedAt) ?? now;
+        r.everStarted = true;
+        const policy = this.pod.spec?.restartPolicy ?? 'Always';
+        if (!(r.init && r.exitCode === 0) && (policy === 'Always' || (policy === 'OnFailure' && r.exitCode !== 0))) restarts.push(r);
+      } else if (waiting) {
+        r.waitingReason = waiting.reason ?? r.waitingReason;
+        r.waitingMessage = waiting.message;
+        if (r.everStarted && resolved.ok) restarts.push(r);
+      }
+    }
+    if (this.pod.metadata?.deletionTimestamp) {
+      this.terminate();
+      return;
+    }
+    for (const r of restarts) {
+      this.after(CREATE_MS, () => {
+        if (this.terminating) return;
+        if (r.phase === 'terminated') r.last = this.terminatedState(r);
+        r.phase = 'waiting';
+        r.restartCount++;
+        const resolved = resolveImage(r.spec.image ?? '');
+        if (!resolved.ok) return;
+        this.event('Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`, r);
+        this.create(r, resolved.behaviour);
+      }, 'kubelet:restart', r.timers);
+    }
+    if (this.sandboxReady) {
+      this.advance();
+      return;
+    }
+    this.after(SANDBOX_MS + this.ctx.rng.int(300), () => {
+      this.ip = this.kubelet.allocateIP(Boolean(spec.hostNetwork));
+      this.sandboxReady = true;
+      this.pushStatus();
+      this.advance();
+    }, 'kubelet:sandbox');
+  }
+
+  /** Kills the container's main process from outside (SIGKILL): exit 137, then the restart policy. */
+  killContainer(name: string): boolean {
+    const r = this.runs.find((x) => x.spec.name === name && x.phase === 'running' && x.process);
+    if (!r || this.terminating || this.frozen || this.gone) return false;
+    r.process?.stop('SIGKILL');
+    for (const t of r.timers) this.ctx.clock.cancel(t);
+    r.timers.clear();
+    this.after(0, () => this.exited(r, 137), 'kubelet:exit');
+    return true;
   }
 
   update(pod: Pod): void {
@@ -214,6 +314,48 @@ export class PodWorker {
     r.containerID = `containerd://${hex64(this.ctx.rng)}`;
     this.event('Normal', 'Created', `Created container ${name}`, r);
     const now = this.ctx.clock.now();
+    try {
+      r.process = this.launch(r, behaviour, log);
+    } catch (e) {
+      if (!(e instanceof ContainerStartError)) throw e;
+      r.phase = 'terminated';
+      r.exitCode = e.exitCode;
+      r.termReason = e.reason;
+      r.termMessage = e.message;
+      r.startedAt = undefined;
+      r.finishedAt = now;
+      r.everStarted = true;
+      this.event('Warning', 'Failed', `Error: ${e.message}`, r);
+      log.end();
+      this.pushStatus();
+      this.scheduleRestart(r);
+      return;
+    }
+    r.phase = 'running';
+    r.startedAt = now;
+    r.everStarted = true;
+    r.waitingReason = '';
+    r.waitingMessage = undefined;
+    this.event('Normal', 'Started', `Started container ${name}`, r);
+    if (r.init) r.ready = false;
+    else if (!r.spec.readinessProbe) r.ready = true;
+    else this.awaitReadiness(r);
+    this.pushStatus();
+  }
+
+  private awaitReadiness(r: ContainerRun): void {
+    const delay = ((r.spec.readinessProbe?.initialDelaySeconds ?? 0) + 1) * 1000;
+    this.after(delay, () => {
+      if (r.phase === 'running') {
+        r.ready = true;
+        this.pushStatus();
+      }
+    }, 'kubelet:probe', r.timers);
+  }
+
+  /** Starts the container's main process (throws ContainerStartError when it cannot start). */
+  private launch(r: ContainerRun, behaviour: ImageBehaviour, log: ContainerLog): RunningProcess {
+    const name = r.spec.name;
     const envVars = {
       ...serviceEnv(this.ctx.api, this.pod),
       ...resolveEnv(this.ctx.api, this.pod, r.spec, this.ip, this.kubelet.cfg.internalIP),
@@ -237,7 +379,7 @@ export class PodWorker {
       },
     };
     try {
-      r.process = behaviour.start(
+      return behaviour.start(
         {
           podName: this.pod.metadata?.name ?? '',
           namespace: this.pod.metadata?.namespace ?? '',
@@ -252,40 +394,9 @@ export class PodWorker {
         processCtx,
       );
     } catch (e) {
-      if (!(e instanceof ContainerStartError)) throw e;
       exited = true;
-      r.phase = 'terminated';
-      r.exitCode = e.exitCode;
-      r.termReason = e.reason;
-      r.termMessage = e.message;
-      r.startedAt = undefined;
-      r.finishedAt = now;
-      r.everStarted = true;
-      this.event('Warning', 'Failed', `Error: ${e.message}`, r);
-      log.end();
-      this.pushStatus();
-      this.scheduleRestart(r);
-      return;
+      throw e;
     }
-    r.phase = 'running';
-    r.startedAt = now;
-    r.everStarted = true;
-    r.waitingReason = '';
-    r.waitingMessage = undefined;
-    this.event('Normal', 'Started', `Started container ${name}`, r);
-    const probe = r.spec.readinessProbe;
-    if (r.init) r.ready = false;
-    else if (!probe) r.ready = true;
-    else {
-      const delay = ((probe.initialDelaySeconds ?? 0) + 1) * 1000;
-      this.after(delay, () => {
-        if (r.phase === 'running') {
-          r.ready = true;
-          this.pushStatus();
-        }
-      }, 'kubelet:probe', r.timers);
-    }
-    this.pushStatus();
   }
 
   private exited(r: ContainerRun, code: number, reason?: string): void {

@@ -239,6 +239,27 @@ export class Store {
     for (const res of this.data.keys()) resources[res] = this.list(res);
     return { rev: this.rev, resources };
   }
+
+  /**
+   * Replaces all data with a dump() taken earlier (restoring a snapshot), before anything
+   * watches. There is no history: watches from older revisions get 410 Gone, as after a
+   * compaction at the dump's revision.
+   */
+  load(d: { rev: number; resources: Record<string, KObject[]> }): void {
+    this.data.clear();
+    this.sortedKeys.clear();
+    this.history.clear();
+    this.historySize = 0;
+    for (const [res, items] of Object.entries(d.resources)) {
+      const m = this.bucket(res);
+      for (const o of items) {
+        const ns = o.metadata?.namespace;
+        m.set(ns ? `${ns}/${o.metadata?.name ?? ''}` : (o.metadata?.name ?? ''), deepFreeze(o));
+      }
+    }
+    this.rev = d.rev;
+    this.compactedRev = d.rev;
+  }
 }
 
 function firstAfter(h: StoreEvent[], rev: number): number {
