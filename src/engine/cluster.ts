@@ -19,6 +19,7 @@ import { SchedulerController } from './scheduler/scheduler-controller';
 import { NodeAgents } from './node/node-agents';
 import type { NodeConfig } from './node/node-agents';
 import { bootstrapKubeadm, defaultNodes } from './bootstrap';
+import { ClusterNetwork } from './network/network';
 
 export interface ClusterOptions {
   seed?: number;
@@ -54,6 +55,7 @@ export class Cluster {
   readonly recorder: EventRecorder;
   readonly scheduler: SchedulerController;
   readonly nodes: NodeAgents;
+  readonly network: ClusterNetwork;
   readonly createdAt: number;
 
   constructor(opts: ClusterOptions = {}) {
@@ -82,6 +84,7 @@ export class Cluster {
     startControllers(ctx('controllers'));
     this.scheduler = new SchedulerController(ctx('scheduler'));
     this.scheduler.start();
+    this.network = new ClusterNetwork(ctx('network'));
     this.nodes = new NodeAgents(ctx('kubelet'));
     if (opts.restore) opts.restore.nodes(this.nodes);
     else for (const n of opts.nodes ?? defaultNodes()) this.nodes.add(n);

@@ -25,3 +25,6 @@ export {
 export { parseLabelSelector, parseFieldSelector, labelSelectorFromMeta, labelSelectorFromSet, SelectorError } from './api/selectors';
 export { parseQuantity, quantityToString } from './api/quantity';
 export { buildTable } from './apiserver/tables';
+export { ClusterNetwork, NetFailure } from './network/network';
+export type { NodeNetView, HttpExchange, HttpOptions } from './network/network';
+export type { DnsRecord } from './network/dns';

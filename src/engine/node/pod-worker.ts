@@ -19,6 +19,7 @@ import type { ImageInfo, RunningProcess, ImageBehaviour } from './images/types';
 import { ContainerStartError, SIGNAL_IGNORED } from './images/types';
 import { goDuration } from './go-duration';
 import { serviceEnv, resolveEnv } from './container-env';
+import { networkFor } from '../network/network';
 
 const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
@@ -361,7 +362,11 @@ export class PodWorker {
       ...resolveEnv(this.ctx.api, this.pod, r.spec, this.ip, this.kubelet.cfg.internalIP),
     };
     let exited = false;
+    const net = networkFor(this.ctx.api);
+    const hostNetwork = Boolean(this.pod.spec?.hostNetwork);
+    const origin = { nodeName: this.kubelet.cfg.name, ip: this.ip, host: hostNetwork, namespace: hostNetwork && this.pod.spec?.dnsPolicy !== 'ClusterFirstWithHostNet' ? undefined : this.pod.metadata?.namespace };
     const processCtx = {
+      ...(net ? net.clientFor(origin) : {}),
       now: () => this.ctx.clock.now(),
       rng: this.ctx.rng,
       log: (line: string, stream: 'stdout' | 'stderr' = 'stdout') => log.append({ at: this.ctx.clock.now(), stream, text: line }),
@@ -379,7 +384,7 @@ export class PodWorker {
       },
     };
     try {
-      return behaviour.start(
+      const proc = behaviour.start(
         {
           podName: this.pod.metadata?.name ?? '',
           namespace: this.pod.metadata?.namespace ?? '',
@@ -393,6 +398,15 @@ export class PodWorker {
         },
         processCtx,
       );
+      net?.attach({
+        key: `${this.pod.metadata?.uid}/${name}`,
+        podUid: this.pod.metadata?.uid ?? '',
+        ip: this.ip,
+        nodeName: this.kubelet.cfg.name,
+        current: () => (r.process === proc ? proc : undefined),
+        nodeUp: () => this.kubelet.running,
+      });
+      return proc;
     } catch (e) {
       exited = true;
       throw e;
