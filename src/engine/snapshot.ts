@@ -6,6 +6,7 @@
 // before the restore, Event aggregation (a repeated event starts a new Event object), watch
 // history (watches from older revisions get 410 Gone) and taint-eviction timers (start again).
 import { Cluster } from './cluster';
+import type { ClusterOptions, ClusterRestore } from './cluster';
 import type { KObject, Pod, Service } from './api/types';
 import type { RngState } from './core/rng';
 import type { KubeletState, NodeConfig } from './node/node-agents';
@@ -65,7 +66,14 @@ export function isClusterSnapshot(x: unknown): x is ClusterSnapshot {
  * after a restart of kube-controller-manager and kube-scheduler), kubelets re-adopting their pods.
  */
 export function restoreCluster(snap: ClusterSnapshot): Cluster {
-  const cluster = new Cluster({
+  const cluster = new Cluster(restoreOptions(snap));
+  finishRestore(cluster, snap);
+  return cluster;
+}
+
+/** The ClusterOptions that rebuild `snap` (for hosts that create the cluster themselves). */
+export function restoreOptions(snap: ClusterSnapshot): ClusterOptions & { restore: ClusterRestore } {
+  return {
     seed: snap.seed,
     startTime: snap.createdAt,
     events: snap.events,
@@ -93,7 +101,11 @@ export function restoreCluster(snap: ClusterSnapshot): Cluster {
         for (const n of snap.nodes) agents.restore(n.config, n.kubelet, byNode.get(n.config.name) ?? []);
       },
     },
-  });
+  };
+}
+
+/** Completes a cluster built with restoreOptions(snap): RNG states and Event expiry. */
+export function finishRestore(cluster: Cluster, snap: ClusterSnapshot): void {
   cluster.rng.setState(snap.rng);
   // Events expire one hour after creation (an etcd lease, which survives restarts).
   const eventType = cluster.api.mustResource('events');
@@ -110,5 +122,4 @@ export function restoreCluster(snap: ClusterSnapshot): Cluster {
       }
     }, 'event-ttl');
   }
-  return cluster;
 }

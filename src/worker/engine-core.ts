@@ -12,6 +12,7 @@ import {
   MIRRORED_RESOURCE_NAMES,
   PROTOCOL_VERSION,
   isClientMessage,
+  isToolsRequestMethod, // playground tools block
 } from './protocol';
 import type {
   ClientMessage,
@@ -20,6 +21,7 @@ import type {
   ObjectEvent,
   RequestMessage,
   RequestMethod,
+  ToolsRequestMethod, // playground tools block
   RequestResult,
   Snapshot,
   Speed,
@@ -77,6 +79,9 @@ export class EngineCore {
   private pending = new Map<string, ObjectEvent>();
   private connected = false;
   private lastSentClock: ClockState | undefined;
+
+  /** Handles persistence, failure and kubectl requests (set by persistence.ts). Playground tools block. */
+  tools: ((msg: RequestMessage<ToolsRequestMethod>) => Promise<RequestResult<ToolsRequestMethod>>) | undefined;
 
   private script = '';
   private running = false;
@@ -345,6 +350,10 @@ export class EngineCore {
         return { candidates: this.session.shell.complete(p.line, p.cursor) };
       }
     }
+    if (isToolsRequestMethod(msg.method)) { // playground tools block
+      if (!this.tools) throw new Error(`${msg.method}: not available in this host`); // playground tools block
+      return this.tools(msg as RequestMessage<ToolsRequestMethod>); // playground tools block
+    } // playground tools block
     throw new Error(`unknown method ${String((msg as { method: unknown }).method)}`);
   }
 

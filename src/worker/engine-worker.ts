@@ -1,9 +1,9 @@
 // The module Web Worker entry: one playground session behind the protocol. Wall time comes
 // from the worker's own timers (allowed here, never in engine/shell); a MessageChannel gives a
 // fast macrotask so shell promise chains settle between clock tasks.
-// Leaves out: restoring a saved session (persistence comes later).
+// The playground is restored from IndexedDB first (persistence.ts).
 /// <reference lib="webworker" />
-import { EngineCore } from './engine-core';
+import { bootPlayground, idbStorage, queueingReceiver } from './persistence';
 import type { HostTimers } from './engine-core';
 import type { WorkerMessage } from './protocol';
 
@@ -27,5 +27,7 @@ const timers: HostTimers = {
     }),
 };
 
-const core = new EngineCore((msg: WorkerMessage) => self.postMessage(msg), timers);
-self.onmessage = (e: MessageEvent<unknown>) => core.receive(e.data);
+// The saved playground (IndexedDB) is restored before the first message is handled.
+const boot = bootPlayground((msg: WorkerMessage) => self.postMessage(msg), timers, idbStorage());
+const receive = queueingReceiver(boot);
+self.onmessage = (e: MessageEvent<unknown>) => receive(e.data);

@@ -74,11 +74,108 @@ export interface RequestMap {
   /** Completion candidates for the word under the cursor. */
   'shell.completions': [{ line: string; cursor: number }, { candidates: string[] }];
 }
+// ------------------------------------------------------------------ playground tools
+// BEGIN playground tools block (persistence, failure injection, inspector, resource tables):
+// additive request and message types, merged into RequestMap by declaration merging; guards
+// below. Handled in src/worker/tools.ts and src/worker/persistence.ts.
+
+/** A failure the UI injects; each is done through the API (or the kubelet) and shows as Events. */
+export type FaultAction =
+  | { action: 'deletePod'; namespace: string; name: string }
+  | { action: 'killContainer'; namespace: string; name: string; container: string }
+  | { action: 'stopNode' | 'startNode' | 'cordon' | 'uncordon' | 'drain'; node: string }
+  | { action: 'breakImage'; namespace: string; name: string };
+export type FaultName = FaultAction['action'];
+
+export interface FaultResult {
+  ok: boolean;
+  /** What kubectl would print for the same action (or the error). */
+  output: string;
+}
+
+export interface KubectlRunResult {
+  status: number;
+  /** stdout and stderr in order, exactly as the terminal would show them. */
+  output: string;
+}
+
+export interface RequestMap {
+  /** Saves the playground now (also done every few seconds); null when saving is off. */
+  'playground.save': [Record<string, never>, { savedAt: number | null }];
+  /** The whole playground as a JSON document (cluster, time, shell files and history). */
+  'playground.export': [Record<string, never>, { json: string }];
+  /** Replaces the saved playground with an exported one; the page reloads to use it. */
+  'playground.import': [{ json: string }, { ok: true }];
+  /** Forgets the saved playground; the page reloads to a fresh cluster. */
+  'playground.reset': [Record<string, never>, { ok: true }];
+  /** Runs `kubectl <args>` in a private shell (the terminal's history is untouched). */
+  'kubectl.run': [{ args: string[] }, KubectlRunResult];
+  /** Injects a failure. */
+  fault: [FaultAction, FaultResult];
+}
+
+/** Sent after each save to storage. */
+export interface PersistedMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'persisted';
+  /** Virtual time captured by the save. */
+  now: number;
+  /** True when this session was restored from a save. */
+  restored: boolean;
+}
+
+const TOOLS_REQUEST_METHODS = ['playground.save', 'playground.export', 'playground.import', 'playground.reset', 'kubectl.run', 'fault'] as const;
+export type ToolsRequestMethod = (typeof TOOLS_REQUEST_METHODS)[number];
+
+export function isToolsRequestMethod(x: unknown): x is ToolsRequestMethod {
+  return typeof x === 'string' && (TOOLS_REQUEST_METHODS as readonly string[]).includes(x);
+}
+
+const MAX_IMPORT = 64 * 1024 * 1024;
+const isName = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 253;
+const isNs = (x: unknown): x is string => typeof x === 'string' && x.length <= 63;
+
+function isToolsRequestParams(method: string, p: Record<string, unknown>): boolean {
+  switch (method) {
+    case 'playground.save':
+    case 'playground.export':
+    case 'playground.reset':
+      return true;
+    case 'playground.import':
+      return typeof p.json === 'string' && p.json.length <= MAX_IMPORT;
+    case 'kubectl.run':
+      return Array.isArray(p.args) && p.args.length <= 64 && p.args.every((a) => typeof a === 'string' && a.length <= 4096);
+    case 'fault':
+      switch (p.action) {
+        case 'deletePod':
+        case 'breakImage':
+          return isNs(p.namespace) && isName(p.name);
+        case 'killContainer':
+          return isNs(p.namespace) && isName(p.name) && isName(p.container);
+        case 'stopNode':
+        case 'startNode':
+        case 'cordon':
+        case 'uncordon':
+        case 'drain':
+          return isName(p.node);
+        default:
+          return false;
+      }
+    default:
+      return false;
+  }
+}
+
+function isToolsWorkerMessage(x: Record<string, unknown>): boolean {
+  return x.type === 'persisted' && typeof x.now === 'number' && Number.isFinite(x.now) && typeof x.restored === 'boolean';
+}
+// END playground tools block
+
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
 export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
 
-const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions'];
+const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...TOOLS_REQUEST_METHODS];
 
 // ------------------------------------------------------------------ client → worker
 
@@ -146,7 +243,7 @@ export interface ErrorMessage extends Base {
   type: 'error';
   message: string;
 }
-export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage;
+export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage | PersistedMessage;
 
 // ------------------------------------------------------------------ guards
 
@@ -190,7 +287,7 @@ export function isRequestParams<M extends RequestMethod>(method: M, p: unknown):
     case 'shell.completions':
       return isStr(p.line) && isInt(p.cursor) && p.cursor >= 0 && p.cursor <= p.line.length;
     default:
-      return false;
+      return isToolsRequestParams(method, p);
   }
 }
 
@@ -234,6 +331,6 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
     case 'error':
       return isStr(x.message);
     default:
-      return false;
+      return isToolsWorkerMessage(x);
   }
 }

@@ -4,13 +4,15 @@
 import { createCluster } from '../engine';
 import type { ApiRequest, ApiResponse, Cluster, ClusterOptions } from '../engine';
 import { createShell } from '../shell';
-import type { Interrupt, Shell, Sys } from '../shell';
+import type { Interrupt, Shell, Sys, Vfs } from '../shell';
 import { createKubectl } from '../shell/commands/kubectl';
 
 export interface SessionOptions extends ClusterOptions {
   hostname?: string;
   user?: string;
   columns?: number;
+  /** A saved shell to resume (persistence.ts): its files, working directory and history. */
+  resume?: { fs: Vfs; cwd: string; history: string[] };
 }
 
 export interface Session {
@@ -80,6 +82,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     request: (req: ApiRequest) => yieldingResponse(cluster, cluster.request(req)),
     now: () => clock.now(),
   });
-  const shell = createShell({ sys, commands: new Map([['kubectl', kubectl]]), columns: opts.columns ?? 120 });
+  const shell = createShell({ sys, commands: new Map([['kubectl', kubectl]]), columns: opts.columns ?? 120, fs: opts.resume?.fs, cwd: opts.resume?.cwd });
+  if (opts.resume) shell.history.push(...opts.resume.history);
   return { cluster, shell, sys };
 }
