@@ -1,0 +1,162 @@
+// `npm run serve -- [--port 8001] [--seed N] [--speed X] [--kubeconfig PATH] [--verbose]`:
+// starts a simulated cluster in Node, paces its virtual clock in real time (× speed) and
+// serves its Kubernetes API over HTTP on 127.0.0.1, then writes a kubeconfig (context
+// `timonel`) so the real kubectl can use it. Ctrl-C stops it cleanly.
+// Leaves out: serving the built UI and attaching it to this engine (not yet).
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { createCluster } from '../engine';
+import type { Cluster } from '../engine';
+import { createApiHttpServer, listen, ListenError } from './http/server';
+import { RealTimePacer } from './http/pacer';
+import { CONTEXT_NAME, writeKubeconfig } from './http/kubeconfig';
+
+export interface ServeArgs {
+  port: number;
+  seed: number;
+  speed: number;
+  host: string;
+  kubeconfig?: string;
+  verbose: boolean;
+}
+
+const USAGE = 'Usage: npm run serve -- [--port 8001] [--seed N] [--speed X] [--kubeconfig PATH] [--verbose]\n';
+
+export function parseServeArgs(argv: string[]): ServeArgs {
+  const args: ServeArgs = { port: 8001, seed: 1, speed: 1, host: '127.0.0.1', verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    const name = eq >= 0 ? a.slice(0, eq) : a;
+    const val = () => {
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`flag needs an argument: ${name}`);
+      return v;
+    };
+    const num = (min: number) => {
+      const s = val();
+      const n = Number(s);
+      if (s.trim() === '' || !Number.isFinite(n) || n < min) throw new Error(`invalid value "${s}" for ${name}`);
+      return n;
+    };
+    switch (name) {
+      case '--port':
+        args.port = num(0);
+        if (!Number.isInteger(args.port) || args.port > 65535) throw new Error(`invalid value "${args.port}" for --port`);
+        break;
+      case '--seed':
+        args.seed = num(0);
+        break;
+      case '--speed':
+        args.speed = num(0);
+        break;
+      case '--kubeconfig':
+        args.kubeconfig = val();
+        break;
+      case '--verbose':
+      case '-v':
+        args.verbose = true;
+        break;
+      case '-h':
+      case '--help':
+        throw new HelpRequested();
+      default:
+        throw new Error(`unknown flag: ${a}`);
+    }
+  }
+  return args;
+}
+
+class HelpRequested extends Error {}
+
+export interface Served {
+  cluster: Cluster;
+  server: Server;
+  pacer: RealTimePacer;
+  url: string;
+  kubeconfig: string;
+  close(): Promise<void>;
+}
+
+/** Builds the cluster, starts pacing and serving; rejects with ListenError when the port is taken. */
+export async function startServe(args: ServeArgs, log: (line: string) => void = () => {}): Promise<Served> {
+  const cluster = createCluster({ seed: args.seed });
+  const pacer = new RealTimePacer(cluster.clock, { speed: args.speed });
+  const server = createApiHttpServer((req) => cluster.request(req), {
+    onActivity: () => pacer.kick(),
+    log: args.verbose ? log : undefined,
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const port = await listen(server, args.port, args.host);
+  const url = `http://${args.host}:${port}`;
+  const kubeconfig = writeKubeconfig(args.kubeconfig ?? join(tmpdir(), `timonel-${port}`, 'kubeconfig'), url);
+  pacer.start();
+  return {
+    cluster,
+    server,
+    pacer,
+    url,
+    kubeconfig,
+    close: () =>
+      new Promise<void>((resolve) => {
+        pacer.stop();
+        server.close(() => resolve());
+        // Watches and followed logs never end by themselves.
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  let args: ServeArgs;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof HelpRequested) {
+      process.stdout.write(USAGE);
+      return;
+    }
+    process.stderr.write(`serve: ${(e as Error).message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  let served: Served;
+  try {
+    served = await startServe(args, (l) => process.stderr.write(`${l}\n`));
+  } catch (e) {
+    if (e instanceof ListenError) {
+      process.stderr.write(`serve: ${e.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw e;
+  }
+  process.stdout.write(
+    [
+      `Timonel: Kubernetes v1.32 API of a simulated cluster (seed ${args.seed}, speed ${args.speed}x) at ${served.url}`,
+      `Kubeconfig written to ${served.kubeconfig} (context "${CONTEXT_NAME}"). Try:`,
+      `  export KUBECONFIG=${served.kubeconfig}`,
+      '  kubectl get nodes',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stdout.write('\nStopping.\n');
+    void served.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && /serve\.ts$/.test(process.argv[1])) void main();
