@@ -302,8 +302,16 @@ function matches(r: Rule, p: Packet, env: EvalEnv, pendingSets: string[]): boole
         if (m.dst && !env.isLocal(p.dst)) return false;
         if (m.src && !env.isLocal(p.src)) return false;
         break;
-      case 'mark':
       case 'conntrack':
+        // Every connection evaluated here is a new one.
+        if (m.ctstate.split(',').includes('NEW') === Boolean(m.neg)) return false;
+        break;
+      case 'mark': {
+        // New connections evaluated here carry no mark yet.
+        const [value, mask] = m.value.split('/').map((x) => parseInt(x, 16));
+        if (((0 & (mask ?? 0xffffffff)) === value) === m.neg) return false;
+        break;
+      }
       case 'comment':
         break;
     }
