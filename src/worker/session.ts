@@ -6,6 +6,7 @@ import type { ApiRequest, ApiResponse, Cluster, ClusterOptions } from '../engine
 import { createShell } from '../shell';
 import type { Interrupt, Shell, Sys, Vfs } from '../shell';
 import { createKubectl } from '../shell/commands/kubectl';
+import { netCommands } from '../shell/commands/net';
 
 export interface SessionOptions extends ClusterOptions {
   hostname?: string;
@@ -82,7 +83,7 @@ export function createSession(opts: SessionOptions = {}): Session {
     request: (req: ApiRequest) => yieldingResponse(cluster, cluster.request(req)),
     now: () => clock.now(),
   });
-  const shell = createShell({ sys, commands: new Map([['kubectl', kubectl]]), columns: opts.columns ?? 120, fs: opts.resume?.fs, cwd: opts.resume?.cwd });
+  const shell = createShell({ sys, commands: new Map([['kubectl', kubectl], ...netCommands(cluster.network.nodeView(opts.hostname ?? 'node1'))]), columns: opts.columns ?? 120, fs: opts.resume?.fs, cwd: opts.resume?.cwd });
   if (opts.resume) shell.history.push(...opts.resume.history);
   return { cluster, shell, sys };
 }
