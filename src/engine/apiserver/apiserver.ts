@@ -450,7 +450,7 @@ export class ApiServer {
     name: string,
     type: PatchContentType,
     patch: Json,
-    opts: WriteOptions & { subresource?: string } = {},
+    opts: WriteOptions & { subresource?: string; onPatched?: (patched: KObject) => KObject } = {},
   ): KObject {
     const old = this.get(rt, ns, name);
     let patched: Json;
@@ -464,6 +464,8 @@ export class ApiServer {
       throw e;
     }
     if (!patched || typeof patched !== 'object' || Array.isArray(patched)) throw errBadRequest('patch produced a non-object');
+    // The REST layer's strict decoding of the patched object (fieldValidation, unknown fields dropped).
+    if (opts.onPatched) patched = opts.onPatched(patched as KObject) as unknown as Json;
     const obj = this.decode(rt, patched as KObject);
     const meta = (obj.metadata ??= {});
     // A patch may carry a resourceVersion precondition; otherwise it applies to the current one.

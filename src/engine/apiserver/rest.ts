@@ -9,12 +9,14 @@ import type { StatusObject } from '../api/status';
 import { goQuote, invalid } from '../api/field';
 import { labelSelectorFromMeta, labelSelectorFromSet } from '../api/selectors';
 import type { MetaLabelSelector } from '../api/selectors';
-import { decodeErrorMessage, duplicateFieldErrors, strictDecodeErrors } from '../schema';
+import { decodeErrorMessage, definitionFor, duplicateFieldErrors, resolveRef, strictDecodeErrors } from '../schema';
+import type { SchemaNode } from '../schema';
 import type { ApiServer, DeleteOptions, ListOptions, ListResult, PatchContentType, WatchEvent } from './apiserver';
 import type { ResourceType } from './resource-type';
 import { apiVersionOf } from './resource-type';
 import { buildTable } from './tables';
 import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
+import { OpenApi } from './openapi';
 
 export interface ApiRequest {
   method: string;
@@ -150,6 +152,8 @@ interface Target {
 const GROUP_ORDER = ['apps', 'events.k8s.io', 'autoscaling', 'batch', 'networking.k8s.io', 'policy', 'coordination.k8s.io', 'discovery.k8s.io'];
 
 export class RestHandler {
+  private openApiDocs?: OpenApi;
+
   constructor(readonly api: ApiServer) {}
 
   handle(req: ApiRequest): ApiResponse {
@@ -170,6 +174,7 @@ export class RestHandler {
     if (['healthz', 'livez', 'readyz'].includes(parts[0]) && parts.length === 1) {
       return { status: 200, body: 'ok', headers: { 'content-type': 'text/plain; charset=utf-8' } };
     }
+    if (parts[0] === 'openapi') return this.openapi(method, parts, header(req, 'accept'));
     let group: string;
     let version: string;
     let rest: string[];
@@ -247,8 +252,8 @@ export class RestHandler {
         return ok(this.listBody(rt, res));
       }
       if (method === 'POST') {
-        const warnings = this.strictDecode(rt, req, q);
-        const created = this.api.create(rt, ns, this.body(req), { dryRun, fieldManager: q.fieldManager });
+        const { warnings, body } = this.strictDecode(rt, req, q);
+        const created = this.api.create(rt, ns, body, { dryRun, fieldManager: q.fieldManager });
         return withWarnings(ok(created, 201), warnings);
       }
       if (method === 'DELETE' && rt.verbs.includes('deletecollection')) {
@@ -283,17 +288,18 @@ export class RestHandler {
         return ok(obj);
       }
       case 'PUT': {
-        const warnings = this.strictDecode(rt, req, q);
-        return withWarnings(ok(this.api.update(rt, ns, name, this.body(req), { dryRun, subresource: sub, fieldManager: q.fieldManager })), warnings);
+        const { warnings, body } = this.strictDecode(rt, req, q);
+        return withWarnings(ok(this.api.update(rt, ns, name, body, { dryRun, subresource: sub, fieldManager: q.fieldManager })), warnings);
       }
       case 'PATCH': {
         const ct = header(req, 'content-type').split(';')[0].trim();
-        if (!PATCH_TYPES.includes(ct) || ct === 'application/apply-patch+yaml') {
-          // SIMPLIFICATION: server-side apply is not served; its patch type is refused like an unknown one.
-          throw errPatchMediaType();
-        }
+        if (!PATCH_TYPES.includes(ct)) throw errPatchMediaType();
+        const directive = fieldValidation(q);
+        if (ct === 'application/apply-patch+yaml') return this.serverSideApply(rt, ns, name, sub, req, q, dryRun, directive);
         const patch = typeof req.body === 'string' ? parseJson(req.body) : (req.body as Json);
-        return ok(this.api.patch(rt, ns, name, ct as PatchContentType, patch, { dryRun, subresource: sub, fieldManager: q.fieldManager }));
+        const warnings: string[] = [];
+        const onPatched = (patched: KObject) => this.checkPatched(rt, ct, patch, patched, directive, warnings);
+        return withWarnings(ok(this.api.patch(rt, ns, name, ct as PatchContentType, patch, { dryRun, subresource: sub, fieldManager: q.fieldManager, onPatched })), warnings);
       }
       case 'DELETE': {
         if (sub) throw errMethodNotAllowed();
@@ -324,21 +330,72 @@ export class RestHandler {
    * 400; unknown fields are a 400 with Strict, warnings with Warn (the default), nothing with Ignore.
    * Models apiserver/pkg/endpoints/handlers/create.go (strict decoding and addStrictDecodingWarnings)
    */
-  private strictDecode(rt: ResourceType, req: ApiRequest, q: Record<string, string>): string[] {
+  private strictDecode(rt: ResourceType, req: ApiRequest, q: Record<string, string>): { warnings: string[]; body: KObject } {
     const body = this.body(req);
     this.api.checkKind(rt, body);
-    const directive = q.fieldValidation ?? 'Warn';
-    if (directive !== 'Strict' && directive !== 'Warn' && directive !== 'Ignore') {
-      throw errBadRequest(`fieldValidation parameter unsupported: ${directive}`);
-    }
+    const directive = fieldValidation(q);
     const errs = strictDecodeErrors(apiVersionOf(rt), rt.kind, body);
     if (typeof req.body === 'string' && directive !== 'Ignore') errs.push(...duplicateFieldErrors(req.body));
-    if (!errs.length) return [];
+    if (!errs.length) return { warnings: [], body };
     const prefix = `${rt.kind} in version "${rt.version}" cannot be handled as a ${rt.kind}`;
     const typeError = errs.find((e) => !e.startsWith('unknown field') && !e.startsWith('duplicate field'));
     if (typeError) throw errBadRequest(`${prefix}: ${typeError}`);
     if (directive === 'Strict') throw errBadRequest(`${prefix}: ${decodeErrorMessage(errs) ?? ''}`);
-    return directive === 'Warn' ? errs : [];
+    // Decoding into the Go type drops unknown fields: they are never stored.
+    const kept = errs.some((e) => e.startsWith('unknown field')) ? pruneUnknownFields(rt, body) : body;
+    return { warnings: directive === 'Warn' ? errs : [], body: kept };
+  }
+
+  /**
+   * Strict decoding of a patched object: unknown fields are an Invalid error with Strict,
+   * warnings with Warn, and are dropped from what is stored in every case.
+   * Models apiserver/pkg/endpoints/handlers/patch.go (applyPatchToObject, jsonPatcher.applyPatchToCurrentObject)
+   */
+  private checkPatched(rt: ResourceType, ct: string, patch: Json, patched: KObject, directive: string, warnings: string[]): KObject {
+    const errs = strictDecodeErrors(apiVersionOf(rt), rt.kind, patched).filter((e) => e.startsWith('unknown field'));
+    if (!errs.length) return patched;
+    if (directive === 'Strict') {
+      // SIMPLIFICATION: for JSON and merge patches the value shown is the patched object as
+      // this engine stores it (the real one includes managedFields).
+      const shown = ct === 'application/strategic-merge-patch+json' ? goFormat(patch) : sortedJson(patched);
+      throw errInvalid('', '', '', '', [invalid('patch', shown, `strict decoding error: ${errs.join(', ')}`)]);
+    }
+    if (directive === 'Warn') warnings.push(...errs);
+    return pruneUnknownFields(rt, patched);
+  }
+
+  /**
+   * Server-side apply (`kubectl apply --server-side`): creates the object when missing, else
+   * merges the applied configuration into it.
+   * SIMPLIFICATION: no field ownership — managedFields are not tracked, there are no conflicts
+   * (`--force-conflicts` is accepted and ignored) and fields left out of a later apply are kept;
+   * the body must be JSON (kubectl sends JSON), not general YAML.
+   * Models apiserver/pkg/endpoints/handlers/patch.go (applyPatcher)
+   */
+  private serverSideApply(rt: ResourceType, ns: string | undefined, name: string, sub: string | undefined, req: ApiRequest, q: Record<string, string>, dryRun: boolean, directive: string): ApiResponse {
+    if (!q.fieldManager) throw errBadRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+    let config: unknown;
+    try {
+      config = typeof req.body === 'string' ? JSON.parse(req.body) : req.body;
+    } catch (e) {
+      throw errBadRequest(`error decoding YAML: ${(e as Error).message}`);
+    }
+    if (!config || typeof config !== 'object' || Array.isArray(config)) throw errBadRequest('error decoding YAML: the body of the request is not an object');
+    const obj = config as KObject;
+    this.api.checkKind(rt, obj);
+    const warnings: string[] = [];
+    const unknown = strictDecodeErrors(apiVersionOf(rt), rt.kind, obj).filter((e) => e.startsWith('unknown field'));
+    if (unknown.length && directive === 'Strict') throw errBadRequest(`error strict decoding YAML: ${unknown.join(', ')}`);
+    if (unknown.length && directive === 'Warn') warnings.push(...unknown);
+    const applied = unknown.length ? pruneUnknownFields(rt, obj) : obj;
+    const meta = applied.metadata ?? {};
+    if (meta.name !== undefined && meta.name !== name) throw errBadRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`);
+    if (!sub && !this.api.tryGet(rt, ns, name)) {
+      const created = this.api.create(rt, ns, { ...applied, metadata: { ...meta, name } }, { dryRun, fieldManager: q.fieldManager });
+      return withWarnings(ok(created, 201), warnings);
+    }
+    const patched = this.api.patch(rt, ns, name, 'application/strategic-merge-patch+json', applied as unknown as Json, { dryRun, subresource: sub, fieldManager: q.fieldManager });
+    return withWarnings(ok(patched), warnings);
   }
 
   private tableCtx(q: Record<string, string>, res: { resourceVersion: string; continue?: string; remainingItemCount?: number }) {
@@ -451,10 +508,42 @@ export class RestHandler {
     return { status: 200, body: res.text, headers: { 'content-type': 'text/plain' }, stream: res.follow };
   }
 
+  // ------------------------------------------------------------ openapi
+
+  /**
+   * /openapi/v2, /openapi/v3 and /openapi/v3/<group version>, as JSON text.
+   * SIMPLIFICATION: the protobuf form of /openapi/v2 is not served; a client that accepts only
+   * protobuf gets 406 Not Acceptable.
+   */
+  private openapi(method: string, parts: string[], accept: string): ApiResponse {
+    if (method !== 'GET') throw errMethodNotAllowed();
+    this.openApiDocs ??= new OpenApi(this.api.types);
+    const docs = this.openApiDocs;
+    const json = (text: string): ApiResponse => ({ status: 200, body: text, headers: { 'content-type': 'application/json' } });
+    if (accept && !/json|\*\/\*/.test(accept)) {
+      throw new ApiError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `only the following media types are accepted: application/json`,
+        reason: 'NotAcceptable',
+        code: 406,
+      });
+    }
+    if (parts.length === 2 && parts[1] === 'v2') return json(docs.v2Json());
+    if (parts[1] === 'v3') {
+      if (parts.length === 2) return json(docs.v3IndexJson());
+      const doc = docs.v3Json(parts.slice(2).join('/'));
+      if (doc !== undefined) return json(doc);
+    }
+    throw errRouteNotFound();
+  }
+
   // ------------------------------------------------------------ discovery
 
   private rootPaths(): string[] {
-    const paths = new Set<string>(['/api', '/api/v1', '/apis', '/healthz', '/livez', '/readyz', '/version']);
+    const paths = new Set<string>(['/api', '/api/v1', '/apis', '/healthz', '/livez', '/openapi/v2', '/openapi/v3', '/readyz', '/version']);
     for (const t of this.api.types) if (t.group) {
       paths.add(`/apis/${t.group}`);
       paths.add(`/apis/${t.group}/${t.version}`);
@@ -566,6 +655,89 @@ function toScale(rt: ResourceType, o: KObject) {
     spec: spec.replicas ? { replicas: spec.replicas } : {},
     status: scaleStatus,
   };
+}
+
+function fieldValidation(q: Record<string, string>): 'Strict' | 'Warn' | 'Ignore' {
+  const directive = q.fieldValidation ?? 'Warn';
+  if (directive !== 'Strict' && directive !== 'Warn' && directive !== 'Ignore') {
+    throw errBadRequest(`fieldValidation parameter unsupported: ${directive}`);
+  }
+  return directive;
+}
+
+const SCHEMA_LEAVES = new Set([
+  '#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString',
+  '#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity',
+  '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time',
+  '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime',
+  '#/definitions/io.k8s.apimachinery.pkg.runtime.RawExtension',
+  '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1',
+]);
+
+/**
+ * A copy of `obj` without the fields its Go type does not have (what decoding into the type
+ * and encoding again leaves). Only the branches that hold unknown fields are copied.
+ */
+function pruneUnknownFields(rt: ResourceType, obj: KObject): KObject {
+  const root = definitionFor(apiVersionOf(rt), rt.kind);
+  if (!root) return obj;
+  const prune = (node: SchemaNode | undefined, v: unknown): unknown => {
+    if (!node || v === null || typeof v !== 'object') return v;
+    if (node.$ref) {
+      if (SCHEMA_LEAVES.has(node.$ref)) return v;
+      return prune(resolveRef(node.$ref), v);
+    }
+    if (Array.isArray(v)) {
+      if (!node.items) return v;
+      let out: unknown[] | undefined;
+      v.forEach((x, i) => {
+        const p = prune(node.items, x);
+        if (p !== x) (out ??= v.slice())[i] = p;
+      });
+      return out ?? v;
+    }
+    const rec = v as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    if (node.properties) {
+      for (const k of Object.keys(rec)) {
+        const sub = node.properties[k];
+        if (!sub) {
+          out ??= { ...rec };
+          delete out[k];
+          continue;
+        }
+        const p = prune(sub, rec[k]);
+        if (p !== rec[k]) (out ??= { ...rec })[k] = p;
+      }
+    } else if (node.additionalProperties) {
+      for (const k of Object.keys(rec)) {
+        const p = prune(node.additionalProperties, rec[k]);
+        if (p !== rec[k]) (out ??= { ...rec })[k] = p;
+      }
+    }
+    return out ?? v;
+  };
+  return prune(root, obj) as KObject;
+}
+
+/** Go's `%+v` of a decoded JSON value (maps with sorted keys, as fmt prints them). */
+function goFormat(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goFormat).join(' ')}]`;
+  if (typeof v === 'object') {
+    const rec = v as Record<string, unknown>;
+    return `map[${Object.keys(rec).sort().map((k) => `${k}:${goFormat(rec[k])}`).join(' ')}]`;
+  }
+  if (typeof v === 'number' && !Number.isInteger(v)) return String(v).replace(/e([+-])(\d)$/, 'e$10$2');
+  return String(v);
+}
+
+/** JSON with object keys sorted, as Go encodes a map. */
+function sortedJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(',')}]`;
+  const rec = v as Record<string, unknown>;
+  return `{${Object.keys(rec).sort().filter((k) => rec[k] !== undefined).map((k) => `${JSON.stringify(k)}:${sortedJson(rec[k])}`).join(',')}}`;
 }
 
 function header(req: ApiRequest, name: string): string {
