@@ -8,6 +8,7 @@ import { rfc3339, rfc3339Micro } from '../core/time';
 import type { ApiServer } from '../apiserver/apiserver';
 import { apiVersionOf } from '../apiserver/resource-type';
 import { isApiError } from '../api/status';
+import type { TaskHandle } from '../core/clock';
 
 export interface EventSource {
   component: string;
@@ -20,6 +21,11 @@ export class EventRecorder {
   private byKey = new Map<string, { ns: string; name: string }>();
   private lastMs = -1;
   private sameMs = 0;
+  /** Expiry deadlines by event name, and one FIFO of (due, name) served by a single clock task. */
+  private expiresAt = new Map<string, { ns: string; due: number; key: string }>();
+  private expiryQueue: { name: string; due: number }[] = [];
+  private expiryHead = 0;
+  private expiryTask: TaskHandle | undefined;
 
   constructor(private readonly api: ApiServer) {}
 
@@ -51,6 +57,7 @@ export class EventRecorder {
           next.count = (cur.count ?? 1) + 1;
           next.lastTimestamp = rfc3339(now);
           this.api.update(evType, existing.ns, existing.name, next as unknown as KObject);
+          this.expireLater(existing.name, existing.ns, key, now);
           return;
         }
       }
@@ -82,17 +89,46 @@ export class EventRecorder {
       const created = this.api.create(evType, ns, ev as unknown as KObject);
       const createdName = created.metadata?.name ?? name;
       this.byKey.set(key, { ns, name: createdName });
-      this.api.clock.schedule(EVENT_TTL_MS, () => {
-        if (this.byKey.get(key)?.name === createdName) this.byKey.delete(key);
-        try {
-          this.api.delete(evType, ns, createdName);
-        } catch {
-          /* already gone */
-        }
-      }, 'event-ttl');
+      this.expireLater(createdName, ns, key, now);
     } catch (e) {
       // Events are best effort, as in client-go: a failure to record never fails the caller.
       if (!isApiError(e)) throw e;
     }
+  }
+
+  /**
+   * Events expire an hour after their last write, like the API server's --event-ttl lease.
+   * Deadlines only grow and arrive in order, so one FIFO and one clock task serve them all.
+   */
+  private expireLater(name: string, ns: string, key: string, now: number): void {
+    const due = now + EVENT_TTL_MS;
+    this.expiresAt.set(name, { ns, due, key });
+    this.expiryQueue.push({ name, due });
+    if (!this.expiryTask) this.expiryTask = this.api.clock.schedule(EVENT_TTL_MS, () => this.expire(), 'event-ttl');
+  }
+
+  private expire(): void {
+    this.expiryTask = undefined;
+    const now = this.api.clock.now();
+    const evType = this.api.mustResource('events');
+    const q = this.expiryQueue;
+    while (this.expiryHead < q.length && q[this.expiryHead].due <= now) {
+      const { name } = q[this.expiryHead++];
+      const entry = this.expiresAt.get(name);
+      if (!entry || entry.due > now) continue;
+      this.expiresAt.delete(name);
+      if (this.byKey.get(entry.key)?.name === name) this.byKey.delete(entry.key);
+      try {
+        this.api.delete(evType, entry.ns, name);
+      } catch (e) {
+        if (!isApiError(e)) throw e;
+      }
+    }
+    if (this.expiryHead > 1024 && this.expiryHead * 2 > q.length) {
+      this.expiryQueue = q.slice(this.expiryHead);
+      this.expiryHead = 0;
+    }
+    const next = this.expiryQueue[this.expiryHead];
+    if (next) this.expiryTask = this.api.clock.schedule(next.due - now, () => this.expire(), 'event-ttl');
   }
 }

@@ -1,8 +1,17 @@
 // Timestamp formats of the Kubernetes API: metav1.Time (RFC 3339, seconds) and
 // metav1.MicroTime (RFC 3339 with microseconds), from virtual epoch milliseconds.
 
+let lastSecond = Number.NaN;
+let lastText = '';
+
+/** metav1.Time text. Consecutive calls in the same second share one string (memory: many objects carry it). */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 export function rfc3339Micro(ms: number): string {

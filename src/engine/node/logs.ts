@@ -11,16 +11,45 @@ export interface LogLine {
 
 const MAX_LINES = 5000;
 
+/**
+ * Lines are kept column-wise (texts, times, and the few stderr indices) rather than one object
+ * per line: with thousands of pods the per-line objects were a large part of the heap.
+ */
 export class ContainerLog {
-  lines: LogLine[] = [];
+  private texts: string[] = [];
+  private times: number[] = [];
+  private stderr = new Set<number>();
+  private dropped = 0;
   private followers = new Set<(l: LogLine) => void>();
   ended = false;
   private endWatchers = new Set<() => void>();
 
   append(line: LogLine): void {
-    this.lines.push(line);
-    if (this.lines.length > MAX_LINES) this.lines.splice(0, this.lines.length - MAX_LINES);
+    const index = this.dropped + this.texts.length;
+    this.texts.push(line.text);
+    this.times.push(line.at);
+    if (line.stream === 'stderr') this.stderr.add(index);
+    if (this.texts.length > MAX_LINES) {
+      const cut = this.texts.length - MAX_LINES;
+      this.texts.splice(0, cut);
+      this.times.splice(0, cut);
+      for (let i = this.dropped; i < this.dropped + cut; i++) this.stderr.delete(i);
+      this.dropped += cut;
+    }
     for (const f of this.followers) f(line);
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  /** The kept lines, oldest first. */
+  get lines(): LogLine[] {
+    return this.texts.map((text, i) => ({
+      at: this.times[i],
+      text,
+      stream: this.stderr.has(this.dropped + i) ? 'stderr' : 'stdout',
+    }));
   }
 
   follow(cb: (l: LogLine) => void, onEnd: () => void): () => void {

@@ -372,7 +372,10 @@ export class PodWorker {
       log: (line: string, stream: 'stdout' | 'stderr' = 'stdout') => log.append({ at: this.ctx.clock.now(), stream, text: line }),
       after: (ms: number, fn: () => void) => {
         const h = this.after(ms, () => {
-          if (!exited) fn();
+          if (exited) return;
+          // Container code may continue in promise callbacks: let the host settle them now.
+          this.ctx.clock.yieldRequested = true;
+          fn();
         }, `container:${name}`, r.timers);
         return { cancel: () => this.ctx.clock.cancel(h) };
       },

@@ -53,7 +53,7 @@ export class Store {
   compactedRev: number;
 
   constructor(private readonly clock: VirtualClock, opts: StoreOptions = {}) {
-    this.historyLimit = opts.historyLimit ?? 20_000;
+    this.historyLimit = opts.historyLimit ?? 5_000;
     this.rev = 1;
     this.compactedRev = 1;
   }
@@ -205,10 +205,16 @@ export class Store {
     if (this.historySize > this.historyLimit) this.compact(this.revisionKeeping(Math.floor(this.historyLimit / 2)));
   }
 
-  /** The revision below which compaction keeps `keep` most recent events (never past undelivered ones). */
+  /**
+   * The revision below which compaction keeps `keep` most recent events, never past events a
+   * watcher has not received yet. Only resources with undelivered events (the dirty ones) can
+   * hold it back: a watcher on a quiet resource has seen everything of its resource.
+   */
   private revisionKeeping(keep: number): number {
     let minWatcherRev = this.rev;
-    for (const set of this.watchers.values()) for (const w of set) minWatcherRev = Math.min(minWatcherRev, w.lastRev);
+    for (const resource of this.dirty) {
+      for (const w of this.watchers.get(resource) ?? []) minWatcherRev = Math.min(minWatcherRev, w.lastRev);
+    }
     return Math.min(minWatcherRev, this.rev - keep);
   }
 
