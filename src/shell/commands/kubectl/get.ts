@@ -114,6 +114,14 @@ function selectorQuery(inv: Invocation): Record<string, string> {
 
 /** The pure-output part shared with other commands: prints objects as -o yaml/json/name/jsonpath. */
 export function printObjects(inv: Invocation, objs: Array<{ r: ResourceInfo; obj: KObject }>, out: Output, single: boolean): void {
+  // managedFields are hidden unless --show-managed-fields (printers.OmitManagedFieldsPrinter)
+  if (!inv.flags.bool('show-managed-fields') && objs.some((x) => x.obj.metadata?.managedFields)) {
+    objs = objs.map(({ r, obj }) => {
+      if (!obj.metadata?.managedFields) return { r, obj };
+      const { managedFields: _m, ...meta } = obj.metadata;
+      return { r, obj: { ...obj, metadata: meta } };
+    });
+  }
   const data: unknown = single && objs.length === 1
     ? objs[0].obj
     : { apiVersion: 'v1', items: objs.map((x) => x.obj), kind: 'List', metadata: { resourceVersion: '' } };

@@ -110,10 +110,10 @@ function commandHelp(c: SubCommand): string {
     const head = d.short ? `-${d.short}, --${d.name}` : `    --${d.name}`;
     const def = d.type === 'bool' ? 'false' : d.def !== undefined ? String(d.def) : d.type === 'stringSlice' || d.type === 'stringArray' ? '[]' : "''";
     lines.push(`    ${head}=${def}:`);
-    if (d.usage) lines.push(`\t${d.usage}`);
-    lines.push('');
+    // SIMPLIFICATION: flag descriptions are only shown where a sub-command provides them.
+    if (d.usage) lines.push(`\t${d.usage}`, '');
   }
-  lines.push('Usage:', `  ${c.usage}`, '', 'Use "kubectl options" for a list of global command-line options (applies to all commands).');
+  lines.push('', 'Usage:', `  ${c.usage}`, '', 'Use "kubectl options" for a list of global command-line options (applies to all commands).');
   return lines.join('\n') + '\n';
 }
 
