@@ -1,0 +1,165 @@
+// The parity harness: two sessions built from the same seed (so the same cluster, object for
+// object), one served over HTTP to the real kubectl binary, the other driven through the
+// in-browser kubectl. Each command runs once against each; virtual time is then brought to the
+// same instant on both so they stay identical. Outputs are compared after normalising what
+// differs by nature (ages the real kubectl computes from the wall clock, the server URL).
+// Leaves out: interactive and streaming commands (exec -it, logs -f, get -w).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSession } from '../../worker/session';
+import type { Session } from '../../worker/session';
+import { advanceTo, runCommand } from '../driver';
+import { createApiHttpServer, listen } from '../http/server';
+import { RealTimePacer } from '../http/pacer';
+import { writeKubeconfig } from '../http/kubeconfig';
+
+/** The real kubectl binary: $KUBECTL, else /usr/bin/kubectl; undefined when neither exists. */
+export function findKubectl(): string | undefined {
+  const candidates = [process.env.KUBECTL, '/usr/bin/kubectl'].filter((x): x is string => !!x);
+  return candidates.find((p) => existsSync(p));
+}
+
+export interface RunOutput {
+  out: string;
+  code: number;
+}
+
+const AGE = /\b\d+(?:\.\d+)?(?:ms|s|m|h|d|y)(?:\d+(?:s|m|h|d))*\b|<invalid>/g;
+
+/**
+ * Replaces what differs by nature between the two kubectls: the server URL, the client's own
+ * version (`kubectl version`), and the ages in
+ * `describe`'s Events and Non-terminated Pods tables, which the real kubectl computes from the wall clock (the
+ * simulated cluster lives on virtual time); there the column padding, which depends on
+ * those ages, is reduced to two spaces. Ages the server prints (tables) are compared as they are.
+ */
+export function normalise(text: string, serverUrl: string): string {
+  const lines = text
+    .split(serverUrl)
+    .join('<server>')
+    .replace(/^Client Version: v\S+$/m, 'Client Version: <client>')
+    .split('\n');
+  let inAgeTable = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (/^(Events|Non-terminated Pods):/.test(l)) {
+      inAgeTable = true;
+      continue;
+    }
+    if (inAgeTable && !l.startsWith('  ')) inAgeTable = false;
+    if (inAgeTable) lines[i] = l.replace(AGE, '<age>').replace(/(\S) {2,}/g, '$1  ');
+  }
+  return lines.join('\n');
+}
+
+interface Served {
+  server: Server;
+  pacer: RealTimePacer;
+  url: string;
+}
+
+export class ParityHarness {
+  private constructor(
+    readonly real: Session,
+    readonly browser: Session,
+    private readonly served: Served[],
+    readonly url: string,
+    private readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv[],
+  ) {}
+
+  /**
+   * Both sessions are served over HTTP: the first is the real kubectl's cluster; the second is
+   * the in-browser kubectl's, served so that a command it does not support yet can be replayed
+   * there with the real kubectl (replay()), keeping the two clusters identical.
+   */
+  static async start(kubectl: string, seed: number): Promise<ParityHarness> {
+    const real = createSession({ seed });
+    const browser = createSession({ seed });
+    const dir = mkdtempSync(join(tmpdir(), 'timonel-parity-'));
+    mkdirSync(join(dir, 'bin'), { recursive: true });
+    mkdirSync(join(dir, 'work'), { recursive: true });
+    symlinkSync(kubectl, join(dir, 'bin', 'kubectl'));
+    const served: Served[] = [];
+    const envs: NodeJS.ProcessEnv[] = [];
+    for (const [i, s] of [real, browser].entries()) {
+      // Time does not move by itself: only work due now runs after each request.
+      const pacer = new RealTimePacer(s.cluster.clock, { speed: 0 });
+      const server = createApiHttpServer((req) => s.cluster.request(req), { onActivity: () => pacer.kick() });
+      const port = await listen(server, 0);
+      const url = `http://127.0.0.1:${port}`;
+      const home = join(dir, `home${i}`);
+      const kubeconfig = writeKubeconfig(join(home, '.kube', 'config'), url);
+      served.push({ server, pacer, url });
+      envs.push({ PATH: `${join(dir, 'bin')}:/usr/bin:/bin`, HOME: home, KUBECONFIG: kubeconfig, LANG: 'C.UTF-8' });
+    }
+    return new ParityHarness(real, browser, served, served[0].url, dir, envs);
+  }
+
+  /** Writes a file both kubectls can read (`-f NAME`). */
+  async writeFile(name: string, content: string): Promise<void> {
+    writeFileSync(join(this.dir, 'work', name), content);
+    const marker = 'TIMONEL_EOF';
+    await runCommand(this.browser, `cat > ${name} <<'${marker}'\n${content.replace(/\n$/, '')}\n${marker}`, { write: () => {} });
+  }
+
+  /**
+   * Runs a shell command line with the real kubectl. While it runs, virtual time advances by
+   * `flowMs` every 10 ms of wall time when asked (commands that wait for the cluster).
+   */
+  runReal(command: string, flowMs = 0, target = 0): Promise<RunOutput> {
+    let flowing: NodeJS.Timeout | undefined;
+    if (flowMs > 0) {
+      const pacer = this.served[target].pacer;
+      flowing = setInterval(() => void pacer.step(flowMs), 10);
+    }
+    return new Promise((resolve) => {
+      execFile('bash', ['-c', command], { cwd: join(this.dir, 'work'), env: this.env[target], timeout: 20_000 }, (err, stdout, stderr) => {
+        if (flowing) clearInterval(flowing);
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ out: stdout + stderr, code });
+      });
+    });
+  }
+
+  /** Runs a command with the real kubectl against the in-browser kubectl's cluster. */
+  replay(command: string, flowMs = 0): Promise<RunOutput> {
+    return this.runReal(command, flowMs, 1);
+  }
+
+  async runBrowser(command: string): Promise<RunOutput> {
+    let out = '';
+    const r = await runCommand(this.browser, command, { write: (s: string) => void (out += s) }, 10 * 60_000);
+    return { out, code: r.code };
+  }
+
+  /** Brings both clusters to the same virtual instant, `extraMs` after the later of the two. */
+  async sync(extraMs = 1000): Promise<void> {
+    const target = Math.max(this.real.cluster.clock.now(), this.browser.cluster.clock.now()) + extraMs;
+    await advanceTo(this.real, target);
+    await advanceTo(this.browser, target);
+  }
+
+  /** Runs setup commands on both sessions through the in-browser kubectl (same API calls on both). */
+  async setup(commands: string[]): Promise<void> {
+    for (const c of commands) {
+      await runCommand(this.real, c, { write: () => {} });
+      await runCommand(this.browser, c, { write: () => {} });
+      await this.sync();
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const { server, pacer } of this.served) {
+      pacer.stop();
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      });
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
