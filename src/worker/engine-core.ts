@@ -6,12 +6,16 @@
 import type { ApiRequest, KObject } from '../engine';
 import { needsMoreInput } from '../shell';
 import { createSession } from './session';
+import { VfsError, createShell, stringReader } from '../shell'; // YAML editor block
+import { createKubectl } from '../shell/commands/kubectl'; // YAML editor block
+import { jsonSchemaFor, listKinds } from '../engine/schema'; // YAML editor block
 import type { Session, SessionOptions } from './session';
 import {
   MIRRORED_RESOURCES,
   MIRRORED_RESOURCE_NAMES,
   PROTOCOL_VERSION,
   isClientMessage,
+  isEditorRequestMethod, // YAML editor block
   isToolsRequestMethod, // playground tools block
 } from './protocol';
 import type {
@@ -21,6 +25,13 @@ import type {
   ObjectEvent,
   RequestMessage,
   RequestMethod,
+  EditorApplyFailure, // YAML editor block
+  EditorApplyParams, // YAML editor block
+  EditorApplyResult, // YAML editor block
+  EditorFsEntry, // YAML editor block
+  EditorJsonSchema, // YAML editor block
+  EditorRequestMethod, // YAML editor block
+  EditorSchemaResult, // YAML editor block
   ToolsRequestMethod, // playground tools block
   RequestResult,
   Snapshot,
@@ -350,6 +361,7 @@ export class EngineCore {
         return { candidates: this.session.shell.complete(p.line, p.cursor) };
       }
     }
+    if (isEditorRequestMethod(msg.method)) return handleEditorRequest(this.session, msg); // YAML editor block
     if (isToolsRequestMethod(msg.method)) { // playground tools block
       if (!this.tools) throw new Error(`${msg.method}: not available in this host`); // playground tools block
       return this.tools(msg as RequestMessage<ToolsRequestMethod>); // playground tools block
@@ -408,3 +420,170 @@ export class EngineCore {
     if (!this.disposed) this.post(msg);
   }
 }
+
+// ---------------------------------------------------------------- YAML editor requests
+// BEGIN YAML editor block (src/ui/features/editor): the virtual filesystem, `kubectl apply -f -`
+// with the editor's buffer as stdin, and the Kubernetes JSON Schema for monaco-yaml.
+
+type EditorRequest = RequestMessage<EditorRequestMethod>;
+
+async function handleEditorRequest(session: Session, msg: RequestMessage): Promise<RequestResult<RequestMethod>> {
+  try {
+    return await editorRequest(session, msg);
+  } catch (e) {
+    // Filesystem errors read as coreutils print them after the command name.
+    if (e instanceof VfsError) throw new Error(`${e.path}: ${e.reason}`);
+    throw e;
+  }
+}
+
+async function editorRequest(session: Session, msg: RequestMessage): Promise<RequestResult<RequestMethod>> {
+  const { shell } = session;
+  const fs = shell.fs;
+  const m = msg as EditorRequest;
+  switch (m.method) {
+    case 'fs.list': {
+      const p = (m as RequestMessage<'fs.list'>).params;
+      const dir = fs.resolve(p.path ?? shell.env.get('HOME') ?? '/', shell.cwd);
+      const entries: EditorFsEntry[] = [];
+      for (const name of fs.readdir(dir)) {
+        const path = fs.resolve(name, dir);
+        const st = fs.stat(path);
+        if (st) entries.push({ name, path, type: st.type === 'dir' ? 'dir' : 'file', size: st.size });
+      }
+      return { path: dir, entries };
+    }
+    case 'fs.read': {
+      const path = fs.resolve((m as RequestMessage<'fs.read'>).params.path, shell.cwd);
+      return { path, content: fs.readFile(path) };
+    }
+    case 'fs.write': {
+      const p = (m as RequestMessage<'fs.write'>).params;
+      const path = fs.resolve(p.path, shell.cwd);
+      fs.writeFile(path, p.content);
+      return { path };
+    }
+    case 'kubectl.apply':
+      return editorApply(session, (m as RequestMessage<'kubectl.apply'>).params);
+    case 'editor.schema':
+      return editorSchema(session);
+  }
+  throw new Error(`unknown method ${String(m.method)}`);
+}
+
+/**
+ * Runs `kubectl apply -f -` in a private shell that shares the user's filesystem and working
+ * directory (so the terminal's history and a running command are not disturbed), with a
+ * kubectl whose REST calls are watched: the Status of every failed write is returned with its
+ * causes, so the editor can put markers on the offending fields.
+ */
+async function editorApply(session: Session, p: EditorApplyParams): Promise<EditorApplyResult> {
+  const { cluster, shell, sys } = session;
+  const failures: EditorApplyFailure[] = [];
+  const kubectl = createKubectl({
+    request: (req: ApiRequest) => {
+      const res = cluster.request(req);
+      if (req.method !== 'GET' && res.status >= 400) failures.push(applyFailure(res.status, res.body));
+      return res;
+    },
+    now: () => cluster.clock.now(),
+  });
+  const sh = createShell({
+    sys,
+    fs: shell.fs,
+    cwd: shell.cwd,
+    home: shell.env.get('HOME'),
+    commands: new Map([['kubectl', kubectl]]),
+    columns: shell.columns,
+  });
+  let output = '';
+  const out = { write: (d: string) => void (output += d) };
+  const status = await sh.execute(`kubectl apply -f -${p.dryRun ? ' --dry-run=server' : ''}`, { stdout: out, stderr: out, stdin: stringReader(p.text), isTTY: false });
+  cluster.clock.yieldRequested = true;
+  return { status, output, failures };
+}
+
+function applyFailure(code: number, body: unknown): EditorApplyFailure {
+  const st = (typeof body === 'object' && body !== null ? body : {}) as {
+    reason?: unknown;
+    message?: unknown;
+    details?: { kind?: unknown; name?: unknown; causes?: unknown };
+  };
+  const causes = Array.isArray(st.details?.causes) ? (st.details.causes as { field?: unknown; reason?: unknown; message?: unknown }[]) : [];
+  const str = (x: unknown) => (typeof x === 'string' ? x : undefined);
+  return {
+    code,
+    reason: str(st.reason) ?? '',
+    message: str(st.message) ?? '',
+    kind: str(st.details?.kind) ?? '',
+    name: str(st.details?.name) ?? '',
+    causes: causes.map((c) => ({ field: str(c.field), reason: str(c.reason), message: str(c.message) })),
+  };
+}
+
+const editorSchemas = new WeakMap<Session, EditorSchemaResult>();
+
+/** Kinds the API server serves (discovery, top-level resources only), as `apiVersion|kind`. */
+function servedKinds(session: Session): Set<string> {
+  const { cluster } = session;
+  const served = new Set<string>();
+  const addList = (groupVersion: string, path: string) => {
+    const res = cluster.request({ method: 'GET', path });
+    const list = res.body as { resources?: { name?: string; kind?: string }[] } | undefined;
+    if (res.status !== 200) return;
+    for (const r of list?.resources ?? []) if (r.name && !r.name.includes('/') && r.kind) served.add(`${groupVersion}|${r.kind}`);
+  };
+  addList('v1', '/api/v1');
+  const groups = cluster.request({ method: 'GET', path: '/apis' });
+  const body = groups.body as { groups?: { versions?: { groupVersion?: string }[] }[] } | undefined;
+  for (const g of body?.groups ?? []) for (const v of g.versions ?? []) if (v.groupVersion) addList(v.groupVersion, `/apis/${v.groupVersion}`);
+  return served;
+}
+
+/**
+ * One draft-07 schema for every served kind: the top level offers `apiVersion` and `kind`, and
+ * per kind an `if` (apiVersion and kind match) `then` ($ref to its definition). Every document
+ * of a multi-document file is thus checked against its own kind, and completion and hover follow
+ * the kind the user typed. Definitions come from jsonSchemaFor (shared names, merged once).
+ */
+function editorSchema(session: Session): EditorSchemaResult {
+  const hit = editorSchemas.get(session);
+  if (hit) return hit;
+  const served = servedKinds(session);
+  const definitions: Record<string, unknown> = {};
+  const kinds: { apiVersion: string; kind: string }[] = [];
+  const branches: EditorJsonSchema[] = [];
+  for (const k of listKinds()) {
+    if (!served.has(`${k.apiVersion}|${k.kind}`)) continue;
+    const one = jsonSchemaFor(k.apiVersion, k.kind);
+    if (!one) continue;
+    const defs = one.definitions as Record<string, unknown>;
+    for (const [name, def] of Object.entries(defs)) if (!(name in definitions) || name === k.definition) definitions[name] = def;
+    kinds.push({ apiVersion: k.apiVersion, kind: k.kind });
+    branches.push({
+      if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ['apiVersion', 'kind'] },
+      then: { $ref: `#/definitions/${k.definition}` },
+    });
+  }
+  const apiVersions = [...new Set(kinds.map((k) => k.apiVersion))];
+  const kindNames = [...new Set(kinds.map((k) => k.kind))].sort();
+  const result: EditorSchemaResult = {
+    schema: {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      $id: 'timonel://schemas/kubernetes.json',
+      title: 'Kubernetes object',
+      type: 'object',
+      properties: {
+        apiVersion: { type: 'string', enum: apiVersions, description: 'APIVersion defines the versioned schema of this representation of an object.' },
+        kind: { type: 'string', enum: kindNames, description: 'Kind is a string value representing the REST resource this object represents.' },
+      },
+      required: ['apiVersion', 'kind'],
+      allOf: branches,
+      definitions,
+    },
+    kinds,
+  };
+  editorSchemas.set(session, result);
+  return result;
+}
+// END YAML editor block

@@ -74,6 +74,106 @@ export interface RequestMap {
   /** Completion candidates for the word under the cursor. */
   'shell.completions': [{ line: string; cursor: number }, { candidates: string[] }];
 }
+
+// ------------------------------------------------------------------ YAML editor requests
+// BEGIN YAML editor block (src/ui/features/editor): additive request types, merged into
+// RequestMap by declaration merging; guards below. Owned by the editor; keep it in one piece.
+
+/** A file of the shell's virtual filesystem as the editor holds it. The same shape is meant to
+ *  be pushed from the worker later (`kubectl edit`, `vi`, `nano` opening a tab). */
+export interface EditorFile {
+  /** Absolute path in the virtual filesystem. */
+  path: string;
+  content: string;
+}
+
+export interface EditorFsEntry {
+  name: string;
+  /** Absolute path. */
+  path: string;
+  type: 'file' | 'dir';
+  size: number;
+}
+
+/** One failed write of `kubectl apply`, from the Status the API server answered. */
+export interface EditorApplyFailure {
+  /** HTTP status code of the failed request (422 Invalid, 409 AlreadyExists, ...). */
+  code: number;
+  reason: string;
+  message: string;
+  /** Status.details.kind and .name: which object of the buffer failed. */
+  kind: string;
+  name: string;
+  /** Status.details.causes (field paths such as `spec.template.spec.containers[0].image`). */
+  causes: { field?: string; reason?: string; message?: string }[];
+}
+
+export interface EditorApplyParams {
+  /** The manifest(s), YAML or JSON, possibly several documents. */
+  text: string;
+  /** `--dry-run=server`. */
+  dryRun?: boolean;
+}
+
+export interface EditorApplyResult {
+  /** Exit status of `kubectl apply -f -`. */
+  status: number;
+  /** Everything kubectl printed (stdout and stderr in order). */
+  output: string;
+  failures: EditorApplyFailure[];
+}
+
+/** A JSON Schema (draft-07) document. */
+export type EditorJsonSchema = { [key: string]: unknown };
+
+export interface EditorSchemaResult {
+  /** One schema for every served kind: `if` apiVersion/kind `then` that kind's definition. */
+  schema: EditorJsonSchema;
+  kinds: { apiVersion: string; kind: string }[];
+}
+
+export interface RequestMap {
+  /** Lists a directory of the shell's filesystem (default: the home directory). */
+  'fs.list': [{ path?: string }, { path: string; entries: EditorFsEntry[] }];
+  /** Reads a file (relative paths resolve against the shell's working directory). */
+  'fs.read': [{ path: string }, EditorFile];
+  /** Writes (creates or replaces) a file. */
+  'fs.write': [EditorFile, { path: string }];
+  /** `kubectl apply -f -` (optionally `--dry-run=server`) with `text` as stdin. */
+  'kubectl.apply': [EditorApplyParams, EditorApplyResult];
+  /** The Kubernetes JSON Schema for the editor (monaco-yaml). */
+  'editor.schema': [Record<string, never>, EditorSchemaResult];
+}
+
+const EDITOR_REQUEST_METHODS = ['fs.list', 'fs.read', 'fs.write', 'kubectl.apply', 'editor.schema'] as const;
+export type EditorRequestMethod = (typeof EDITOR_REQUEST_METHODS)[number];
+
+export function isEditorRequestMethod(x: unknown): x is EditorRequestMethod {
+  return typeof x === 'string' && (EDITOR_REQUEST_METHODS as readonly string[]).includes(x);
+}
+
+const MAX_EDITOR_TEXT = 4 * 1024 * 1024;
+const isEditorText = (x: unknown): x is string => typeof x === 'string' && x.length <= MAX_EDITOR_TEXT;
+const isEditorPath = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 4096;
+
+function isEditorRequestParams(method: string, p: Record<string, unknown>): boolean {
+  switch (method) {
+    case 'fs.list':
+      return p.path === undefined || isEditorPath(p.path);
+    case 'fs.read':
+      return isEditorPath(p.path);
+    case 'fs.write':
+      return isEditorPath(p.path) && isEditorText(p.content);
+    case 'kubectl.apply':
+      return isEditorText(p.text) && (p.dryRun === undefined || typeof p.dryRun === 'boolean');
+    case 'editor.schema':
+      return true;
+    default:
+      return false;
+  }
+}
+// END YAML editor block
+
 // ------------------------------------------------------------------ playground tools
 // BEGIN playground tools block (persistence, failure injection, inspector, resource tables):
 // additive request and message types, merged into RequestMap by declaration merging; guards
@@ -175,7 +275,7 @@ export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
 export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
 
-const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...TOOLS_REQUEST_METHODS];
+const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS];
 
 // ------------------------------------------------------------------ client → worker
 
@@ -287,7 +387,7 @@ export function isRequestParams<M extends RequestMethod>(method: M, p: unknown):
     case 'shell.completions':
       return isStr(p.line) && isInt(p.cursor) && p.cursor >= 0 && p.cursor <= p.line.length;
     default:
-      return isToolsRequestParams(method, p);
+      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p);
   }
 }
 

@@ -1,0 +1,42 @@
+// The YAML editor's place on the page: a labelled region that stays small until the user opens
+// the editor, then loads Monaco and the panel as a lazy chunk (React.lazy), so the initial
+// JavaScript keeps the terminal fast. Leaves out: opening on a push from the worker (`vi`, later).
+import { Component, Suspense, lazy, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ensureEditorStrings } from './strings';
+import './editor.css';
+
+const EditorPanel = lazy(() => import('./EditorPanel'));
+
+class ChunkBoundary extends Component<{ render: (message: string) => ReactNode; children: ReactNode }, { message: string | null }> {
+  override state = { message: null as string | null };
+  static getDerivedStateFromError(e: unknown) {
+    return { message: e instanceof Error ? e.message : String(e) };
+  }
+  override render() {
+    return this.state.message === null ? this.props.children : this.props.render(this.state.message);
+  }
+}
+
+export function EditorSlot() {
+  const { t, i18n } = useTranslation();
+  ensureEditorStrings(i18n);
+  const [open, setOpen] = useState(false);
+  return (
+    <section className={`panel editor ${open ? 'open' : 'closed'}`} aria-label={t('editor.label')}>
+      {open ? (
+        <ChunkBoundary render={(message) => <p className="editor-note error" role="alert">{t('editor.failed', { message })}</p>}>
+          <Suspense fallback={<p className="editor-note" role="status">{t('editor.loading')}</p>}>
+            <EditorPanel />
+          </Suspense>
+        </ChunkBoundary>
+      ) : (
+        <div className="panel-head">
+          <h2>{t('editor.label')}</h2>
+          <button type="button" onClick={() => setOpen(true)}>{t('editor.open')}</button>
+        </div>
+      )}
+    </section>
+  );
+}
