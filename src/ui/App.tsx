@@ -7,6 +7,7 @@ import { TimeControls } from './features/clock/TimeControls';
 import { TerminalPanel } from './features/terminal/TerminalPanel';
 import { GraphPanel } from './features/graph/GraphPanel';
 import { EventsPanel } from './features/events/EventsPanel';
+import { EditorSlot } from './features/editor/EditorSlot';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
 import { setLanguage } from './i18n/i18n';
@@ -31,7 +32,10 @@ export function App() {
         </label>
       </header>
       <main className="app-main">
-        <TerminalPanel />
+        <div className="workspace">
+          <TerminalPanel />
+          <EditorSlot />
+        </div>
         <div className="side">
           <GraphPanel />
           <EventsPanel />
