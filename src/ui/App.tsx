@@ -1,6 +1,6 @@
 // The page: a header (title, virtual clock, time controls, language) over the terminal on the
 // left and the cluster graph above the Events panel on the right.
-// Leaves out: the YAML editor (lazy, next round), labs, resource tables, failure injection.
+// Leaves out: the YAML editor (lazy, next round) and labs.
 import { useTranslation } from 'react-i18next';
 import { useCluster } from './engine';
 import { TimeControls } from './features/clock/TimeControls';
@@ -8,6 +8,10 @@ import { TerminalPanel } from './features/terminal/TerminalPanel';
 import { GraphPanel } from './features/graph/GraphPanel';
 import { EventsPanel } from './features/events/EventsPanel';
 import { EditorSlot } from './features/editor/EditorSlot';
+import { PersistenceBar } from './features/persistence/PersistenceBar';
+import { FaultsPanel } from './features/faults/FaultsPanel';
+import { ResourceTables } from './features/tables/ResourceTables';
+import { InspectorPanel } from './features/inspector/InspectorPanel';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
 import { setLanguage } from './i18n/i18n';
@@ -21,6 +25,7 @@ export function App() {
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <TimeControls />
+        <PersistenceBar />
         {!connected && <span className="status" role="status">{t('app.starting')}</span>}
         {error && <span className="status error" role="alert">{t('errors.engine', { message: error })}</span>}
         <label className="language">
@@ -39,8 +44,13 @@ export function App() {
         <div className="side">
           <GraphPanel />
           <EventsPanel />
+          <div className="tools">
+            <FaultsPanel />
+            <ResourceTables />
+          </div>
         </div>
       </main>
+      <InspectorPanel />
     </div>
   );
 }

@@ -1,0 +1,90 @@
+// Failure injection: delete a pod, kill a container, stop/start a node, cordon/uncordon/drain
+// it, break a Deployment's image. Each is an API call (or the kubelet killing a process) made in
+// the worker, so the cluster reacts as it would and the Events panel shows it; what kubectl
+// would print for the same action is shown under the buttons. Leaves out: network faults.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KObject, Pod } from '../../../engine';
+import type { FaultAction, FaultName } from '../../../worker/protocol';
+import { useCluster, useEngine } from '../../engine';
+import { registerToolStrings } from '../persistence/strings';
+import '../inspector/tools.css';
+
+registerToolStrings();
+
+const key = (o: KObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+const byKey = (a: KObject, b: KObject) => key(a).localeCompare(key(b));
+
+function Picker(props: { label: string; value: string; options: string[]; none: string; onChange(v: string): void }) {
+  return (
+    <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      {props.options.length === 0 && <option value="">{props.none}</option>}
+      {props.options.map((o) => <option key={o} value={o}>{o}</option>)}
+    </select>
+  );
+}
+
+export function FaultsPanel() {
+  const { t } = useTranslation();
+  const { client } = useEngine();
+  const podsMap = useCluster((s) => s.objects.pods);
+  const nodesMap = useCluster((s) => s.objects.nodes);
+  const deploymentsMap = useCluster((s) => s.objects.deployments);
+  const pods = useMemo(() => [...podsMap.values()].sort(byKey) as Pod[], [podsMap]);
+  const podKeys = useMemo(() => pods.map(key), [pods]);
+  const nodes = useMemo(() => [...nodesMap.values()].map((n) => n.metadata?.name ?? '').sort(), [nodesMap]);
+  const deployments = useMemo(() => [...deploymentsMap.values()].sort(byKey).map(key), [deploymentsMap]);
+
+  const [podSel, setPod] = useState('');
+  const [containerSel, setContainer] = useState('');
+  const [nodeSel, setNode] = useState('');
+  const [deploySel, setDeploy] = useState('');
+  const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
+
+  // Keep a valid selection as objects come and go (prefer the user's own namespace).
+  const pod = podKeys.includes(podSel) ? podSel : (podKeys.find((k) => k.startsWith('default/')) ?? podKeys[0] ?? '');
+  const podObj = pods.find((p) => key(p) === pod);
+  const containers = (podObj?.spec?.containers ?? []).map((c) => c.name);
+  const container = containers.includes(containerSel) ? containerSel : (containers[0] ?? '');
+  const node = nodes.includes(nodeSel) ? nodeSel : (nodes.find((n) => n !== 'node1') ?? nodes[0] ?? '');
+  const deployment = deployments.includes(deploySel) ? deploySel : (deployments.find((k) => k.startsWith('default/')) ?? deployments[0] ?? '');
+
+  const split = (k: string) => {
+    const i = k.indexOf('/');
+    return { namespace: k.slice(0, i), name: k.slice(i + 1) };
+  };
+
+  const run = (f: FaultAction) => {
+    const label = t(`faults.${f.action}`);
+    client.request('fault', f).then(
+      (r) => setResult({ ok: r.ok, text: r.output || t(r.ok ? 'faults.done' : 'faults.failed', { action: label }) }),
+      (e: unknown) => setResult({ ok: false, text: `${t('faults.failed', { action: label })} ${String(e)}` }),
+    );
+  };
+  const button = (action: FaultName, f: FaultAction | null) => (
+    <button type="button" disabled={!f} onClick={() => f && run(f)}>{t(`faults.${action}`)}</button>
+  );
+
+  return (
+    <section className="panel faults" aria-label={t('faults.region')}>
+      <h2>{t('faults.region')}</h2>
+      <div className="row">
+        <Picker label={t('faults.pod')} value={pod} options={podKeys} none={t('faults.none')} onChange={setPod} />
+        {button('deletePod', pod ? { action: 'deletePod', ...split(pod) } : null)}
+        <Picker label={t('faults.container')} value={container} options={containers} none={t('faults.none')} onChange={setContainer} />
+        {button('killContainer', pod && container ? { action: 'killContainer', ...split(pod), container } : null)}
+      </div>
+      <div className="row">
+        <Picker label={t('faults.node')} value={node} options={nodes} none={t('faults.none')} onChange={setNode} />
+        {(['stopNode', 'startNode', 'cordon', 'uncordon', 'drain'] as const).map((a) => (
+          <span key={a}>{button(a, node ? { action: a, node } : null)}</span>
+        ))}
+      </div>
+      <div className="row">
+        <Picker label={t('faults.deployment')} value={deployment} options={deployments} none={t('faults.none')} onChange={setDeploy} />
+        {button('breakImage', deployment ? { action: 'breakImage', ...split(deployment) } : null)}
+      </div>
+      {result && <output aria-label={t('faults.output')} data-ok={String(result.ok)}>{result.text}</output>}
+    </section>
+  );
+}

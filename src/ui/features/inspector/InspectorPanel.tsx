@@ -1,0 +1,116 @@
+// The inspector: opened by clicking an object in the graph or a row of a resource table, it
+// shows the object's YAML (`kubectl get -o yaml`), `kubectl describe`, its Events and, for pods,
+// `kubectl logs`: the commands run in the worker, so the text is exactly the terminal's.
+// Leaves out: following logs live and editing from here (the YAML editor does that).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { useCluster, useEngine } from '../../engine';
+import { toRows } from '../events/EventsPanel';
+import { ageSince } from '../../lib/age';
+import { registerToolStrings } from '../persistence/strings';
+import { inspectorStore, kubectlArgs, viewsFor } from './inspector-model';
+import type { InspectorView } from './inspector-model';
+import './tools.css';
+
+registerToolStrings();
+
+/** Opens the inspector on clicks on drawn graph objects (they carry data-kind/-name/-namespace). */
+function useGraphClicks(): void {
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      const target = e.target instanceof Element ? e.target.closest('.graph-svg [data-kind][data-name]') : null;
+      if (!(target instanceof SVGElement || target instanceof HTMLElement)) return;
+      const d = target.dataset;
+      if (!d.kind || !d.name) return;
+      inspectorStore.getState().open({ kind: d.kind, name: d.name, namespace: d.namespace ?? '', uid: d.uid });
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, []);
+}
+
+export function InspectorPanel() {
+  const { t } = useTranslation();
+  useGraphClicks();
+  const target = useStore(inspectorStore, (s) => s.target);
+  const [view, setView] = useState<InspectorView>('yaml');
+  const [text, setText] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const { client } = useEngine();
+  const events = useCluster((s) => s.objects.events);
+  const second = useCluster((s) => (s.clock ? Math.floor(s.clock.now / 1000) : 0));
+
+  const views = target ? viewsFor(target.kind) : [];
+  const shown: InspectorView = views.includes(view) ? view : 'yaml';
+
+  useEffect(() => {
+    if (!target) return;
+    const args = kubectlArgs(target, shown);
+    if (!args) return;
+    let live = true;
+    setText(null);
+    client.request('kubectl.run', { args }).then(
+      (r) => live && setText(r.output),
+      (e: unknown) => live && setText(String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, target, shown, tick]);
+
+  const close = useCallback(() => inspectorStore.getState().close(), []);
+  useEffect(() => {
+    if (!target) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target, close]);
+
+  const rows = useMemo(() => {
+    if (!target) return [];
+    const mine = [...events.values()].filter((e) => {
+      const io = (e as { involvedObject?: { uid?: string; kind?: string; name?: string; namespace?: string } }).involvedObject;
+      if (target.uid && io?.uid) return io.uid === target.uid;
+      return io?.kind === target.kind && io?.name === target.name && (io?.namespace ?? '') === target.namespace;
+    });
+    return toRows(mine);
+  }, [events, target]);
+
+  if (!target) return null;
+  const title = `${target.kind.toLowerCase()}/${target.name}`;
+  return (
+    <section className="panel inspector" role="dialog" aria-label={t('inspector.region')} data-kind={target.kind} data-name={target.name} data-namespace={target.namespace}>
+      <div className="panel-head">
+        <h2>{t('inspector.region')}: {title}{target.namespace ? ` (${target.namespace})` : ''}</h2>
+        <div className="inspector-actions">
+          <button type="button" onClick={() => setTick((n) => n + 1)}>{t('inspector.refresh')}</button>
+          <button type="button" onClick={close}>{t('inspector.close')}</button>
+        </div>
+      </div>
+      <div role="tablist" className="tabs" aria-label={title}>
+        {views.map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={v === shown} onClick={() => setView(v)}>{t(`inspector.${v}`)}</button>
+        ))}
+      </div>
+      <div role="tabpanel" className="inspector-body" aria-label={t(`inspector.${shown}`)}>
+        {shown === 'events' ? (
+          rows.length === 0 ? <p className="empty">{t('inspector.noEvents')}</p> : (
+            <table className="kube-table">
+              <thead><tr><th>LAST SEEN</th><th>TYPE</th><th>REASON</th><th>OBJECT</th><th>MESSAGE</th></tr></thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.uid} data-kind="Event" data-reason={r.reason}><td>{ageSince(r.last, second * 1000)}</td><td>{r.type}</td><td>{r.reason}</td><td>{r.object}</td><td>{r.message}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        ) : (
+          <pre className="kubectl-output" data-view={shown} aria-busy={text === null}>{text ?? t('inspector.loading')}</pre>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// Header controls for the saved playground: the save status (the worker saves to IndexedDB every
+// few seconds and when the page is hidden), Reset to a fresh cluster, Export and Import of the
+// whole playground as a JSON file. Reset and Import reload the page onto the new state.
+// Leaves out: several named saves.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEngine } from '../../engine';
+import { formatClock } from '../clock/TimeControls';
+import { registerToolStrings } from './strings';
+import '../inspector/tools.css';
+
+registerToolStrings();
+
+export function PersistenceBar() {
+  const { t } = useTranslation();
+  const { client } = useEngine();
+  const [saved, setSaved] = useState<{ now: number; restored: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const off = client.on((m) => {
+      if (m.type === 'persisted') setSaved({ now: m.now, restored: m.restored });
+    });
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void client.request('playground.save', {}).catch(() => {});
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      off();
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [client]);
+
+  const reset = async () => {
+    if (!window.confirm(t('persistence.resetConfirm'))) return;
+    await client.request('playground.reset', {});
+    window.location.reload();
+  };
+
+  const exportFile = async () => {
+    const { json } = await client.request('playground.export', {});
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'timonel-playground.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const importFile = async (f: File | undefined) => {
+    if (!f) return;
+    setError(null);
+    try {
+      await client.request('playground.import', { json: await f.text() });
+      window.location.reload();
+    } catch (e) {
+      setError(t('persistence.importFailed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const status = saved ? `${t('persistence.saved')} ${formatClock(saved.now).slice(11)}` : t('persistence.notSaved');
+  return (
+    <div className="persistence-bar" role="group" aria-label={t('persistence.region')}>
+      <span className="saved" role="status" data-saved-now={saved?.now ?? ''} data-restored={saved ? String(saved.restored) : ''}>{status}</span>
+      <button type="button" onClick={() => void reset()}>{t('persistence.reset')}</button>
+      <button type="button" onClick={() => void exportFile()}>{t('persistence.export')}</button>
+      <button type="button" onClick={() => file.current?.click()}>{t('persistence.import')}</button>
+      <input ref={file} className="visually-hidden" type="file" accept="application/json,.json" tabIndex={-1} aria-hidden="true" onChange={(e) => void importFile(e.target.files?.[0])} />
+      {error && <span className="status error" role="alert">{error}</span>}
+    </div>
+  );
+}
