@@ -1,7 +1,33 @@
-// stub
+// Upgrade requests (exec, attach, port-forward: WebSocket `v5.channel.k8s.io` or the SPDY/3.1
+// fallback kubectl tries next). Not served yet: they are answered with a Status that says so,
+// so the real kubectl prints a clear error instead of `unexpected EOF`.
+// Missing for exec/attach: an engine hook that starts a process in a running container with
+// stdin/stdout/stderr streams (src/engine/node/images/shell.ts runs container commands, but only
+// as the container's main process); for port-forward, a hook to open a virtual TCP stream to a
+// pod port (src/engine/network).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-export interface StreamHandlers { x?: number }
-export function upgradeHandler(_s: StreamHandlers | undefined, _a: () => void) {
-  return (_req: IncomingMessage, socket: Duplex) => { socket.destroy(); };
+
+/** Handlers for streaming subresources; none are implemented yet. */
+export interface StreamHandlers {
+  exec?: never;
+}
+
+function statusResponse(code: number, reason: string, message: string): string {
+  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+  const text = code === 501 ? 'Not Implemented' : code === 404 ? 'Not Found' : 'Bad Request';
+  return `HTTP/1.1 ${code} ${text}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/** The server's 'upgrade' listener. */
+export function upgradeHandler(_streams: StreamHandlers | undefined, onActivity: () => void) {
+  return (req: IncomingMessage, socket: Duplex): void => {
+    const path = (req.url ?? '').split('?')[0];
+    const sub = /\/pods\/[^/]+\/(exec|attach|portforward)$/.exec(path)?.[1];
+    const answer = sub
+      ? statusResponse(501, 'NotImplemented', `${sub === 'portforward' ? 'port-forward' : sub} is not supported by the simulated cluster yet (npm run serve)`)
+      : statusResponse(400, 'BadRequest', 'the server does not support upgrading this request');
+    socket.end(answer);
+    onActivity();
+  };
 }
