@@ -7,6 +7,7 @@ import type { KObject, Pod } from '../api/types';
 import { isApiError } from '../api/status';
 import { rfc3339 } from '../core/time';
 import type { TaskHandle } from '../core/clock';
+import type { ResourceType } from '../apiserver/resource-type';
 import type { ControllerContext } from '../controllers/types';
 import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
@@ -28,6 +29,7 @@ export class SchedulerController {
   /** Pods bound by us whose binding the informer has not shown yet (assumed). */
   private assumed = new Map<string, Pod>();
   scheduledCount = 0;
+  private podType: ResourceType | undefined;
 
   constructor(private readonly ctx: ControllerContext) {}
 
@@ -127,7 +129,7 @@ export class SchedulerController {
 
   private scheduleOne(pod: Pod): void {
     const { api, clock, rng, recorder } = this.ctx;
-    const podType = api.mustResource('pods');
+    const podType = (this.podType ??= api.mustResource('pods'));
     const ns = pod.metadata?.namespace ?? 'default';
     const name = pod.metadata?.name ?? '';
     const current = api.tryGet(podType, ns, name) as Pod | undefined;

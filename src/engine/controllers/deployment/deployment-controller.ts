@@ -116,7 +116,8 @@ export class DeploymentController implements Controller {
     }
     if (status && !deepEqual(status, cur.status ?? {})) {
       cur = this.ctx.api.mutate(this.dRt, ns, name, (o) => {
-        o.status = status;
+        // A status handed over unchanged from the cache is frozen: write a copy.
+        o.status = Object.isFrozen(status) ? clone(status) : status;
       }, { subresource: 'status' }) as Deployment;
     }
     return cur;
@@ -181,12 +182,13 @@ export class DeploymentController implements Controller {
     const cond = u.getCondition(d.status, 'Progressing');
     if (cond?.reason === u.REASON.TimedOut) return d;
     const pausedExists = cond?.reason === u.REASON.Paused;
+    if (Boolean(d.spec?.paused) === pausedExists) return d;
     const status: Status = clone(d.status ?? {});
-    if (d.spec?.paused && !pausedExists) {
+    if (d.spec?.paused) {
       u.setCondition(status, u.newCondition('Progressing', 'Unknown', u.REASON.Paused, 'Deployment is paused', this.now()));
-    } else if (!d.spec?.paused && pausedExists) {
+    } else {
       u.setCondition(status, u.newCondition('Progressing', 'Unknown', u.REASON.Resumed, 'Deployment is resumed', this.now()));
-    } else return d;
+    }
     return this.writeDeployment(d, status);
   }
 
@@ -224,7 +226,9 @@ export class DeploymentController implements Controller {
     const newRevision = String(u.maxRevision(oldRSs) + 1);
     const api = this.ctx.api;
     if (existing) {
-      const copy = clone(existing) as ReplicaSet;
+      // setNewReplicaSetAnnotations replaces metadata.annotations rather than editing it, so
+      // a copy of the metadata level is enough (a deep clone per sync showed in profiles).
+      const copy = { ...existing, metadata: { ...existing.metadata } } as ReplicaSet;
       const annotationsUpdated = u.setNewReplicaSetAnnotations(d, copy, newRevision, true);
       const minReady = d.spec?.minReadySeconds ?? 0;
       if (annotationsUpdated || (copy.spec?.minReadySeconds ?? 0) !== minReady) {
@@ -236,8 +240,9 @@ export class DeploymentController implements Controller {
         }) as ReplicaSet;
         return { rs, d };
       }
-      const status: Status = clone(d.status ?? {});
+      let status: Status = d.status ?? {};
       if (u.hasProgressDeadline(d) && !u.getCondition(d.status, 'Progressing')) {
+        status = clone(status);
         u.setCondition(status, u.newCondition('Progressing', 'True', u.REASON.FoundNewRS, `Found new replica set "${copy.metadata?.name}"`, this.now()));
       }
       return { rs: existing, d: this.writeDeployment(d, status, newRevision) };

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Deployment, ReplicaSet } from '../../api/types';
-import { getProportion, maxUnavailable, maxSurge, newRSNewReplicas, resolveFenceposts, scaledValue, setCondition, newCondition, MAX_REPLICAS } from './util';
+import { equalIgnoreHash, getProportion, maxUnavailable, maxSurge, newRSNewReplicas, resolveFenceposts, scaledValue, setCondition, newCondition, HASH_LABEL, MAX_REPLICAS } from './util';
 
 function deploy(replicas: number, surge: number | string, unavail: number | string, type = 'RollingUpdate'): Deployment {
   return {
@@ -89,4 +89,32 @@ describe('SetDeploymentCondition', () => {
     setCondition(s, newCondition('Progressing', 'True', 'ReplicaSetUpdated', 'c', 120_000));
     expect(s.conditions?.[0].message).toBe('b');
   });
+});
+
+describe('equalIgnoreHash', () => {
+  // Models TestEqualIgnoreHash in pkg/controller/deployment/util/deployment_util_test.go, plus
+  // the edge cases of an empty label map left behind and of other metadata.
+  const tmpl = (labels: Record<string, string> | undefined, image = 'nginx', extra: Record<string, unknown> = {}) => ({
+    metadata: { ...(labels ? { labels } : {}), ...extra },
+    spec: { containers: [{ name: 'c', image }] },
+  });
+  const cases: { name: string; a: unknown; b: unknown; want: boolean }[] = [
+    { name: 'same labels, same spec', a: tmpl({ a: 'b' }), b: tmpl({ a: 'b' }), want: true },
+    { name: 'hash label on one side only', a: tmpl({ a: 'b', [HASH_LABEL]: '123' }), b: tmpl({ a: 'b' }), want: true },
+    { name: 'different hash labels', a: tmpl({ a: 'b', [HASH_LABEL]: '123' }), b: tmpl({ a: 'b', [HASH_LABEL]: '456' }), want: true },
+    { name: 'only the hash label vs no labels', a: tmpl({ [HASH_LABEL]: '1' }), b: tmpl(undefined), want: true },
+    { name: 'only the hash label vs empty labels', a: tmpl({ [HASH_LABEL]: '1' }), b: tmpl({}), want: true },
+    { name: 'different other label', a: tmpl({ a: 'b', [HASH_LABEL]: '1' }), b: tmpl({ a: 'c' }), want: false },
+    { name: 'extra label', a: tmpl({ a: 'b', x: 'y' }), b: tmpl({ a: 'b' }), want: false },
+    { name: 'different image', a: tmpl({ a: 'b' }), b: tmpl({ a: 'b' }, 'redis'), want: false },
+    { name: 'annotations differ', a: tmpl({ a: 'b' }, 'nginx', { annotations: { x: '1' } }), b: tmpl({ a: 'b' }), want: false },
+    { name: 'no metadata vs empty metadata', a: { spec: {} }, b: { metadata: {}, spec: {} }, want: false },
+    { name: 'undefined vs empty template', a: undefined, b: {}, want: true },
+    { name: 'undefined-valued keys count as absent', a: { metadata: { labels: { a: 'b' }, name: undefined }, spec: {} }, b: { metadata: { labels: { a: 'b' } }, spec: {}, x: undefined }, want: true },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      expect([equalIgnoreHash(c.a, c.b), equalIgnoreHash(c.b, c.a)]).toEqual([c.want, c.want]);
+    });
+  }
 });

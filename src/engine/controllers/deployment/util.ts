@@ -6,7 +6,6 @@
 import type { Deployment, DeploymentCondition, KObject, ReplicaSet } from '../../api/types';
 import { deepEqual } from '../../apiserver/apiserver';
 import { parseTime, rfc3339 } from '../../core/time';
-import { clone } from '../../api/meta';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -134,17 +133,49 @@ export function getProportion(rs: ReplicaSet | undefined, d: Deployment, toAdd: 
   return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
 }
 
-/** Templates equal once the pod-template-hash label is ignored. */
+/**
+ * Templates equal once the pod-template-hash label is ignored (an empty label map left by
+ * removing it counts as no labels). Allocation-free: it runs for every ReplicaSet on every
+ * Deployment sync.
+ */
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  const strip = (t: unknown) => {
-    const c = clone(t ?? {}) as { metadata?: { labels?: Record<string, string> } };
-    if (c.metadata?.labels) {
-      delete c.metadata.labels[HASH_LABEL];
-      if (!Object.keys(c.metadata.labels).length) delete c.metadata.labels;
-    }
-    return c;
-  };
-  return deepEqual(strip(a), strip(b));
+  const ta = a ?? {};
+  const tb = b ?? {};
+  if (!isObject(ta) || !isObject(tb)) return deepEqual(ta, tb);
+  if (!equalExcept(ta, tb, 'metadata')) return false;
+  const ma = ta.metadata;
+  const mb = tb.metadata;
+  if (!isObject(ma) || !isObject(mb)) return deepEqual(ma, mb);
+  if (!equalExcept(ma, mb, 'labels')) return false;
+  const la = labelsIgnoringHash(ma.labels);
+  const lb = labelsIgnoringHash(mb.labels);
+  if (la === undefined || lb === undefined || !isObject(la) || !isObject(lb)) return deepEqual(la, lb);
+  return equalExcept(la, lb, HASH_LABEL);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** deepEqual over every key but `skip` (keys holding undefined count as absent). */
+function equalExcept(a: Record<string, unknown>, b: Record<string, unknown>, skip: string): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (k === skip || a[k] === undefined) continue;
+    n++;
+    if (!deepEqual(a[k], b[k])) return false;
+  }
+  for (const k in b) if (k !== skip && b[k] !== undefined) n--;
+  return n === 0;
+}
+
+/** Labels as seen without the hash label: undefined when nothing else is left. */
+function labelsIgnoringHash(labels: unknown): unknown {
+  if (!labels) return labels;
+  if (Array.isArray(labels)) return labels.length ? labels : undefined;
+  if (!isObject(labels)) return typeof labels === 'string' ? labels : undefined;
+  for (const k in labels) if (k !== HASH_LABEL && labels[k] !== undefined) return labels;
+  return undefined;
 }
 
 const created = (o: KObject) => parseTime(o.metadata?.creationTimestamp) ?? 0;

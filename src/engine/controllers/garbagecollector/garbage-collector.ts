@@ -60,14 +60,18 @@ export class GarbageCollector implements Controller {
   }
 
   private observe(rk: string, old: KObject | undefined, o: KObject): void {
-    const uid = o.metadata?.uid;
-    const key = this.itemKey(rk, o);
-    if (uid) this.byUid.set(uid, key);
     const m = o.metadata ?? {};
+    const uid = m.uid;
+    // Runs for every write of every kind: build the item key only when it is needed. An
+    // update of the same object (same uid) maps to the same key as before.
+    let key: string | undefined;
+    if (uid && old?.metadata?.uid !== uid) this.byUid.set(uid, (key ??= this.itemKey(rk, o)));
     const refsChanged = !old || !sameRefs(old.metadata?.ownerReferences, m.ownerReferences);
-    if (m.ownerReferences?.length && refsChanged) this.queue.add(key);
-    const fins = m.finalizers ?? [];
-    if (m.deletionTimestamp && (fins.includes(FOREGROUND) || fins.includes(ORPHAN))) this.queue.add(key);
+    if (m.ownerReferences?.length && refsChanged) this.queue.add((key ??= this.itemKey(rk, o)));
+    if (m.deletionTimestamp) {
+      const fins = m.finalizers ?? [];
+      if (fins.includes(FOREGROUND) || fins.includes(ORPHAN)) this.queue.add((key ??= this.itemKey(rk, o)));
+    }
     // An owner entering deletion: its dependents may now need attention.
     if (m.deletionTimestamp && !old?.metadata?.deletionTimestamp && uid) this.enqueueDependents(uid);
   }

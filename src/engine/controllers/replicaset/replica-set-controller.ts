@@ -21,6 +21,7 @@ import { BY_CONTROLLER, ORPHANS, indexOwned } from '../util/informers';
 import { claim, controllerOf, newControllerRef, selectorFromMeta, selectorFromSet } from '../util/owner';
 import { isPodActive, isPodAvailable, isPodReady, sortPodsForDeletion } from '../util/pods';
 import { clone } from '../../api/meta';
+import { OwnedPods } from './owned-pods';
 
 /** What differs between the ReplicaSet and ReplicationController controllers. */
 export interface ReplicaFlavor {
@@ -77,6 +78,14 @@ export function slowStartBatch(count: number, initialBatchSize: number, fn: () =
   return { successes };
 }
 
+/** What status reports about the controlled pods. */
+interface PodCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
 type ReplicaObject = KObject & {
   spec?: { replicas?: number; minReadySeconds?: number; template?: { metadata?: KObject['metadata']; spec?: unknown } };
   status?: ReplicaSet['status'];
@@ -86,6 +95,7 @@ export class ReplicaSetController implements Controller {
   readonly name: string;
   private readonly queue: WorkQueue;
   private readonly expectations: Expectations;
+  private readonly owned: OwnedPods;
   private pods!: Informer;
   private owners!: Informer;
   private podRt!: ResourceType;
@@ -95,6 +105,7 @@ export class ReplicaSetController implements Controller {
     this.name = flavor.component;
     this.queue = new WorkQueue(ctx.clock, flavor.component, (key) => this.reconcile(key));
     this.expectations = new Expectations(ctx.clock);
+    this.owned = new OwnedPods(flavor.kind);
   }
 
   start(): void {
@@ -112,6 +123,11 @@ export class ReplicaSetController implements Controller {
         this.expectations.delete(objKey(o));
         this.queue.add(objKey(o));
       },
+    });
+    this.pods.addHandlers({
+      add: (p) => this.owned.observe(p as Pod),
+      update: (_o, c) => this.owned.observe(c as Pod),
+      delete: (p) => this.owned.forget(p as Pod),
     });
     this.pods.addHandlers({
       add: (p) => this.addPod(p as Pod),
@@ -195,23 +211,79 @@ export class ReplicaSetController implements Controller {
     }
     const needsSync = this.expectations.satisfied(key);
     const selector = this.flavor.selectorOf(rs);
-    const uid = rs.metadata?.uid ?? '';
-    const ns = rs.metadata?.namespace ?? '';
-    const candidates = [...this.pods.byIndex(BY_CONTROLLER, uid), ...this.pods.byIndex(ORPHANS, ns)].filter((p) => isPodActive(p as Pod));
-    const pods = claim(
-      { api: this.ctx.api, owner: rs, ownerRef: newControllerRef(rs, this.flavor.apiVersion, this.flavor.kind), selector, rt: this.podRt },
-      candidates,
-    ) as Pod[];
-    let manageErr: unknown;
     const want = rs.spec?.replicas ?? 1;
-    if (needsSync && !rs.metadata?.deletionTimestamp) manageErr = this.manageReplicas(key, rs, pods, want);
-    const updated = this.updateStatus(rs, pods, manageErr, pods.length - want);
-    if (manageErr !== undefined) throw manageErr;
+    let updated: ReplicaObject;
+    const counts = this.statusOnlyCounts(rs, selector, needsSync, want);
+    if (counts) {
+      updated = this.updateStatus(rs, counts, undefined, 0);
+    } else {
+      const uid = rs.metadata?.uid ?? '';
+      const ns = rs.metadata?.namespace ?? '';
+      const candidates = [...this.pods.byIndex(BY_CONTROLLER, uid), ...this.pods.byIndex(ORPHANS, ns)].filter((p) => isPodActive(p as Pod));
+      const pods = claim(
+        { api: this.ctx.api, owner: rs, ownerRef: newControllerRef(rs, this.flavor.apiVersion, this.flavor.kind), selector, rt: this.podRt },
+        candidates,
+      ) as Pod[];
+      let manageErr: unknown;
+      if (needsSync && !rs.metadata?.deletionTimestamp) manageErr = this.manageReplicas(key, rs, pods, want);
+      updated = this.updateStatus(rs, this.countPods(rs, pods), manageErr, pods.length - want);
+      if (manageErr !== undefined) throw manageErr;
+    }
     const minReady = updated.spec?.minReadySeconds ?? 0;
     const st: NonNullable<ReplicaObject['status']> = updated.status ?? { replicas: 0 };
     if (minReady > 0 && (st.readyReplicas ?? 0) === want && (st.availableReplicas ?? 0) !== want) {
       return { requeueAfterMs: minReady * 1000 + 1 };
     }
+  }
+
+  /**
+   * The status counts without listing pods, when this sync has nothing else to do: no owned
+   * pod to release, no orphan to adopt, and no pod to create or delete. Then the claim and
+   * manage steps would be no-ops, and the running tallies give the same counts as a walk.
+   * Undefined when the full sync must run.
+   */
+  private statusOnlyCounts(rs: ReplicaObject, selector: LabelSelector, needsSync: boolean, want: number): PodCounts | undefined {
+    const uid = rs.metadata?.uid ?? '';
+    const c = this.owned.counts(uid, selector, rs.spec?.template?.metadata?.labels ?? {});
+    if (c.mismatched) return undefined;
+    if (needsSync && !rs.metadata?.deletionTimestamp && c.replicas !== want) return undefined;
+    for (const p of this.pods.byIndex(ORPHANS, rs.metadata?.namespace ?? '')) {
+      if (isPodActive(p as Pod) && selector.matches(p.metadata?.labels)) return undefined;
+    }
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    let available = c.ready;
+    if (minReady > 0) {
+      const now = this.ctx.clock.now();
+      available = 0;
+      for (const p of this.owned.readyPods(uid)) if (isPodAvailable(p, minReady, now)) available++;
+    }
+    return { replicas: c.replicas, fullyLabeled: c.fullyLabeled, ready: c.ready, available };
+  }
+
+  /** Counts over the pods the ReplicaSet controls (the full walk). */
+  private countPods(rs: ReplicaObject, pods: Pod[]): PodCounts {
+    const now = this.ctx.clock.now();
+    const tmplLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    let fully = 0;
+    let ready = 0;
+    let available = 0;
+    for (const p of pods) {
+      const ls = p.metadata?.labels ?? {};
+      let match = true;
+      for (const k in tmplLabels) {
+        if (ls[k] !== tmplLabels[k]) {
+          match = false;
+          break;
+        }
+      }
+      if (match) fully++;
+      if (isPodReady(p)) {
+        ready++;
+        if (isPodAvailable(p, minReady, now)) available++;
+      }
+    }
+    return { replicas: pods.length, fullyLabeled: fully, ready, available };
   }
 
   private manageReplicas(key: string, rs: ReplicaObject, pods: Pod[], want: number): unknown {
@@ -297,28 +369,8 @@ export class ReplicaSetController implements Controller {
     return sortPodsForDeletion([...pods], ranks, this.ctx.clock.now()).slice(0, n);
   }
 
-  private updateStatus(rs: ReplicaObject, pods: Pod[], manageErr: unknown, diff: number): ReplicaObject {
+  private updateStatus(rs: ReplicaObject, counts: PodCounts, manageErr: unknown, diff: number): ReplicaObject {
     const now = this.ctx.clock.now();
-    const tmplLabels = rs.spec?.template?.metadata?.labels ?? {};
-    const minReady = rs.spec?.minReadySeconds ?? 0;
-    let fully = 0;
-    let ready = 0;
-    let available = 0;
-    for (const p of pods) {
-      const ls = p.metadata?.labels ?? {};
-      let match = true;
-      for (const k in tmplLabels) {
-        if (ls[k] !== tmplLabels[k]) {
-          match = false;
-          break;
-        }
-      }
-      if (match) fully++;
-      if (isPodReady(p)) {
-        ready++;
-        if (isPodAvailable(p, minReady, now)) available++;
-      }
-    }
     const old: NonNullable<ReplicaObject['status']> | Record<string, never> = rs.status ?? {};
     let conditions = old.conditions ? [...old.conditions] : undefined;
     const failure = conditions?.find((c) => c.type === 'ReplicaFailure');
@@ -334,10 +386,10 @@ export class ReplicaSetController implements Controller {
       conditions = conditions?.filter((c) => c.type !== 'ReplicaFailure');
       if (!conditions?.length) conditions = undefined;
     }
-    const next: NonNullable<ReplicaObject['status']> = { replicas: pods.length };
-    if (fully) next.fullyLabeledReplicas = fully;
-    if (ready) next.readyReplicas = ready;
-    if (available) next.availableReplicas = available;
+    const next: NonNullable<ReplicaObject['status']> = { replicas: counts.replicas };
+    if (counts.fullyLabeled) next.fullyLabeledReplicas = counts.fullyLabeled;
+    if (counts.ready) next.readyReplicas = counts.ready;
+    if (counts.available) next.availableReplicas = counts.available;
     const gen = rs.metadata?.generation ?? 0;
     if (gen) next.observedGeneration = gen;
     if (conditions) next.conditions = conditions;
