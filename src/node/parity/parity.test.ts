@@ -2,8 +2,15 @@
 // kubectl run the course's commands against identical clusters; outputs must match after
 // normalising ages. Known differences are listed in DIFFERENCES.md and expected to differ
 // (so fixing one fails here until the entry is removed). Skips when no kubectl is installed.
-import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCluster } from '../../engine';
+import { explain } from '../../engine/schema';
+import { createApiHttpServer, listen } from '../http/server';
+import { writeKubeconfig } from '../http/kubeconfig';
 import { CASES } from './cases';
 import { findKubectl, normalise } from './harness';
 import { runParity } from './run';
@@ -65,3 +72,36 @@ if (!kubectl) {
     });
   });
 }
+
+/** `kubectl explain` of the real kubectl reads the served /openapi/v3; the engine's explain() must print the same. */
+const EXPLAIN: [arg: string, apiVersion: string, kind: string, path: string[]][] = [
+  ['pods', 'v1', 'Pod', []],
+  ['pods.spec.containers.ports', 'v1', 'Pod', ['spec', 'containers', 'ports']],
+  ['deployments.spec.strategy', 'apps/v1', 'Deployment', ['spec', 'strategy']],
+  ['svc.spec.type', 'v1', 'Service', ['spec', 'type']],
+  ['cm', 'v1', 'ConfigMap', []],
+];
+
+describe.skipIf(!kubectl)('explain: engine explain() vs the real kubectl over /openapi/v3', () => {
+  const cluster = createCluster({ seed: 1, bootstrap: false, nodes: [] });
+  const server = createApiHttpServer((req) => cluster.request(req));
+  const dir = mkdtempSync(join(tmpdir(), 'timonel-explain-'));
+  let env: NodeJS.ProcessEnv = {};
+  beforeAll(async () => {
+    const port = await listen(server, 0);
+    env = { PATH: '/usr/bin:/bin', HOME: dir, KUBECONFIG: writeKubeconfig(join(dir, '.kube', 'config'), `http://127.0.0.1:${port}`) };
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  for (const [arg, apiVersion, kind, path] of EXPLAIN) {
+    it(`kubectl explain ${arg}`, async () => {
+      const real = await new Promise<string>((resolve, reject) =>
+        execFile(kubectl ?? 'kubectl', ['explain', arg], { env }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+      );
+      expect(explain(apiVersion, kind, path)).toBe(real);
+    });
+  }
+});
