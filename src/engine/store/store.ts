@@ -6,7 +6,7 @@
 // SIMPLIFICATION: no leases/TTLs and no transactions beyond single-key compare-and-swap,
 // which the API server performs before calling commit.
 import type { VirtualClock } from '../core/clock';
-import { deepFreeze } from '../api/meta';
+import { clone, deepFreeze } from '../api/meta';
 import type { KObject } from '../api/types';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -108,10 +108,14 @@ export class Store {
   }
 
   /**
-   * Writes `obj` (mutable; frozen here) under a new revision and returns it.
+   * Writes a frozen copy of `input` under a new revision and returns the copy.
    * The caller has already done admission and the compare-and-swap check.
    */
-  put(resource: string, key: string, obj: KObject): KObject {
+  put(resource: string, key: string, input: KObject): KObject {
+    // A fresh copy: objects built with spreads get per-object hidden classes once frozen
+    // (~180 bytes each in V8); a plain copy shares them. Also guards against callers that
+    // keep mutating what they passed in.
+    const obj = clone(input);
     const m = this.bucket(resource);
     const prev = m.get(key);
     const rev = ++this.rev;
