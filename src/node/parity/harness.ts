@@ -59,6 +59,8 @@ interface Served {
   server: Server;
   pacer: RealTimePacer;
   url: string;
+  /** Set when a request that may change the cluster arrives (time flows only after it). */
+  wrote: boolean;
 }
 
 export class ParityHarness {
@@ -88,12 +90,21 @@ export class ParityHarness {
     for (const [i, s] of [real, browser].entries()) {
       // Time does not move by itself: only work due now runs after each request.
       const pacer = new RealTimePacer(s.cluster.clock, { speed: 0 });
-      const server = createApiHttpServer((req) => s.cluster.request(req), { onActivity: () => pacer.kick() });
+      const entry: Served = { server: undefined as unknown as Server, pacer, url: '', wrote: false };
+      const server = createApiHttpServer(
+        (req) => {
+          if (req.method !== 'GET') entry.wrote = true;
+          return s.cluster.request(req);
+        },
+        { onActivity: () => pacer.kick() },
+      );
       const port = await listen(server, 0);
       const url = `http://127.0.0.1:${port}`;
+      entry.server = server;
+      entry.url = url;
       const home = join(dir, `home${i}`);
       const kubeconfig = writeKubeconfig(join(home, '.kube', 'config'), url);
-      served.push({ server, pacer, url });
+      served.push(entry);
       envs.push({ PATH: `${join(dir, 'bin')}:/usr/bin:/bin`, HOME: home, KUBECONFIG: kubeconfig, LANG: 'C.UTF-8' });
     }
     return new ParityHarness(real, browser, served, served[0].url, dir, envs);
@@ -107,14 +118,18 @@ export class ParityHarness {
   }
 
   /**
-   * Runs a shell command line with the real kubectl. While it runs, virtual time advances by
-   * `flowMs` every 10 ms of wall time when asked (commands that wait for the cluster).
+   * Runs a shell command line with the real kubectl. When asked (commands that wait for the
+   * cluster), virtual time advances by `flowMs` every 10 ms of wall time once the command's
+   * first write has arrived, so the write happens at the same virtual time as in the browser.
    */
   runReal(command: string, flowMs = 0, target = 0): Promise<RunOutput> {
     let flowing: NodeJS.Timeout | undefined;
     if (flowMs > 0) {
-      const pacer = this.served[target].pacer;
-      flowing = setInterval(() => void pacer.step(flowMs), 10);
+      const entry = this.served[target];
+      entry.wrote = false;
+      flowing = setInterval(() => {
+        if (entry.wrote) void entry.pacer.step(flowMs);
+      }, 10);
     }
     return new Promise((resolve) => {
       execFile('bash', ['-c', command], { cwd: join(this.dir, 'work'), env: this.env[target], timeout: 20_000 }, (err, stdout, stderr) => {
