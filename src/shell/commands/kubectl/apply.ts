@@ -14,6 +14,7 @@ import type { ResourceInfo } from './client';
 import { KubectlError, StatusError, errorText, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { YamlInputError, parseManifests, toGoJson, toGoJsonCompact } from './yaml';
+import { CREATE_MORE_FLAGS, runCreateMore } from './create-more';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -359,7 +360,7 @@ async function runCreate(inv: Invocation): Promise<number> {
     case 'ns':
       return createNamespace(inv, rest);
     default:
-      throw new KubectlError(`error: unknown command "${what}" for "kubectl create"`);
+      return runCreateMore(inv, what, rest);
   }
 }
 
@@ -380,6 +381,7 @@ export const createCommand: SubCommand = {
     { name: 'field-manager', type: 'string', def: 'kubectl-create' },
     { name: 'edit', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
+    ...CREATE_MORE_FLAGS,
   ],
   run: runCreate,
 };

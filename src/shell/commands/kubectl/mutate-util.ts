@@ -1,0 +1,109 @@
+// Helpers shared by kubectl's mutating everyday commands (label, annotate, set, patch, rollout,
+// taint, cordon...): resource.Builder-style visiting of `TYPE NAME`, `TYPE/NAME`, `-l`, `--all`
+// and `-f` arguments into live objects, the two-way strategic patch sent to the server, and the
+// `<kind>.<group>/<name> <verb>[ (dry run)]` / `-o` result printing.
+// Models k8s.io/cli-runtime/pkg/resource/builder.go and kubectl/pkg/cmd/util/printing.go loosely.
+// Leaves out: --local, --field-selector on visits, continue-on-error aggregation across types.
+import type { Json, KObject } from '../../../engine';
+import { createTwoWayMergePatch } from '../../../engine';
+import type { DryRun, Invocation } from './command';
+import { dryRunSuffix } from './command';
+import type { ResourceInfo } from './client';
+import { KubectlError, kindPrefix } from './client';
+import { mapManifest, readManifests } from './apply';
+import { parseOutput, printObjects, resolveTargets, withTypeMeta } from './get';
+
+export interface Visited {
+  r: ResourceInfo;
+  ns: string | undefined;
+  name: string;
+  obj: KObject;
+}
+
+export const NO_RESOURCES_ERROR =
+  "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
+export interface VisitOptions {
+  /** The sub-command's name for resolveTargets' hint (`label`, `set image`). */
+  cmd: string;
+  /** Whether `-l` / `--all` may stand in for names. */
+  selectors?: boolean;
+  /** `-A` support. */
+  allNamespaces?: boolean;
+}
+
+/** Visits the objects the arguments name, fetching each from the server (Builder.Latest()). */
+export async function visitObjects(inv: Invocation, args: string[], opts: VisitOptions): Promise<Visited[]> {
+  const f = inv.flags;
+  const out: Visited[] = [];
+  const files = f.p.values.has('filename') ? f.list('filename') : [];
+  if (files.length) {
+    for (const m of await readManifests(inv, files, f.bool('recursive'))) {
+      const mp = mapManifest(inv, m);
+      out.push({ r: mp.r, ns: mp.ns, name: mp.name, obj: inv.client.getObject(mp.r, mp.ns, mp.name) });
+    }
+    return out;
+  }
+  if (args.length === 0) throw new KubectlError(NO_RESOURCES_ERROR);
+  const selector = opts.selectors && f.p.values.has('selector') ? f.str('selector') : '';
+  const all = opts.selectors && f.p.values.has('all') ? f.bool('all') : false;
+  const allNs = opts.allNamespaces && f.p.values.has('all-namespaces') ? f.bool('all-namespaces') : false;
+  for (const t of resolveTargets(inv.client, args, opts.cmd)) {
+    const ns = t.r.namespaced ? (allNs ? undefined : inv.namespace) : undefined;
+    if (t.names.length === 0) {
+      if (!selector && !all) throw new KubectlError('error: resource(s) were provided, but no name was specified');
+      const list = inv.client.get(inv.client.path(t.r, ns), { query: { labelSelector: selector || undefined } }) as { items?: KObject[] };
+      for (const o of list.items ?? []) {
+        out.push({ r: t.r, ns: o.metadata?.namespace ?? ns, name: o.metadata?.name ?? '', obj: withTypeMeta(t.r, o) });
+      }
+      continue;
+    }
+    if (selector) throw new KubectlError('error: name cannot be provided when a selector is specified');
+    for (const name of t.names) out.push({ r: t.r, ns, name, obj: withTypeMeta(t.r, inv.client.getObject(t.r, ns, name)) });
+  }
+  return out;
+}
+
+/** Deep copy through JSON (objects from the API are plain JSON). */
+export function clone<T>(o: T): T {
+  return JSON.parse(JSON.stringify(o)) as T;
+}
+
+export function isEmptyPatch(p: Json): boolean {
+  return p !== null && typeof p === 'object' && !Array.isArray(p) && Object.keys(p).length === 0;
+}
+
+export interface PatchResult {
+  /** The object after the patch (the modified object itself for client dry runs). */
+  obj: KObject;
+  /** Whether the two-way patch was empty (nothing sent). */
+  empty: boolean;
+}
+
+/** Sends the strategic two-way patch original → modified (kubectl's set/label/annotate path). */
+export function patchObject(inv: Invocation, v: Visited, modified: KObject, dry: DryRun, manager: string): PatchResult {
+  const patch = createTwoWayMergePatch(v.obj as unknown as Json, modified as unknown as Json, v.r.kind);
+  if (isEmptyPatch(patch)) return { obj: v.obj, empty: true };
+  if (dry === 'client') return { obj: modified, empty: false };
+  const res = inv.client.call('PATCH', inv.client.path(v.r, v.ns, v.name), {
+    body: patch,
+    contentType: 'application/strategic-merge-patch+json',
+    query: { fieldManager: manager, dryRun: dry === 'server' ? 'All' : undefined },
+  });
+  return { obj: withTypeMeta(v.r, res.body as KObject), empty: false };
+}
+
+/** Prints `kind.group/name verb` or the object in the `-o` format. */
+export function printResult(inv: Invocation, r: ResourceInfo, obj: KObject, verb: string, dry: DryRun): void {
+  const o = inv.flags.p.values.has('output') ? inv.flags.str('output') : '';
+  if (o) {
+    printObjects(inv, [{ r, obj: withTypeMeta(r, obj) }], parseOutput(o), true);
+    return;
+  }
+  inv.out(`${kindPrefix(r)}/${obj.metadata?.name ?? ''} ${verb}${dryRunSuffix(dry)}\n`);
+}
+
+/** Cobra's "exactly one NAME" error with the usage hint of a sub-command. */
+export function exactlyOneName(got: number, cmd: string): KubectlError {
+  return new KubectlError(`error: exactly one NAME is required, got ${got}\nSee 'kubectl ${cmd} -h' for help and examples`);
+}
