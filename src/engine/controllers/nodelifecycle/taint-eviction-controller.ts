@@ -14,7 +14,7 @@ import type { TaskHandle } from '../../core/clock';
 import { rfc3339 } from '../../core/time';
 import type { Controller, ControllerContext } from '../types';
 import { BY_NODE, indexByNode } from '../util/informers';
-import { toleratesTaint } from '../util/nodes';
+import { sameJson, toleratesTaint } from '../util/nodes';
 
 const COMPONENT = 'taint-eviction-controller';
 
@@ -78,7 +78,7 @@ export class TaintEvictionController implements Controller {
       update: (o, p) => {
         const a = o as Pod;
         const b = p as Pod;
-        if (a.spec?.nodeName !== b.spec?.nodeName || JSON.stringify(a.spec?.tolerations) !== JSON.stringify(b.spec?.tolerations) || Boolean(b.metadata?.deletionTimestamp)) {
+        if (a.spec?.nodeName !== b.spec?.nodeName || !sameJson(a.spec?.tolerations, b.spec?.tolerations) || Boolean(b.metadata?.deletionTimestamp)) {
           this.podQueue.add(objKey(p));
         }
       },

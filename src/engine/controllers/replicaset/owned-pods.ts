@@ -30,7 +30,7 @@ export interface OwnedCounts {
   mismatched: number;
 }
 
-class Tally implements OwnedCounts {
+class Tally {
   readonly pods = new Map<string, PodRecord>();
   replicas = 0;
   fullyLabeled = 0;
@@ -155,7 +155,7 @@ export class OwnedPods {
         tally.count(r, 1);
       }
     }
-    return tally;
+    return { replicas: tally.replicas, fullyLabeled: tally.fullyLabeled, ready: tally.ready, mismatched: tally.mismatched };
   }
 
   /** The active, selector-matching, ready pods of owner `uid` (valid after `counts`). */

@@ -61,9 +61,17 @@ export function triggerTime(svc: Service, pods: Pod[]): string {
   return rfc3339(t);
 }
 
-/** The fields of a pod that endpoints depend on. */
-function endpointRelevant(p: Pod): unknown {
-  return [p.status?.podIP, p.status?.phase, isPodReady(p), p.metadata?.deletionTimestamp, p.spec?.nodeName, p.spec?.hostname, p.spec?.subdomain];
+/** Whether the fields of a pod that endpoints depend on are the same in both versions. */
+function sameEndpointFields(a: Pod, b: Pod): boolean {
+  return (
+    a.status?.podIP === b.status?.podIP &&
+    a.status?.phase === b.status?.phase &&
+    isPodReady(a) === isPodReady(b) &&
+    a.metadata?.deletionTimestamp === b.metadata?.deletionTimestamp &&
+    a.spec?.nodeName === b.spec?.nodeName &&
+    a.spec?.hostname === b.spec?.hostname &&
+    a.spec?.subdomain === b.spec?.subdomain
+  );
 }
 
 /** Wires services and pods to a queue of service keys (addPod/updatePod/deletePod). */
@@ -86,7 +94,7 @@ export function watchServicesAndPods(services: Informer, pods: Informer, queue: 
     add: enqueueFor,
     update: (old, cur) => {
       const labelsChanged = !deepEqual(old.metadata?.labels, cur.metadata?.labels);
-      if (!labelsChanged && deepEqual(endpointRelevant(old as Pod), endpointRelevant(cur as Pod))) return;
+      if (!labelsChanged && sameEndpointFields(old as Pod, cur as Pod)) return;
       enqueueFor(cur);
       if (labelsChanged) enqueueFor(old);
     },

@@ -72,3 +72,33 @@ export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean
     return true;
   });
 }
+
+/**
+ * Whether two JSON values would serialise to the same JSON text (same keys in the same order),
+ * without serialising them: pod and node handlers compare tolerations and taints on every update.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      // JSON writes undefined array items as null.
+      const x = a[i] === undefined ? null : a[i];
+      const y = bb[i] === undefined ? null : bb[i];
+      if (!sameJson(x, y)) return false;
+    }
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  for (let i = 0; i < ak.length; i++) if (ak[i] !== bk[i] || !sameJson(ao[ak[i]], bo[bk[i]])) return false;
+  return true;
+}
