@@ -2,7 +2,7 @@
 // the real kubectl v1.32 is of a real API server. Global flags, sub-command dispatch, cobra's
 // error texts (`Error: unknown flag: --foo` + `See 'kubectl get --help' for usage.`), help basics.
 // Models kubectl/pkg/cmd/cmd.go and cobra's command lookup and flag errors.
-// kubeconfig and contexts: target.ts; help texts: help.ts. Leaves out: plugins, completion.
+// Leaves out: kubeconfig files and contexts (one cluster, namespace `default`), plugins, completion.
 import type { Command, CommandContext } from '../../interpreter/types';
 import type { Invocation, SubCommand } from './command';
 import { KubeClient, KubectlError, StatusError, errorText, sanitize } from './client';
@@ -18,9 +18,6 @@ import { rolloutCommand, scaleCommand } from './scale';
 import { logsCommand } from './logs';
 import { waitCommand } from './wait';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './info';
-import { helpCommand, helpFor, optionsText, pathWords } from './help';
-import { resolveTarget } from './target';
-import { ConnectionError, reportConnectionError } from './connection';
 import { MUTATING_COMMANDS } from './mutating-commands';
 
 export type { KubeHost } from './host';
