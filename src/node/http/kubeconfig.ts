@@ -1,6 +1,8 @@
 // The kubeconfig `npm run serve` writes so that the real kubectl (and client libraries) reach
 // the served cluster: one cluster, one user without credentials (the server does no
 // authentication), one context `timonel` made current. Leaves out: certificates and tokens.
+// `insecure-skip-tls-verify: true` is there for @kubernetes/client-node, which refuses an
+// `http:` server without it; kubectl ignores it for plain HTTP.
 // Models the file kubeadm and minikube write (clientcmd/api/v1 Config).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,6 +16,7 @@ export function kubeconfigYaml(server: string, namespace = 'default'): string {
     'kind: Config',
     'clusters:',
     '- cluster:',
+    '    insecure-skip-tls-verify: true',
     `    server: ${server}`,
     `  name: ${CONTEXT_NAME}`,
     'contexts:',

@@ -122,6 +122,7 @@ describe('kubeconfig', () => {
 kind: Config
 clusters:
 - cluster:
+    insecure-skip-tls-verify: true
     server: http://127.0.0.1:8001
   name: timonel
 contexts:
