@@ -4,7 +4,7 @@
 // same instant on both so they stay identical. Outputs are compared after normalising what
 // differs by nature (ages the real kubectl computes from the wall clock, the server URL).
 // Leaves out: interactive and streaming commands (exec -it, logs -f, get -w).
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -16,10 +16,45 @@ import { createApiHttpServer, listen } from '../http/server';
 import { RealTimePacer } from '../http/pacer';
 import { writeKubeconfig } from '../http/kubeconfig';
 
-/** The real kubectl binary: $KUBECTL, else /usr/bin/kubectl; undefined when neither exists. */
-export function findKubectl(): string | undefined {
-  const candidates = [process.env.KUBECTL, '/usr/bin/kubectl'].filter((x): x is string => !!x);
-  return candidates.find((p) => existsSync(p));
+/** The oldest real kubectl the suite compares against (the simulated cluster is v1.32). */
+export const MIN_KUBECTL_MINOR = 32;
+
+export interface KubectlSearch {
+  /** A usable binary (v1.MIN_KUBECTL_MINOR or newer), when one was found. */
+  path?: string;
+  /** Why none is usable (what was found and why it was refused), for the skip message. */
+  why: string;
+}
+
+/** The client version of a kubectl binary (`v1.32.4`), or undefined when it does not answer. */
+export function kubectlVersion(path: string): string | undefined {
+  try {
+    const out = execFileSync(path, ['version', '--client', '-o', 'json'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const v = (JSON.parse(out) as { clientVersion?: { gitVersion?: string } }).clientVersion?.gitVersion;
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The real kubectl: $KUBECTL, else /usr/bin/kubectl, if it is v1.32 or newer. Debian's
+ * `kubernetes-client` package is v1.20, too old to compare with (different tables, no
+ * aggregated discovery, no WebSocket exec): it is refused, not installed for this suite.
+ */
+export function findKubectl(candidates = [process.env.KUBECTL, '/usr/bin/kubectl'].filter((x): x is string => !!x)): KubectlSearch {
+  const refused: string[] = [];
+  for (const p of candidates) {
+    if (!existsSync(p)) continue;
+    const v = kubectlVersion(p);
+    const minor = v ? Number(/^v1\.(\d+)\./.exec(v)?.[1]) : NaN;
+    if (minor >= MIN_KUBECTL_MINOR) return { path: p, why: '' };
+    refused.push(`${p} is ${v ?? 'not a working kubectl'}`);
+  }
+  const found = refused.length ? `${refused.join('; ')}` : 'none at $KUBECTL or /usr/bin/kubectl';
+  return {
+    why: `no kubectl v1.${MIN_KUBECTL_MINOR} or newer (${found}); set $KUBECTL to one (Debian's kubernetes-client is v1.20, too old for this suite)`,
+  };
 }
 
 export interface RunOutput {

@@ -3,7 +3,7 @@
 // normalising ages. Known differences are listed in DIFFERENCES.md and expected to differ
 // (so fixing one fails here until the entry is removed). Skips when no kubectl is installed.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ import { findKubectl, normalise } from './harness';
 import { runParity } from './run';
 import type { ParityResult } from './run';
 
-const kubectl = findKubectl();
+const search = findKubectl();
+const kubectl = search.path;
 const differences = readFileSync(new URL('./DIFFERENCES.md', import.meta.url), 'utf8');
 
 describe('parity harness', () => {
@@ -43,6 +44,24 @@ describe('parity harness', () => {
     );
   });
 
+  it('refuses a kubectl older than v1.32 (Debian kubernetes-client is v1.20) with a clear reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timonel-old-kubectl-'));
+    try {
+      const old = join(dir, 'kubectl');
+      writeFileSync(old, `#!/bin/sh\necho '{"clientVersion":{"major":"1","minor":"20","gitVersion":"v1.20.15"}}'\n`, { mode: 0o755 });
+      expect(findKubectl([old, join(dir, 'missing')])).toEqual({
+        why: `no kubectl v1.32 or newer (${old} is v1.20.15); set $KUBECTL to one (Debian's kubernetes-client is v1.20, too old for this suite)`,
+      });
+      expect(findKubectl([join(dir, 'missing')]).why).toBe(
+        "no kubectl v1.32 or newer (none at $KUBECTL or /usr/bin/kubectl); set $KUBECTL to one (Debian's kubernetes-client is v1.20, too old for this suite)",
+      );
+      writeFileSync(old, `#!/bin/sh\necho '{"clientVersion":{"major":"1","minor":"33","gitVersion":"v1.33.1"}}'\n`, { mode: 0o755 });
+      expect(findKubectl([old])).toEqual({ path: old, why: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lists every known difference in DIFFERENCES.md', () => {
     const missing = [...new Set(CASES.flatMap((c) => (c.differs ? [c.differs] : [])))].filter((k) => !differences.includes(`### ${k}\n`));
     expect(missing).toEqual([]);
@@ -51,7 +70,7 @@ describe('parity harness', () => {
 
 if (!kubectl) {
   describe('parity: real kubectl vs in-browser kubectl', () => {
-    it.skip('skipped: no kubectl binary found ($KUBECTL or /usr/bin/kubectl); install one (Debian: kubernetes-client) to run it', () => {});
+    it.skip(`skipped: ${search.why}`, () => {});
   });
 } else {
   const bin = kubectl;
@@ -82,7 +101,7 @@ const EXPLAIN: [arg: string, apiVersion: string, kind: string, path: string[]][]
   ['cm', 'v1', 'ConfigMap', []],
 ];
 
-describe.skipIf(!kubectl)('explain: engine explain() vs the real kubectl over /openapi/v3', () => {
+describe.skipIf(!kubectl)(`explain: engine explain() vs the real kubectl over /openapi/v3${kubectl ? '' : ` (skipped: ${search.why})`}`, () => {
   const cluster = createCluster({ seed: 1, bootstrap: false, nodes: [] });
   const server = createApiHttpServer((req) => cluster.request(req));
   const dir = mkdtempSync(join(tmpdir(), 'timonel-explain-'));

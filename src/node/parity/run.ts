@@ -67,9 +67,9 @@ function diff(a: string, b: string): string {
 }
 
 async function main(): Promise<void> {
-  const kubectl = findKubectl();
+  const { path: kubectl, why } = findKubectl();
   if (!kubectl) {
-    process.stderr.write('parity: no kubectl binary ($KUBECTL or /usr/bin/kubectl)\n');
+    process.stderr.write(`parity: ${why}\n`);
     process.exitCode = 1;
     return;
   }
