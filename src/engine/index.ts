@@ -28,3 +28,7 @@ export { buildTable } from './apiserver/tables';
 export { ClusterNetwork, NetFailure } from './network/network';
 export type { NodeNetView, HttpExchange, HttpOptions } from './network/network';
 export type { DnsRecord } from './network/dns';
+export type { Origin, PortForwardTarget } from './network/network';
+export { resolveImage, processEnvironment } from './node/images';
+export type { UserlandKind } from './node/images';
+export { serviceEnv, resolveEnv } from './node/container-env';

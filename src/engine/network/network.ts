@@ -47,6 +47,13 @@ export interface NetworkOptions {
   loadBalancer?: boolean;
 }
 
+/** The pod end of a port-forward, looked up on each connection. */
+export interface PortForwardTarget {
+  resolve(): { ip: string; port: number } | undefined;
+  /** Called for each accepted connection (kubectl prints `Handling connection for N`). */
+  onConnection?(): void;
+}
+
 export type Connection =
   | { ok: true; ip: string; port: number; process: RunningProcess; peerIp: string }
   | { ok: false; code: NetErrorCode; afterMs: number; ip: string; port: number };
@@ -124,6 +131,8 @@ export class ClusterNetwork {
   private readonly recent = new Map<string, Map<string, Map<string, number>>>();
   private readonly rng: ControllerContext['rng'];
   readonly loadBalancer?: LoadBalancerController;
+  /** `kubectl port-forward` listeners: `<node>:<local port>` → the pod end. */
+  private readonly forwards = new Map<string, PortForwardTarget>();
 
   constructor(private readonly ctx: ControllerContext, opts: NetworkOptions = {}) {
     this.clusterCIDR = opts.clusterCIDR ?? '10.244.0.0/16';
@@ -226,9 +235,30 @@ export class ClusterNetwork {
     return f.kind === 'reject' || f.kind === 'drop' ? f : v;
   }
 
+  /**
+   * Listens on 127.0.0.1:`localPort` of `nodeName` for `kubectl port-forward`: connections go to
+   * the target pod's address (as the kubelet dials localhost inside the pod's namespace).
+   * Returns a function that stops listening, or undefined when the port is taken.
+   */
+  addPortForward(nodeName: string, localPort: number, target: PortForwardTarget): (() => void) | undefined {
+    const key = `${nodeName}:${localPort}`;
+    if (this.forwards.has(key)) return undefined;
+    this.forwards.set(key, target);
+    return () => {
+      if (this.forwards.get(key) === target) this.forwards.delete(key);
+    };
+  }
+
   /** Decides where a new TCP connection from `origin` to ip:port ends. */
   connect(origin: Origin, ip: string, port: number): Connection {
     const fail = (code: NetErrorCode, afterMs: number): Connection => ({ ok: false, code, afterMs, ip, port });
+    const fwd = origin.host && ip.startsWith('127.') ? this.forwards.get(`${origin.nodeName}:${port}`) : undefined;
+    if (fwd) {
+      fwd.onConnection?.();
+      const to = fwd.resolve();
+      if (!to) return { ok: false, code: 'ECONNREFUSED', afterMs: 0, ip, port };
+      return this.deliverTo(origin, to.ip, to.port, '127.0.0.1', fail);
+    }
     const src = this.nodes.get(origin.nodeName);
     if (!src) return fail('EHOSTUNREACH', 0);
     let dstIp = ip;

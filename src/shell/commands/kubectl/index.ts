@@ -18,6 +18,8 @@ import { rolloutCommand, scaleCommand } from './scale';
 import { logsCommand } from './logs';
 import { waitCommand } from './wait';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './info';
+import { execCommand } from './exec/exec';
+import { portForwardCommand } from './port-forward';
 import { MUTATING_COMMANDS } from './mutating-commands';
 
 export type { KubeHost } from './host';
@@ -45,6 +47,8 @@ const COMMANDS: SubCommand[] = [
   applyCommand,
   describeCommand,
   logsCommand,
+  execCommand,
+  portForwardCommand,
   rolloutCommand,
   scaleCommand,
   waitCommand,

@@ -6,8 +6,10 @@ import { createCluster } from '../../../engine';
 import type { Cluster, ClusterOptions } from '../../../engine';
 import { createShell } from '../../index';
 import type { Shell } from '../../index';
+import { stringReader } from '../../index';
 import type { Interrupt, Sys } from '../../interpreter/types';
 import { createKubectl } from './index';
+import { withPodStreams } from './exec/pod-streams';
 
 export interface RunResult {
   out: string;
@@ -51,7 +53,7 @@ export function makeKube(opts: ClusterOptions = {}): Kube {
     hostname: 'node1',
     user: 'k8s',
   };
-  const kubectl = createKubectl({ request: (r) => cluster.request(r), now: () => cluster.clock.now() });
+  const kubectl = createKubectl({ request: withPodStreams(cluster, (r) => cluster.request(r)), now: () => cluster.clock.now() });
   const shell = createShell({ sys, commands: new Map([['kubectl', kubectl]]) });
 
   async function run(script: string, ro: RunOptions = {}): Promise<RunResult> {
@@ -64,7 +66,7 @@ export function makeKube(opts: ClusterOptions = {}): Kube {
       .execute(script, {
         stdout: { write: (s) => out.push(s) },
         stderr: { write: (s) => err.push(s) },
-        ...(stdin !== undefined ? { stdin: { read: async () => null, readAll: async () => stdin } } : {}),
+        ...(stdin !== undefined ? { stdin: stringReader(stdin) } : {}),
       })
       .then((c) => {
         done = true;
