@@ -268,6 +268,10 @@ export class RestHandler {
       if (method !== 'POST') throw errMethodNotAllowed();
       return this.binding(rt, ns, name, req);
     }
+    if (sub === 'eviction') {
+      if (method !== 'POST') throw errMethodNotAllowed();
+      return this.eviction(rt, ns, name, req);
+    }
     if (sub === 'log') {
       if (method !== 'GET') throw errMethodNotAllowed();
       return this.log(rt, ns, name, q);
@@ -496,6 +500,20 @@ export class RestHandler {
     const b = this.body(req) as { metadata?: { name?: string }; target?: { name?: string; kind?: string } };
     if (b.metadata?.name !== undefined && b.metadata.name !== name) throw errBadRequest('name in URL does not match name in Binding object');
     this.api.bind(rt, ns ?? 'default', name, b.target?.name ?? '');
+    return ok({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }, 201);
+  }
+
+  /**
+   * pods/eviction: deletes the pod with the Eviction's DeleteOptions and answers a Success
+   * Status (201). Models pkg/registry/core/pod/storage/eviction.go.
+   * SIMPLIFICATION: there are no PodDisruptionBudgets, so an eviction is never refused (429).
+   */
+  private eviction(rt: ResourceType, ns: string | undefined, name: string, req: ApiRequest): ApiResponse {
+    const b = this.body(req) as { metadata?: { name?: string }; deleteOptions?: unknown };
+    if (b.metadata?.name !== undefined && b.metadata.name !== name) throw errBadRequest('name in URL does not match name in Eviction object');
+    const pod = this.api.get(rt, ns, name);
+    // A pod already being deleted is not deleted again.
+    if (!pod.metadata?.deletionTimestamp) this.api.deleteWithResult(rt, ns, name, deleteOptions({}, b.deleteOptions));
     return ok({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 }, 201);
   }
 
