@@ -1,155 +1,73 @@
-// Draws the graph model into an SVG with D3 data joins keyed by uid: Node boxes with their
-// pods (coloured by phase, restarts shown), controllers and Services as chips, ownership and
-// selector links. All text goes through .text(); nothing is ever parsed as HTML.
-// Every drawn object carries data-kind, data-name, data-namespace (pods: data-phase, data-node).
-// Leaves out: zoom/pan, inspector on click, aggregation beyond hundreds of pods (later).
+// Draws the graph into an SVG with D3 data joins keyed by uid: Node boxes with their pods
+// (coloured by state, readiness and restarts shown, crash loops pulsing), count badges for boxes
+// with many pods, controller and Service chips, ownership and selector links. Pods fade in from
+// their owner, fade out when deleted and glide when they change box. Only what changed is
+// touched (no layout reads, no per-frame transitions for still objects). Text only via .text().
+// Every drawn object carries data-kind, data-name, data-namespace (pods: data-phase, data-node)
+// and is reachable with the keyboard (roving tabindex; arrows, Home/End, Enter).
+// Leaves out: zoom/pan, edge routing around boxes.
 import { select, transition } from 'd3';
 import type { Selection } from 'd3';
-import type { GraphItem, GraphModel, PodItem } from './graph-model';
-import type { GraphLayout, Rect } from './graph-layout';
+import type { GraphEdge, GraphItem, GraphModel, NodeItem, PodItem } from './graph-model';
+import { UNSCHEDULED, podCategory } from './graph-layout';
+import type { GraphLayout, PodCategory, PodGroup, Rect } from './graph-layout';
+import { diffGraph } from './graph-diff';
 
 export interface GraphLabels {
   unscheduled: string;
   notReady: string;
+  restarts: string;
+  ready: string;
+  /** "Show all pods" on a count badge. */
+  expand: string;
 }
 
-const DURATION = 300;
+export interface GraphHandlers {
+  /** Enter (or Space) on a drawn Kubernetes object. */
+  open(item: { kind: string; name: string; namespace: string; uid: string }): void;
+  /** Click/Enter on a count badge: show that box pod by pod. */
+  expand(boxUid: string): void;
+}
 
-export function podColor(p: PodItem): string {
-  if (p.status === 'Terminating') return 'var(--pod-terminating)';
-  if (/BackOff|Err|Error|OOMKilled|ExitCode|Signal|Invalid/.test(p.status)) return 'var(--pod-failed)';
-  switch (p.phase) {
-    case 'Running':
-      return p.ready === p.containers ? 'var(--pod-running)' : 'var(--pod-notready)';
-    case 'Pending':
-      return 'var(--pod-pending)';
-    case 'Succeeded':
-      return 'var(--pod-succeeded)';
-    case 'Failed':
-      return 'var(--pod-failed)';
-    default:
-      return 'var(--pod-unknown)';
+/** Set by the browser benchmark: called after each render with `uid|phase` of pods newly shown. */
+export type GraphProbe = (shown: string[]) => void;
+
+const FADE_MS = 300;
+const MOVE_MS = 400;
+/** Above this many entering/moving/leaving pods in one update, skip per-pod JS animations. */
+const ANIMATE_MAX = 120;
+
+export function categoryColor(c: PodCategory): string {
+  switch (c) {
+    case 'Running': return 'var(--pod-running)';
+    case 'NotReady': return 'var(--pod-notready)';
+    case 'Pending': return 'var(--pod-pending)';
+    case 'Succeeded': return 'var(--pod-succeeded)';
+    case 'Failed': return 'var(--pod-failed)';
+    case 'Terminating': return 'var(--pod-terminating)';
+    default: return 'var(--pod-unknown)';
   }
 }
 
-const center = (r: Rect | undefined) => (r ? { x: r.x + r.w / 2, y: r.y + r.h / 2 } : { x: 0, y: 0 });
+export function podColor(p: PodItem): string {
+  return categoryColor(podCategory(p));
+}
 
-function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, cls: string): Selection<SVGGElement, unknown, null, undefined> {
+type Cached = Element & { __pos?: string; __sig?: string };
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+const center = (r: Rect) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+
+function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, cls: string): G {
   let g = svg.select<SVGGElement>(`g.${cls}`);
   if (g.empty()) g = svg.append('g').attr('class', cls);
   return g;
 }
 
-function tagged<T extends GraphItem, P extends Element | null, PD>(g: Selection<SVGGElement, T, P, PD>): void {
-  g.attr('data-kind', (d) => d.kind)
-    .attr('data-name', (d) => d.name)
-    .attr('data-namespace', (d) => d.namespace)
-    .attr('data-uid', (d) => d.uid);
-}
-
-export function renderGraph(el: SVGSVGElement, model: GraphModel, layout: GraphLayout, labels: GraphLabels): void {
-  // Explicit transitions (not selection.transition()): importing `transition` keeps d3-transition
-  // in the bundle, whose prototype patch tree-shaking would otherwise drop.
-  const fade = transition('fade').duration(DURATION);
-  const move = transition('move').duration(DURATION);
-  const svg = select(el);
-  svg.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height);
-  const rect = (uid: string) => layout.rects.get(uid) ?? { x: 0, y: 0, w: 0, h: 0 };
-
-  // Layers in paint order.
-  const edgeLayer = layer(svg, 'edges');
-  const boxLayer = layer(svg, 'boxes');
-  const chipLayer = layer(svg, 'chips');
-  const podLayer = layer(svg, 'pods');
-
-  edgeLayer
-    .selectAll<SVGLineElement, GraphModel['edges'][number]>('line')
-    .data(model.edges.filter((e) => layout.rects.has(e.source) && layout.rects.has(e.target)), (d) => d.id)
-    .join('line')
-    .attr('class', (d) => `edge edge-${d.type}`)
-    .attr('data-type', (d) => d.type)
-    .attr('x1', (d) => center(rect(d.source)).x)
-    .attr('y1', (d) => center(rect(d.source)).y)
-    .attr('x2', (d) => center(rect(d.target)).x)
-    .attr('y2', (d) => center(rect(d.target)).y);
-
-  const boxData: GraphItem[] = [...model.nodes];
-  if (model.unscheduled.length) boxData.push({ uid: 'unscheduled', kind: 'Node', name: '', namespace: '' });
-  const boxes = boxLayer
-    .selectAll<SVGGElement, GraphItem>('g.box')
-    .data(boxData, (d) => d.uid)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'box');
-      g.append('rect').attr('rx', 6);
-      g.append('text').attr('class', 'box-title').attr('x', 8).attr('y', 17);
-      return g;
-    });
-  boxes.each(function (d) {
-    const g = select<SVGGElement, GraphItem>(this);
-    if (d.uid === 'unscheduled') g.attr('data-kind', null).attr('data-name', null).attr('data-namespace', null).classed('unscheduled', true);
-    else tagged(g);
-  });
-  boxes.attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`);
-  boxes.select('rect').attr('width', (d) => rect(d.uid).w).attr('height', (d) => rect(d.uid).h);
-  boxes.classed('not-ready', (d) => d.kind === 'Node' && d.uid !== 'unscheduled' && !(d as GraphModel['nodes'][number]).ready);
-  boxes.select('text').text((d) => {
-    if (d.uid === 'unscheduled') return labels.unscheduled;
-    const n = d as GraphModel['nodes'][number];
-    return n.ready ? n.name : `${n.name} (${labels.notReady})`;
-  });
-
-  const chipData: GraphItem[] = [...model.controllers, ...model.services];
-  const chips = chipLayer
-    .selectAll<SVGGElement, GraphItem>('g.chip')
-    .data(chipData, (d) => d.uid)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'chip');
-      g.append('rect').attr('rx', 4);
-      g.append('text').attr('x', 6).attr('y', 16);
-      g.append('title');
-      return g;
-    });
-  tagged(chips);
-  chips.attr('class', (d) => `chip chip-${d.kind.toLowerCase()}`);
-  chips.attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`);
-  chips.select('rect').attr('width', (d) => rect(d.uid).w).attr('height', (d) => rect(d.uid).h);
-  chips.select('text').text((d) => `${abbrev(d.kind)} ${truncate(d.name, 22)}`);
-  chips.select('title').text((d) => `${d.kind} ${d.namespace}/${d.name}`);
-
-  const podData = [...model.pods.values()].filter((p) => layout.rects.has(p.uid));
-  podLayer
-    .selectAll<SVGGElement, PodItem>('g.pod')
-    .data(podData, (d) => d.uid)
-    .join(
-      (enter) => {
-        const g = enter.append('g').attr('class', 'pod');
-        g.attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`).style('opacity', 0);
-        g.append('circle').attr('cx', 12).attr('cy', 12).attr('r', 9);
-        g.append('text').attr('class', 'restarts').attr('x', 12).attr('y', 16).attr('text-anchor', 'middle');
-        g.append('title');
-        g.transition(fade).style('opacity', 1);
-        return g;
-      },
-      (update) => update,
-      (exit) => exit.attr('data-leaving', 'true').transition(fade).style('opacity', 0).remove(),
-    )
-    .call(tagged)
-    .attr('data-phase', (d) => d.phase)
-    .attr('data-status', (d) => d.status)
-    .attr('data-node', (d) => d.node)
-    .call((g) =>
-      g.filter(function () {
-        return this.getAttribute('data-leaving') !== 'true';
-      })
-        .transition(move)
-        .attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`),
-    )
-    .each(function (d) {
-      const g = select(this);
-      g.select('circle').attr('fill', podColor(d)).classed('terminating', d.status === 'Terminating');
-      g.select('text.restarts').text(d.restarts > 0 ? String(d.restarts) : '');
-      g.select('title').text(`${d.namespace}/${d.name}\n${d.status} ${d.ready}/${d.containers}${d.restarts ? ` (${d.restarts})` : ''}`);
-    });
+function setOnce(el: Cached, key: '__pos' | '__sig', value: string): boolean {
+  if (el[key] === value) return false;
+  el[key] = value;
+  return true;
 }
 
 function abbrev(kind: string): string {
@@ -165,4 +83,339 @@ function abbrev(kind: string): string {
 
 function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+function drawPod(el: SVGGElement, d: PodItem, labels: GraphLabels): void {
+  const g = select(el);
+  const cat = podCategory(d);
+  const readiness = `${d.ready}/${d.containers} ${labels.ready}`;
+  const restarts = d.restarts ? `, ${labels.restarts}: ${d.restarts}` : '';
+  g.attr('data-kind', 'Pod').attr('data-name', d.name).attr('data-namespace', d.namespace).attr('data-uid', d.uid)
+    .attr('data-phase', d.phase).attr('data-status', d.status).attr('data-node', d.node)
+    .attr('data-ready', `${d.ready}/${d.containers}`).attr('data-restarts', d.restarts)
+    .attr('aria-label', `Pod ${d.namespace}/${d.name}: ${d.status}, ${readiness}${restarts}`)
+    .classed('crashloop', d.status === 'CrashLoopBackOff')
+    .classed('terminating', cat === 'Terminating')
+    .classed('not-ready', d.ready < d.containers);
+  g.select('.dot').attr('fill', categoryColor(cat));
+  g.select('.ring').attr('stroke', d.ready === d.containers && d.containers > 0 ? 'var(--pod-running)' : 'var(--pod-ring-off)');
+  g.select('text.restarts').text(d.restarts > 0 ? (d.restarts > 99 ? '99+' : String(d.restarts)) : '');
+  g.select('title').text(`${d.namespace}/${d.name}\n${d.status} ${readiness}${restarts}`);
+}
+
+export class GraphRenderer {
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private prev: GraphModel | undefined;
+  private layout: GraphLayout | undefined;
+  private current: string | undefined;
+
+  constructor(private readonly el: SVGSVGElement, private readonly handlers: GraphHandlers) {
+    this.svg = select(el);
+    for (const cls of ['edges', 'boxes', 'chips', 'groups', 'pods']) layer(this.svg, cls);
+    el.addEventListener('keydown', (e) => this.onKey(e));
+    el.addEventListener('focusin', (e) => {
+      const t = e.target instanceof Element ? e.target.closest('[data-focus-id]') : null;
+      if (t) this.setCurrent(t.getAttribute('data-focus-id') ?? undefined);
+    });
+  }
+
+  render(model: GraphModel, layout: GraphLayout, labels: GraphLabels): void {
+    // Explicit transitions (not selection.transition()): importing `transition` keeps
+    // d3-transition in the bundle, whose prototype patch tree-shaking would otherwise drop.
+    const svg = this.svg;
+    const diff = diffGraph(this.prev, model);
+    const changed = new Set([...diff.added, ...diff.changed]);
+    const rect = (uid: string): Rect => layout.rects.get(uid) ?? { x: 0, y: 0, w: 0, h: 0 };
+    const size = `${layout.width}x${layout.height}`;
+    if (setOnce(this.el as Cached, '__sig', size)) {
+      svg.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height);
+    }
+
+    // ---- edges (a pod inside a badge is represented by the badge)
+    const edges = new Map<string, GraphEdge>();
+    for (const e of model.edges) {
+      const target = layout.grouped.get(e.target) ?? e.target;
+      if (!layout.rects.has(e.source) || !layout.rects.has(target)) continue;
+      const id = `${e.type}:${e.source}:${target}`;
+      if (!edges.has(id)) edges.set(id, { id, type: e.type, source: e.source, target });
+    }
+    layer(svg, 'edges')
+      .selectAll<SVGLineElement, GraphEdge>('line')
+      .data([...edges.values()], (d) => d.id)
+      .join((enter) => enter.append('line').attr('class', (d) => `edge edge-${d.type}`).attr('data-type', (d) => d.type)
+        .attr('data-source', (d) => d.source).attr('data-target', (d) => d.target))
+      .each(function (d) {
+        const a = center(rect(d.source));
+        const b = center(rect(d.target));
+        if (!setOnce(this, '__pos', `${a.x},${a.y},${b.x},${b.y}`)) return;
+        this.setAttribute('x1', String(a.x));
+        this.setAttribute('y1', String(a.y));
+        this.setAttribute('x2', String(b.x));
+        this.setAttribute('y2', String(b.y));
+      });
+
+    // ---- node boxes
+    const boxData: GraphItem[] = [...model.nodes];
+    if (model.unscheduled.length) boxData.push({ uid: UNSCHEDULED, kind: 'Node', name: '', namespace: '' });
+    layer(svg, 'boxes')
+      .selectAll<SVGGElement, GraphItem>('g.box')
+      .data(boxData, (d) => d.uid)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'box');
+        g.append('rect').attr('rx', 6);
+        g.append('text').attr('class', 'box-title').attr('x', 8).attr('y', 17);
+        g.filter((d) => d.uid === UNSCHEDULED).classed('unscheduled', true);
+        g.filter((d) => d.uid !== UNSCHEDULED).call((s) => this.focusable(s, (d) => `Node ${d.name}`));
+        return g;
+      })
+      .each(function (d) {
+        const r = rect(d.uid);
+        const g = select(this);
+        if (setOnce(this, '__pos', `${r.x},${r.y},${r.w},${r.h}`)) {
+          g.attr('transform', `translate(${r.x},${r.y})`);
+          g.select('rect').attr('width', r.w).attr('height', r.h);
+        }
+        const n = d as NodeItem;
+        const title = d.uid === UNSCHEDULED ? labels.unscheduled : n.ready ? n.name : `${n.name} (${labels.notReady})`;
+        if (!setOnce(this, '__sig', `${title}|${n.unschedulable}`)) return;
+        g.classed('not-ready', d.uid !== UNSCHEDULED && !n.ready).classed('cordoned', Boolean(n.unschedulable));
+        g.select('text').text(title);
+        if (d.uid !== UNSCHEDULED) g.attr('aria-label', title);
+      });
+
+    // ---- chips (controllers, Services)
+    layer(svg, 'chips')
+      .selectAll<SVGGElement, GraphItem>('g.chip')
+      .data([...model.controllers, ...model.services], (d) => d.uid)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', (d) => `chip chip-${d.kind.toLowerCase()}`);
+        g.attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`);
+        g.append('rect').attr('rx', 4);
+        g.append('text').attr('x', 6).attr('y', 16).text((d) => `${abbrev(d.kind)} ${truncate(d.name, 19)}`);
+        g.append('title').text((d) => `${d.kind} ${d.namespace}/${d.name}`);
+        this.focusable(g, (d) => `${d.kind} ${d.namespace}/${d.name}`);
+        return g;
+      })
+      .each(function (d) {
+        const r = rect(d.uid);
+        if (!setOnce(this, '__pos', `${r.x},${r.y},${r.w},${r.h}`)) return;
+        const g = select(this);
+        g.select('rect').attr('width', r.w).attr('height', r.h);
+        if (this.getAttribute('transform')) g.transition(transition('move').duration(MOVE_MS)).attr('transform', `translate(${r.x},${r.y})`);
+        else g.attr('transform', `translate(${r.x},${r.y})`);
+      });
+
+    // ---- count badges
+    layer(svg, 'groups')
+      .selectAll<SVGGElement, PodGroup>('g.pod-group')
+      .data(layout.groups, (d) => d.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'pod-group')
+          .attr('data-kind', 'PodGroup').attr('data-focus-id', (d) => d.id).attr('tabindex', -1).attr('role', 'button');
+        g.append('rect').attr('rx', 10);
+        g.append('circle').attr('cx', 11).attr('cy', 10).attr('r', 6);
+        g.append('text').attr('x', 24).attr('y', 14);
+        g.on('click', (e: MouseEvent, d) => {
+          e.stopPropagation();
+          this.handlers.expand(d.box);
+        });
+        return g;
+      })
+      .each(function (d) {
+        const r = rect(d.id);
+        const g = select(this);
+        if (setOnce(this, '__pos', `${r.x},${r.y},${r.w}`)) {
+          g.attr('transform', `translate(${r.x},${r.y})`);
+          g.select('rect').attr('width', r.w).attr('height', r.h);
+        }
+        if (!setOnce(this, '__sig', `${d.count}|${d.namespace}|${d.node}`)) return;
+        g.attr('data-name', d.category).attr('data-namespace', d.namespace).attr('data-phase', d.category)
+          .attr('data-node', d.node).attr('data-count', d.count)
+          .attr('aria-label', `${d.count} ${d.category}${d.node ? ` (${d.node})` : ''}: ${labels.expand}`);
+        g.select('circle').attr('fill', categoryColor(d.category));
+        g.select('text').text(`${d.count} ${d.category}`);
+      });
+
+    // ---- pods
+    const podData: PodItem[] = [];
+    for (const p of model.pods.values()) if (layout.rects.has(p.uid)) podData.push(p);
+    const ownerOf = new Map<string, string>();
+    for (const e of model.edges) if (e.type === 'owns' && model.pods.has(e.target)) ownerOf.set(e.target, e.source);
+    const animateIn = this.prev !== undefined && diff.added.length <= ANIMATE_MAX;
+    let moving = 0;
+    const leaving: string[] = [];
+    const focusFallback = new Map<string, string>();
+    layer(svg, 'pods')
+      .selectAll<SVGGElement, PodItem>('g.pod')
+      .data(podData, (d) => d.uid)
+      .join(
+        (enter) => {
+          const g = enter.append('g').attr('class', 'pod');
+          g.append('circle').attr('class', 'ring').attr('cx', 12).attr('cy', 12).attr('r', 10.5);
+          g.append('circle').attr('class', 'dot').attr('cx', 12).attr('cy', 12).attr('r', 8);
+          g.append('text').attr('class', 'restarts').attr('x', 12).attr('y', 15.5).attr('text-anchor', 'middle');
+          g.append('title');
+          this.focusable(g, () => '');
+          g.each(function (d) {
+            const r = rect(d.uid);
+            const from = animateIn ? layout.rects.get(ownerOf.get(d.uid) ?? '') : undefined;
+            (this as Cached).__pos = `${r.x},${r.y}`;
+            if (from) {
+              const c = center(from);
+              select(this).attr('transform', `translate(${c.x - 12},${c.y - 12})`).style('opacity', 0)
+                .transition(transition('enter').duration(MOVE_MS)).style('opacity', 1).attr('transform', `translate(${r.x},${r.y})`);
+            } else {
+              select(this).attr('transform', `translate(${r.x},${r.y})`).classed('pod-enter', true);
+            }
+          });
+          return g;
+        },
+        (update) => update,
+        (exit) => {
+          exit.each(function (d) {
+            leaving.push(d.uid);
+            if (d.nodeUid) focusFallback.set(d.uid, d.nodeUid);
+          });
+          const leave = exit.attr('data-leaving', 'true').attr('tabindex', null).attr('data-focus-id', null).attr('aria-hidden', 'true');
+          if (leaving.length > ANIMATE_MAX) leave.remove();
+          else leave.transition(transition('leave').duration(FADE_MS)).style('opacity', 0).remove();
+          return leave;
+        },
+      )
+      .each(function (d) {
+        const r = rect(d.uid);
+        if (setOnce(this, '__pos', `${r.x},${r.y}`)) {
+          moving++;
+          const g = select(this);
+          if (moving <= ANIMATE_MAX) g.transition(transition('move').duration(MOVE_MS)).style('opacity', 1).attr('transform', `translate(${r.x},${r.y})`);
+          else g.attr('transform', `translate(${r.x},${r.y})`);
+        }
+        if (!changed.has(d.uid) && (this as Cached).__sig !== undefined) return;
+        (this as Cached).__sig = '1';
+        drawPod(this, d, labels);
+      });
+    // A focused pod that disappears hands focus to its Node box.
+    const active = document.activeElement;
+    if (active instanceof Element && active.getAttribute('data-leaving') === 'true') {
+      const uid = leaving.find((u) => active.getAttribute('data-uid') === u);
+      const box = uid ? focusFallback.get(uid) : undefined;
+      const next = box ? this.el.querySelector<SVGGElement>(`[data-focus-id="${box}"]`) : null;
+      if (next) next.focus();
+    }
+    this.layout = layout;
+    this.ensureTabStop();
+    this.prev = model;
+
+    const probe = (globalThis as { __timonelGraphProbe?: GraphProbe }).__timonelGraphProbe;
+    if (typeof probe === 'function') {
+      const shown: string[] = [];
+      for (const uid of changed) {
+        const p = model.pods.get(uid);
+        if (p && (layout.rects.has(uid) || layout.grouped.has(uid))) shown.push(`${uid}|${p.phase}`);
+      }
+      probe(shown);
+    }
+  }
+
+  /** Gives drawn objects the attributes they all share and makes them keyboard targets. */
+  private focusable<D extends GraphItem>(g: Selection<SVGGElement, D, SVGGElement, unknown>, label: (d: D) => string): void {
+    g.attr('data-kind', (d) => d.kind).attr('data-name', (d) => d.name).attr('data-namespace', (d) => d.namespace)
+      .attr('data-uid', (d) => d.uid).attr('data-focus-id', (d) => d.uid).attr('tabindex', -1).attr('role', 'button')
+      .each(function (d) {
+        const l = label(d);
+        if (l) this.setAttribute('aria-label', l);
+      });
+  }
+
+  private items(): SVGGElement[] {
+    return [...this.el.querySelectorAll<SVGGElement>('[data-focus-id]')];
+  }
+
+  private rectOf(el: Element): Rect | undefined {
+    const id = el.getAttribute('data-focus-id');
+    return id ? this.layout?.rects.get(id) : undefined;
+  }
+
+  private setCurrent(id: string | undefined): void {
+    if (id === this.current) return;
+    const old = this.current ? this.el.querySelector(`[data-focus-id="${this.current}"]`) : null;
+    old?.setAttribute('tabindex', '-1');
+    this.current = id;
+    const el = id ? this.el.querySelector(`[data-focus-id="${id}"]`) : null;
+    el?.setAttribute('tabindex', '0');
+  }
+
+  /** Exactly one object is in the Tab order: the last focused one, else the first Node box. */
+  private ensureTabStop(): void {
+    const cur = this.current ? this.el.querySelector(`[data-focus-id="${this.current}"]`) : null;
+    if (cur) {
+      cur.setAttribute('tabindex', '0');
+      return;
+    }
+    this.current = undefined;
+    const first = this.el.querySelector('g.boxes [data-focus-id]') ?? this.el.querySelector('[data-focus-id]');
+    this.setCurrent(first?.getAttribute('data-focus-id') ?? undefined);
+  }
+
+  /** Reading order: top to bottom, then left to right. */
+  private ordered(): SVGGElement[] {
+    const withRects = this.items().map((el) => ({ el, r: this.rectOf(el) ?? { x: 0, y: 0, w: 0, h: 0 } }));
+    withRects.sort((a, b) => a.r.y - b.r.y || a.r.x - b.r.x);
+    return withRects.map((x) => x.el);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const target = e.target instanceof Element ? e.target.closest<SVGGElement>('[data-focus-id]') : null;
+    if (!target) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      const d = target.dataset;
+      if (d.kind === 'PodGroup') {
+        const id = d.focusId ?? '';
+        this.handlers.expand(id.split(':')[1] ?? '');
+      } else if (d.kind && d.name) {
+        this.handlers.open({ kind: d.kind, name: d.name, namespace: d.namespace ?? '', uid: d.uid ?? '' });
+      }
+      return;
+    }
+    let next: SVGGElement | undefined;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Home' || e.key === 'End') {
+      const order = this.ordered();
+      const i = order.indexOf(target);
+      if (e.key === 'Home') next = order[0];
+      else if (e.key === 'End') next = order[order.length - 1];
+      else next = order[Math.max(0, Math.min(order.length - 1, i + (e.key === 'ArrowRight' ? 1 : -1)))];
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      next = this.nearest(target, e.key === 'ArrowDown' ? 1 : -1);
+    } else {
+      return;
+    }
+    e.preventDefault();
+    if (next && next !== target) {
+      this.setCurrent(next.getAttribute('data-focus-id') ?? undefined);
+      next.focus();
+    }
+  }
+
+  /** The closest object below (dir 1) or above (-1), favouring the same column. */
+  private nearest(from: SVGGElement, dir: 1 | -1): SVGGElement | undefined {
+    const r = this.rectOf(from);
+    if (!r) return undefined;
+    const c = center(r);
+    let best: SVGGElement | undefined;
+    let bestScore = Infinity;
+    for (const el of this.items()) {
+      const o = this.rectOf(el);
+      if (!o || el === from) continue;
+      const oc = center(o);
+      const dy = (oc.y - c.y) * dir;
+      if (dy <= 2) continue;
+      const score = dy + 3 * Math.abs(oc.x - c.x);
+      if (score < bestScore) {
+        bestScore = score;
+        best = el;
+      }
+    }
+    return best;
+  }
 }

@@ -1,0 +1,130 @@
+import { describe, it, expect } from 'vitest';
+import type { GraphEdge, GraphItem, GraphModel, NodeItem, PodItem } from './graph-model';
+import { GraphLayouter, LAYOUT, UNSCHEDULED, podCategory } from './graph-layout';
+
+const pod = (uid: string, node: string, extra: Partial<PodItem> = {}): PodItem => ({
+  uid, kind: 'Pod', name: `web-${uid}`, namespace: 'default', phase: 'Running', status: 'Running',
+  node, nodeUid: node ? `n-${node}` : undefined, ready: 1, containers: 1, restarts: 0, ...extra,
+});
+
+/** A model with the given pods per node name ('' = unscheduled), a ReplicaSet owning all and a Service. */
+function model(spec: Record<string, string[]>, more: { edges?: GraphEdge[]; controllers?: GraphItem[] } = {}): GraphModel {
+  const pods = new Map<string, PodItem>();
+  const nodes: NodeItem[] = [];
+  const unscheduled: string[] = [];
+  for (const [node, uids] of Object.entries(spec)) {
+    for (const u of uids) pods.set(u, pod(u, node));
+    if (node) nodes.push({ uid: `n-${node}`, kind: 'Node', name: node, namespace: '', ready: true, unschedulable: false, pods: [...uids].sort() });
+    else unscheduled.push(...uids);
+  }
+  nodes.sort((a, b) => a.name.localeCompare(b.name));
+  const rs: GraphItem = { uid: 'rs', kind: 'ReplicaSet', name: 'web-1', namespace: 'default' };
+  const svc: GraphItem = { uid: 'svc', kind: 'Service', name: 'web', namespace: 'default' };
+  const edges: GraphEdge[] = [...pods.keys()].flatMap((u) => [
+    { id: `owns:rs:${u}`, type: 'owns' as const, source: 'rs', target: u },
+    { id: `selects:svc:${u}`, type: 'selects' as const, source: 'svc', target: u },
+  ]);
+  return { nodes, pods, unscheduled, controllers: [...(more.controllers ?? []), rs], services: [svc], edges: [...edges, ...(more.edges ?? [])] };
+}
+
+const podRects = (l: ReturnType<GraphLayouter['layout']>, uids: string[]) => Object.fromEntries(uids.map((u) => [u, l.rects.get(u)]));
+
+describe('GraphLayouter keeps positions by uid', () => {
+  it('places pods inside their node box and keeps every pod in its slot when others come and go', () => {
+    const lay = new GraphLayouter();
+    const first = lay.layout(model({ node1: ['a', 'b', 'c'], node2: ['d'] }), 800);
+    const box1 = first.rects.get('n-node1');
+    expect(box1).toBeDefined();
+    for (const u of ['a', 'b', 'c']) {
+      const r = first.rects.get(u);
+      expect(r && box1 && r.x >= box1.x && r.x + r.w <= box1.x + box1.w && r.y >= box1.y && r.y + r.h <= box1.y + box1.h).toBe(true);
+    }
+    const before = podRects(first, ['a', 'c', 'd']);
+    // 'b' leaves, 'e' arrives (sorted before 'c'): nobody else moves and 'e' takes b's free slot.
+    const second = lay.layout(model({ node1: ['a', 'c', 'e'], node2: ['d'] }), 800);
+    expect(podRects(second, ['a', 'c', 'd'])).toEqual(before);
+    expect(second.rects.get('e')).toEqual(first.rects.get('b'));
+    expect(second.rects.has('b')).toBe(false);
+  });
+
+  it('a stateless layout would have shifted them: the slots are what keeps them', () => {
+    const fresh = new GraphLayouter().layout(model({ node1: ['a', 'c', 'e'], node2: ['d'] }), 800);
+    const kept = new GraphLayouter();
+    kept.layout(model({ node1: ['a', 'b', 'c'], node2: ['d'] }), 800);
+    const after = kept.layout(model({ node1: ['a', 'c', 'e'], node2: ['d'] }), 800);
+    expect(fresh.rects.get('c')).not.toEqual(after.rects.get('c'));
+  });
+
+  it('moves a pod from the unscheduled box into its node box when it is bound', () => {
+    const lay = new GraphLayouter();
+    const pending = lay.layout(model({ node1: ['a'], '': ['p'] }), 800);
+    const unsched = pending.rects.get(UNSCHEDULED);
+    expect(unsched).toBeDefined();
+    expect(pending.rects.get('p')?.y).toBeGreaterThanOrEqual(unsched?.y ?? Infinity);
+    const bound = lay.layout(model({ node1: ['a', 'p'] }), 800);
+    expect(bound.rects.has(UNSCHEDULED)).toBe(false);
+    expect(bound.rects.get('a')).toEqual(pending.rects.get('a'));
+    const box = bound.rects.get('n-node1');
+    const r = bound.rects.get('p');
+    expect(r && box && r.y >= box.y && r.y < box.y + box.h).toBe(true);
+  });
+
+  it('puts controllers above the boxes and Services below, near the pods they link', () => {
+    const l = new GraphLayouter().layout(model({ node1: ['a', 'b'], node2: [], node3: [], node4: ['c', 'd'] }), 900);
+    const rs = l.rects.get('rs');
+    const svc = l.rects.get('svc');
+    const firstBox = l.rects.get('n-node1');
+    expect(rs && firstBox && rs.y + rs.h <= firstBox.y).toBe(true);
+    const lastBottom = Math.max(...['n-node1', 'n-node2', 'n-node3', 'n-node4'].map((u) => (l.rects.get(u)?.y ?? 0) + (l.rects.get(u)?.h ?? 0)));
+    expect(svc && svc.y >= lastBottom).toBe(true);
+    expect(l.height).toBeGreaterThanOrEqual((svc?.y ?? 0) + LAYOUT.chipHeight);
+  });
+
+  it('chips do not overlap in a lane and stay still when nothing they link changed', () => {
+    const controllers: GraphItem[] = ['x', 'y', 'z'].map((n) => ({ uid: `rs-${n}`, kind: 'ReplicaSet', name: n, namespace: 'default' }));
+    const edges: GraphEdge[] = controllers.map((c) => ({ id: `owns:${c.uid}:a`, type: 'owns', source: c.uid, target: 'a' }));
+    const lay = new GraphLayouter();
+    const m = model({ node1: ['a', 'b'] }, { controllers, edges });
+    const l1 = lay.layout(m, 1000);
+    const xs = ['rs', 'rs-x', 'rs-y', 'rs-z'].map((u) => l1.rects.get(u)?.x ?? NaN).sort((a, b) => a - b);
+    for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(LAYOUT.chipWidth);
+    const l2 = lay.layout(m, 1000);
+    for (const u of ['rs', 'rs-x', 'rs-y', 'rs-z', 'svc']) expect(Math.abs((l2.rects.get(u)?.x ?? 0) - (l1.rects.get(u)?.x ?? 0))).toBeLessThanOrEqual(2);
+  });
+
+  it('aggregates a box above the threshold into count badges per pod state', () => {
+    const uids = Array.from({ length: 70 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    const m = model({ node1: uids, node2: ['q'] });
+    (m.pods.get('p00') as PodItem).phase = 'Pending';
+    (m.pods.get('p00') as PodItem).status = 'ContainerCreating';
+    (m.pods.get('p01') as PodItem).status = 'CrashLoopBackOff';
+    (m.pods.get('p01') as PodItem).ready = 0;
+    const l = new GraphLayouter().layout(m, 800);
+    expect(l.groups.map((g) => [g.id, g.node, g.category, g.count, g.namespace])).toEqual([
+      ['group:n-node1:Running', 'node1', 'Running', 68, 'default'],
+      ['group:n-node1:Pending', 'node1', 'Pending', 1, 'default'],
+      ['group:n-node1:Failed', 'node1', 'Failed', 1, 'default'],
+    ]);
+    expect(l.grouped.get('p05')).toBe('group:n-node1:Running');
+    expect(l.rects.has('p05')).toBe(false);
+    expect(l.rects.has('q')).toBe(true);
+    const expanded = new GraphLayouter().layout(m, 800, { expanded: new Set(['n-node1']) });
+    expect(expanded.groups).toEqual([]);
+    expect(expanded.rects.has('p05')).toBe(true);
+  });
+});
+
+describe('podCategory', () => {
+  it.each([
+    [{ phase: 'Running', status: 'Running', ready: 1, containers: 1 }, 'Running'],
+    [{ phase: 'Running', status: 'Running', ready: 0, containers: 1 }, 'NotReady'],
+    [{ phase: 'Running', status: 'CrashLoopBackOff', ready: 0, containers: 1 }, 'Failed'],
+    [{ phase: 'Pending', status: 'ErrImagePull', ready: 0, containers: 1 }, 'Failed'],
+    [{ phase: 'Pending', status: 'ContainerCreating', ready: 0, containers: 1 }, 'Pending'],
+    [{ phase: 'Running', status: 'Terminating', ready: 1, containers: 1 }, 'Terminating'],
+    [{ phase: 'Succeeded', status: 'Completed', ready: 0, containers: 1 }, 'Succeeded'],
+    [{ phase: 'Unknown', status: 'Unknown', ready: 0, containers: 1 }, 'Unknown'],
+  ])('%j → %s', (p, expected) => {
+    expect(podCategory(pod('x', 'node1', p))).toBe(expected);
+  });
+});
