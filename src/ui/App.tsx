@@ -12,6 +12,7 @@ import { PersistenceBar } from './features/persistence/PersistenceBar';
 import { FaultsPanel } from './features/faults/FaultsPanel';
 import { ResourceTables } from './features/tables/ResourceTables';
 import { InspectorPanel } from './features/inspector/InspectorPanel';
+import { ThemeToggle } from './features/theme/ThemeToggle';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
 import { setLanguage } from './i18n/i18n';
@@ -35,6 +36,7 @@ export function App() {
             ))}
           </select>
         </label>
+        <ThemeToggle />
       </header>
       <main className="app-main">
         <div className="workspace">
