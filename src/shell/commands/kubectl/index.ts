@@ -20,6 +20,7 @@ import { waitCommand } from './wait';
 import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './info';
 import { execCommand } from './exec/exec';
 import { portForwardCommand } from './port-forward';
+import { normalizeDryRun } from './dry-run';
 import { MUTATING_COMMANDS } from './mutating-commands';
 
 export type { KubeHost } from './host';
@@ -158,6 +159,7 @@ export function createKubectl(host: KubeHost): Command {
       }
       throw e;
     }
+    normalizeDryRun(flags, host.now(), err);
     const client = new KubeClient(host);
     const explicit = flags.changed('namespace');
     const inv: Invocation = {
