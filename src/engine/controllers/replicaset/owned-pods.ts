@@ -3,6 +3,7 @@
 // status costs O(1) instead of a walk over every pod (upstream gets the same effect from its
 // work queue coalescing events; our virtual instants rarely coincide, so we count instead).
 // Leaves out: nothing observable — the counts equal a full claim-and-count over the informer.
+// Models the counting in pkg/controller/replicaset/replica_set_utils.go (calculateStatus)
 import type { Pod } from '../../api/types';
 import type { LabelSelector } from '../../api/selectors';
 import { objKey } from '../../client/informer';
