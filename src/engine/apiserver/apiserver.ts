@@ -381,7 +381,8 @@ export class ApiServer {
     } else if (opts.subresource === 'status') {
       // SIMPLIFICATION: only status changes through the status subresource (upstream also
       // lets some kinds' status strategies take labels and annotations).
-      next = { ...clone(old), status: obj.status } as KObject;
+      // Shallow: the store writes a deep frozen copy anyway, and old's parts are frozen.
+      next = { ...old, status: obj.status } as KObject;
       next.metadata = { ...next.metadata, resourceVersion: old.metadata?.resourceVersion };
       const errs = validateStatusUpdate(rt.kind, next, old);
       if (errs.length) throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, errs);
