@@ -53,3 +53,66 @@ describe('server-side apply (simplified)', () => {
     expect((merged.body as Record<string, unknown>).data).toEqual({ k: 'v', k2: 'v2' });
   });
 });
+
+describe('watch as Table (kubectl get -w)', () => {
+  const TABLE = { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json' };
+  it('sends one-row Tables, with the column definitions on the first event only', () => {
+    const h = newHarness();
+    h.req('POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { k: 'v' } });
+    h.clock.advance(0);
+    const rv = (h.req('GET', CM).body as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+    const res = h.req('GET', `${CM}?watch=true&resourceVersion=${rv}`, undefined, TABLE);
+    const seen: unknown[] = [];
+    res.watch?.onEvent((ev) => seen.push(JSON.parse(JSON.stringify(ev))));
+    h.clock.advance(5000);
+    h.req('POST', CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
+    h.req('PATCH', `${CM}/a`, JSON.stringify({ data: { k: 'v', k2: 'v2' } }), { 'content-type': 'application/merge-patch+json' });
+    h.req('DELETE', `${CM}/b`);
+    h.clock.advance(0);
+    const a = h.req('GET', `${CM}/a`).body as { metadata: Record<string, unknown> };
+    const meta = (name: string, rv2: string, uid: unknown, creationTimestamp: unknown) => ({
+      kind: 'PartialObjectMetadata',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { name, namespace: 'default', uid, resourceVersion: rv2, creationTimestamp },
+    });
+    const created = seen[0] as { object: { rows: { object: { metadata: { uid: string; creationTimestamp: string } } }[] } };
+    const b = created.object.rows[0].object.metadata;
+    const n = Number(rv);
+    expect(seen).toEqual([
+      {
+        type: 'ADDED',
+        object: {
+          kind: 'Table',
+          apiVersion: 'meta.k8s.io/v1',
+          metadata: { resourceVersion: String(n + 1) },
+          columnDefinitions: [
+            { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names', priority: 0 },
+            { name: 'Data', type: 'string', format: '', description: 'Data contains the configuration data. Each key must consist of alphanumeric characters, \'-\', \'_\' or \'.\'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.', priority: 0 },
+            { name: 'Age', type: 'string', format: '', description: 'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata', priority: 0 },
+          ],
+          rows: [{ cells: ['b', 0, '0s'], object: meta('b', String(n + 1), b.uid, b.creationTimestamp) }],
+        },
+      },
+      {
+        type: 'MODIFIED',
+        object: {
+          kind: 'Table',
+          apiVersion: 'meta.k8s.io/v1',
+          metadata: { resourceVersion: String(n + 2) },
+          columnDefinitions: null,
+          rows: [{ cells: ['a', 2, '5s'], object: meta('a', String(n + 2), a.metadata.uid, a.metadata.creationTimestamp) }],
+        },
+      },
+      {
+        type: 'DELETED',
+        object: {
+          kind: 'Table',
+          apiVersion: 'meta.k8s.io/v1',
+          metadata: { resourceVersion: String(n + 3) },
+          columnDefinitions: null,
+          rows: [{ cells: ['b', 0, '0s'], object: meta('b', String(n + 3), b.uid, b.creationTimestamp) }],
+        },
+      },
+    ]);
+  });
+});

@@ -430,7 +430,14 @@ export class RestHandler {
     return b as KObject;
   }
 
-  /** A watch stream; with a Table request (`q` given) every object is sent as a one-row Table. */
+  /**
+   * A watch stream; with a Table request (`q` given) every object is sent as a one-row Table.
+   * Only the first event's Table carries the column definitions; later ones have
+   * `columnDefinitions: null` (kubectl reuses the last columns it saw), as the real server
+   * sends them to save bandwidth.
+   * Models apiserver/pkg/endpoints/handlers/response.go (watchEmbeddedEncoder: NoHeaders after
+   * the first object) and pkg/printers/tablegenerator.go (GenerateTable)
+   */
   private watch(rt: ResourceType, ns: string | undefined, opts: ListOptions, tableQuery?: Record<string, string>): ApiResponse {
     const subs: ((ev: WatchEvent) => void)[] = [];
     const backlog: WatchEvent[] = [];
@@ -438,10 +445,17 @@ export class RestHandler {
       if (subs.length) for (const s of subs) s(ev);
       else backlog.push(ev);
     };
+    let headers = true;
     const stop = this.api.watch(rt, ns, opts, (ev) => {
-      if (!tableQuery || ev.type === 'ERROR') return emit(ev);
+      if (!tableQuery) return emit(ev);
+      // A Status (ERROR event) is sent as it is, but it still uses up the headers.
+      const first = headers;
+      headers = false;
+      if (ev.type === 'ERROR') return emit(ev);
       const rv = ev.object.metadata?.resourceVersion ?? '';
-      emit({ type: ev.type, object: buildTable(rt.kind, [ev.object], this.tableCtx(tableQuery, { resourceVersion: rv })) as unknown as KObject });
+      const table = buildTable(rt.kind, [ev.object], this.tableCtx(tableQuery, { resourceVersion: rv }));
+      const object = first ? table : { ...table, columnDefinitions: null };
+      emit({ type: ev.type, object: object as unknown as KObject });
     });
     return {
       status: 200,

@@ -1,9 +1,12 @@
 // The commands the parity suite runs with both kubectls, in order (later cases see the state
 // earlier ones left). `differs` names a known difference, explained in DIFFERENCES.md: the
 // suite then expects the outputs to differ, so a fix shows up as a failure to update the list.
+import type { WatchChange } from './harness';
 
 export interface ParityCase {
   command: string;
+  /** For `get -w`: the change made on both clusters while both watch (see ParityHarness.watchBoth). */
+  watch?: WatchChange;
   /** Files to write before running (`-f NAME`). */
   files?: Record<string, string>;
   /** Virtual ms per 10 wall ms while the real kubectl runs (commands that wait). */
@@ -70,6 +73,20 @@ export const CASES: ParityCase[] = [
   { command: 'kubectl rollout status deploy/web' },
   { command: 'kubectl rollout history deploy/web', differs: 'no-rollout-history' },
   { command: 'kubectl version' },
+  {
+    // A scale-up seen through `get -w`: the new pods go Pending, ContainerCreating, Running.
+    command: 'kubectl get pods -l app=web -w',
+    watch: {
+      change: {
+        method: 'PATCH',
+        path: '/apis/apps/v1/namespaces/default/deployments/web/scale',
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: '{"spec":{"replicas":4}}',
+      },
+      stepMs: 1000,
+      steps: 15,
+    },
+  },
   // writes
   { command: 'kubectl create deployment api --image=nginx:1.27 --replicas=2' },
   { command: 'kubectl scale deploy api --replicas=3' },

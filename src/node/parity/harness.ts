@@ -3,12 +3,14 @@
 // in-browser kubectl. Each command runs once against each; virtual time is then brought to the
 // same instant on both so they stay identical. Outputs are compared after normalising what
 // differs by nature (ages the real kubectl computes from the wall clock, the server URL).
-// Leaves out: interactive and streaming commands (exec -it, logs -f, get -w).
-import { execFile, execFileSync } from 'node:child_process';
+// Watches (`get -w`) run both kubectls, make one API change on both clusters and move virtual
+// time in the same steps, then interrupt both. Leaves out: exec -it, logs -f.
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ApiRequest } from '../../engine';
 import { createSession } from '../../worker/session';
 import type { Session } from '../../worker/session';
 import { advanceTo, runCommand } from '../driver';
@@ -96,7 +98,23 @@ interface Served {
   url: string;
   /** Set when a request that may change the cluster arrives (time flows only after it). */
   wrote: boolean;
+  /** Watch requests served so far. */
+  watches: number;
+  /** Watch events handed to the HTTP layer so far. */
+  events: number;
 }
+
+/** What a watch case does while `kubectl get -w` runs on both sides. */
+export interface WatchChange {
+  /** One API request made on both clusters once both watches are open. */
+  change: ApiRequest;
+  /** Virtual time then moves by `stepMs`, `steps` times. */
+  stepMs: number;
+  steps: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const lineCount = (s: string) => s.split('\n').length - 1;
 
 export class ParityHarness {
   private constructor(
@@ -125,11 +143,15 @@ export class ParityHarness {
     for (const [i, s] of [real, browser].entries()) {
       // Time does not move by itself: only work due now runs after each request.
       const pacer = new RealTimePacer(s.cluster.clock, { speed: 0 });
-      const entry: Served = { server: undefined as unknown as Server, pacer, url: '', wrote: false };
+      const entry: Served = { server: undefined as unknown as Server, pacer, url: '', wrote: false, watches: 0, events: 0 };
       const server = createApiHttpServer(
         (req) => {
           if (req.method !== 'GET') entry.wrote = true;
-          return s.cluster.request(req);
+          const res = s.cluster.request(req);
+          const w = res.watch;
+          if (!w) return res;
+          entry.watches++;
+          return { ...res, watch: { onEvent: (cb) => w.onEvent((ev) => { entry.events++; cb(ev); }), stop: () => w.stop() } };
         },
         { onActivity: () => pacer.kick() },
       );
@@ -184,6 +206,58 @@ export class ParityHarness {
     let out = '';
     const r = await runCommand(this.browser, command, { write: (s: string) => void (out += s) }, 10 * 60_000);
     return { out, code: r.code };
+  }
+
+  /**
+   * `kubectl get -w` with both kubectls: once each watch is open, the same change is made on
+   * each cluster and virtual time moves in the same steps; when the real kubectl has printed a
+   * row for every event it was sent, both are interrupted (SIGINT; Ctrl-C in the browser shell).
+   */
+  async watchBoth(command: string, w: WatchChange): Promise<{ real: RunOutput; browser: RunOutput }> {
+    const entry = this.served[0];
+    const watchesBefore = entry.watches;
+    const child = spawn('bash', ['-c', `exec ${command}`], { cwd: join(this.dir, 'work'), env: this.env[0] });
+    let realOut = '';
+    child.stdout.on('data', (d: Buffer) => void (realOut += d.toString()));
+    child.stderr.on('data', (d: Buffer) => void (realOut += d.toString()));
+    const exited = new Promise<number>((r) => child.on('close', (code, signal) => r(code ?? (signal ? 130 : 1))));
+    const until = async (cond: () => boolean, what: string) => {
+      for (let i = 0; !cond(); i++) {
+        if (i > 2000) throw new Error(`parity watch: timed out waiting for ${what}; output so far:\n${realOut}`);
+        await sleep(5);
+      }
+    };
+    try {
+      await until(() => entry.watches > watchesBefore, 'the real kubectl to open its watch');
+      // The initial list is printed before the watch request is sent.
+      await sleep(50);
+      const realLines = lineCount(realOut);
+      const eventsBefore = entry.events;
+
+      let browserOut = '';
+      const sink = { write: (t: string) => void (browserOut += t) };
+      const running = this.browser.shell.execute(command, { stdout: sink, stderr: sink, isTTY: false });
+      // The in-browser kubectl lists and opens its watch without waiting on the clock.
+      for (let i = 0; i < 20; i++) await new Promise<void>((r) => setImmediate(r));
+
+      for (const session of [this.real, this.browser]) {
+        const res = session.cluster.request(w.change);
+        if (res.status >= 300) throw new Error(`parity watch: change failed with ${res.status}: ${JSON.stringify(res.body)}`);
+      }
+      const start = this.real.cluster.clock.now();
+      for (let i = 1; i <= w.steps; i++) {
+        await advanceTo(this.real, start + i * w.stepMs);
+        await advanceTo(this.browser, start + i * w.stepMs);
+      }
+      await until(() => lineCount(realOut) - realLines >= entry.events - eventsBefore, 'the real kubectl to print every event');
+      child.kill('SIGINT');
+      this.browser.shell.interrupt();
+      const browserCode = await running;
+      const realCode = await exited;
+      return { real: { out: realOut, code: realCode }, browser: { out: browserOut, code: browserCode } };
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
   }
 
   /** Brings both clusters to the same virtual instant, `extraMs` after the later of the two. */

@@ -35,6 +35,16 @@ export async function runParity(kubectl: string, cases: ParityCase[] = CASES, se
     for (let i = 0; i < cases.length; ) {
       let j = i + 1;
       if (isRead(cases[i])) while (j < cases.length && j - i < 4 && isRead(cases[j])) j++;
+      const c0 = cases[i];
+      if (c0.watch) {
+        const { real, browser } = await h.watchBoth(c0.command, c0.watch);
+        const realText = normalise(real.out, h.url);
+        const browserText = normalise(browser.out, h.url);
+        results.push({ case: c0, real, browser, realText, browserText, same: realText === browserText && real.code === browser.code });
+        await h.sync();
+        i = j;
+        continue;
+      }
       const group = cases.slice(i, j);
       for (const c of group) for (const [name, text] of Object.entries(c.files ?? {})) await h.writeFile(name, text);
       const reals = await Promise.all(group.map((c) => h.runReal(c.command, c.flowMs)));
