@@ -81,7 +81,7 @@ export function GraphPanel() {
         </div>
       </div>
       <div className="graph-scroll" ref={boxRef}>
-        <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.help')} />
+        <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.help')} tabIndex={-1} />
       </div>
     </section>
   );

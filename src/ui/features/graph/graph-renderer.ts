@@ -164,7 +164,7 @@ export class GraphRenderer {
         const g = enter.append('g').attr('class', 'box');
         g.append('rect').attr('rx', 6);
         g.append('text').attr('class', 'box-title').attr('x', 8).attr('y', 17);
-        g.filter((d) => d.uid === UNSCHEDULED).classed('unscheduled', true);
+        g.filter((d) => d.uid === UNSCHEDULED).classed('unscheduled', true).attr('data-focus-id', UNSCHEDULED).attr('tabindex', -1);
         g.filter((d) => d.uid !== UNSCHEDULED).call((s) => this.focusable(s, (d) => `Node ${d.name}`));
         return g;
       })
@@ -357,11 +357,25 @@ export class GraphRenderer {
     this.setCurrent(first?.getAttribute('data-focus-id') ?? undefined);
   }
 
-  /** Reading order: top to bottom, then left to right. */
+  /**
+   * Tab-like order: controllers (top to bottom, left to right), then each Node box followed by
+   * its pods or badges in slot order, then Services.
+   */
   private ordered(): SVGGElement[] {
-    const withRects = this.items().map((el) => ({ el, r: this.rectOf(el) ?? { x: 0, y: 0, w: 0, h: 0 } }));
-    withRects.sort((a, b) => a.r.y - b.r.y || a.r.x - b.r.x);
-    return withRects.map((x) => x.el);
+    const byPos = (a: { r: Rect }, b: { r: Rect }) => a.r.y - b.r.y || a.r.x - b.r.x;
+    const all = this.items().map((el) => ({ el, r: this.rectOf(el) ?? { x: 0, y: 0, w: 0, h: 0 } }));
+    const boxes = all.filter((x) => x.el.classList.contains('box')).sort(byPos);
+    const inside = (r: Rect, b: Rect) => r.x >= b.x && r.x < b.x + b.w && r.y >= b.y && r.y < b.y + b.h;
+    const chips = all.filter((x) => x.el.classList.contains('chip'));
+    const top = boxes.length ? boxes[0].r.y : Infinity;
+    const out: SVGGElement[] = chips.filter((x) => x.r.y < top).sort(byPos).map((x) => x.el);
+    const members = all.filter((x) => x.el.classList.contains('pod') || x.el.classList.contains('pod-group'));
+    for (const b of boxes) {
+      out.push(b.el);
+      for (const m of members.filter((x) => inside(x.r, b.r)).sort(byPos)) out.push(m.el);
+    }
+    out.push(...chips.filter((x) => x.r.y >= top).sort(byPos).map((x) => x.el));
+    return out;
   }
 
   private onKey(e: KeyboardEvent): void {
