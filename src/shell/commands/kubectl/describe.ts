@@ -104,7 +104,8 @@ const MAX_ANNOTATION_LEN = 140;
 function annotationsMultiline(d: Describer, title: string, annotations: unknown): void {
   const m = o(annotations);
   d.raw(`${title}:\t`);
-  const keys = sortedKeys(m);
+  // kubectl never shows the last-applied configuration (describe.go skipAnnotations).
+  const keys = sortedKeys(m).filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration');
   if (keys.length === 0) {
     d.raw('<none>\n');
     return;
@@ -876,6 +877,32 @@ function describeNode(c: Ctx, node: Obj): string {
   return d.text();
 }
 
+/** Models kubectl/pkg/describe/describe.go describeEndpoints. */
+function describeEndpoints(c: Ctx, ep: Obj): string {
+  const d = new Describer();
+  const meta = o(ep.metadata);
+  d.w(0, `Name:\t${s(meta.name)}\n`);
+  d.w(0, `Namespace:\t${s(meta.namespace)}\n`);
+  labelsMultiline(d, 'Labels', meta.labels);
+  annotationsMultiline(d, 'Annotations', meta.annotations);
+  d.w(0, 'Subsets:\n');
+  for (const subset of a(ep.subsets).map(o)) {
+    const ips = (k: string) => a(subset[k]).map((x) => s(o(x).ip)).join(',') || '<none>';
+    d.w(1, `Addresses:\t${ips('addresses')}\n`);
+    d.w(1, `NotReadyAddresses:\t${ips('notReadyAddresses')}\n`);
+    const ports = a(subset.ports).map(o);
+    if (ports.length) {
+      d.w(1, 'Ports:\n');
+      d.w(2, 'Name\tPort\tProtocol\n');
+      d.w(2, '----\t----\t--------\n');
+      for (const p of ports) d.w(2, `${s(p.name) || '<unset>'}\t${n(p.port)}\t${s(p.protocol)}\n`);
+    }
+    d.w(0, '\n');
+  }
+  describeEvents(d, c.events, c.now);
+  return d.text();
+}
+
 function describeGeneric(c: Ctx, obj: Obj): string {
   const d = new Describer();
   const meta = o(obj.metadata);
@@ -924,6 +951,8 @@ export function describeObject(inv: Invocation, r: ResourceInfo, obj: KObject, s
       return describeNamespace(c, x);
     case 'Node':
       return describeNode(c, x);
+    case 'Endpoints':
+      return describeEndpoints(c, x);
     default:
       return describeGeneric(c, x);
   }
