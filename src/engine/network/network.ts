@@ -264,7 +264,9 @@ export class ClusterNetwork {
     let dstIp = ip;
     let dstPort = port;
     if (ip.startsWith('127.') && !origin.host) return this.deliverTo(origin, origin.ip, port, origin.ip, fail);
-    let v = this.route(src, origin.host ? 'OUTPUT' : 'PREROUTING', origin.host && !ip.startsWith('127.') ? src.ip : origin.ip, ip, port);
+    // The host picks 127.0.0.1 as the source of loopback connections (KUBE-FIREWALL drops others).
+    const srcIp = origin.host ? (ip.startsWith('127.') ? '127.0.0.1' : src.ip) : origin.ip;
+    let v = this.route(src, origin.host ? 'OUTPUT' : 'PREROUTING', srcIp, ip, port);
     if (v.kind === 'accept') {
       // Not for this node's rules: a NodePort on another node is that node's PREROUTING.
       const other = this.nodeByIP(ip);

@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { makeKube } from '../test-harness';
 import type { Kube } from '../test-harness';
 import { Pipe } from '../../../index';
+import { netCommands } from '../../net';
 
 const macrotask = (): Promise<void> => new Promise((r) => (globalThis as unknown as { setImmediate(cb: () => void): void }).setImmediate(r));
 
@@ -148,5 +149,18 @@ describe('kubectl port-forward', () => {
     expect(r).toEqual({ out: 'Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\n', err: '', code: 0 });
     const again = await k.run('kubectl port-forward web 8080:80', { interruptAfter: 5000 });
     expect(again.code).toBe(0);
+  });
+
+  it('lets the node shell reach the pod through localhost, in the background with &', async () => {
+    const k = await setup();
+    for (const [name, cmd] of netCommands(k.cluster.network.nodeView('node1'))) k.shell.register(name, cmd);
+    const r = await k.run("kubectl port-forward web 8080:80 & sleep 1; curl -s localhost:8080 | head -4; curl -s -o /dev/null -w '%{http_code}\\n' localhost:8080; kill %1; curl -s localhost:8080");
+    expect(r).toEqual({
+      out:
+        'Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\nHandling connection for 8080\n' +
+        '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\nHandling connection for 8080\n200\n',
+      err: '',
+      code: 7, // after kill, nothing listens: Connection refused
+    });
   });
 });
