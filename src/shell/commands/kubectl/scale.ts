@@ -10,6 +10,7 @@ import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, waitUntil } from './command';
 import { KubectlError, StatusError, errorText, kindPrefix, toStatusError } from './client';
 import { mapManifest, readManifests } from './apply';
 import { resolveTargets } from './get';
+import { ROLLOUT_MORE_FLAGS, runRolloutMore } from './rollout-more';
 
 async function runScale(inv: Invocation): Promise<number> {
   const f = inv.flags;
@@ -203,6 +204,8 @@ async function runRolloutStatus(inv: Invocation, args: string[]): Promise<number
 async function runRollout(inv: Invocation): Promise<number> {
   const [sub, ...args] = inv.flags.args;
   if (sub === 'status') return runRolloutStatus(inv, args);
+  const more = sub ? runRolloutMore(inv, sub, args) : undefined;
+  if (more) return more;
   if (!sub) {
     inv.out('Manage the rollout of one or many resources.\n\nAvailable Commands:\n  status        Show the status of the rollout\n\nUsage:\n  kubectl rollout SUBCOMMAND [options]\n');
     return 0;
@@ -220,6 +223,7 @@ export const rolloutCommand: SubCommand = {
     { name: 'revision', type: 'int' },
     { name: 'filename', short: 'f', type: 'stringSlice' },
     { name: 'selector', short: 'l', type: 'string' },
+    ...ROLLOUT_MORE_FLAGS,
   ],
   run: runRollout,
 };
