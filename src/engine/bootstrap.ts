@@ -1,11 +1,14 @@
 // The default cluster as `kubeadm init` + `kubeadm join` leave it: the four namespaces,
 // static control-plane pods on node1, the kube-proxy DaemonSet, CoreDNS with two replicas,
 // the `kubernetes` and `kube-dns` Services and the ConfigMaps kubeadm writes.
+// `minikube start` (profile 'minikube') gets minikube's layout instead: node `minikube` at
+// 192.168.49.2 without the control-plane taint, one CoreDNS replica, the storage-provisioner pod.
 // SIMPLIFICATION: no CNI add-on pods (the pod network just works), no RBAC objects,
 // no bootstrap tokens or certificates.
 import type { KObject } from './api/types';
 import type { ApiServer } from './apiserver/apiserver';
 import type { NodeAgents, NodeConfig } from './node/node-agents';
+import { resolveImage } from './node/images';
 
 export const KUBE_VERSION = 'v1.32.0';
 
@@ -85,8 +88,67 @@ export function controlPlaneStaticPods(node: string, ip: string): KObject[] {
   ];
 }
 
-function addons(api: ApiServer, nodes: NodeAgents): void {
-  const cp = defaultNodes()[0];
+/** What differs between installers' add-ons. */
+interface AddonLayout {
+  coreDnsReplicas: number;
+  /** minikube's storage-provisioner pod in kube-system. */
+  storageProvisioner: boolean;
+}
+
+const KUBEADM_LAYOUT: AddonLayout = { coreDnsReplicas: 2, storageProvisioner: false };
+const MINIKUBE_LAYOUT: AddonLayout = { coreDnsReplicas: 1, storageProvisioner: true };
+
+export const MINIKUBE_VERSION = 'v1.35.0';
+export const STORAGE_PROVISIONER_IMAGE = 'gcr.io/k8s-minikube/storage-provisioner:v5';
+
+/**
+ * The machines of a minikube profile (docker driver): `minikube` at 192.168.49.2 (control
+ * plane, not tainted), then `minikube-m02`, `minikube-m03`, ... at .3, .4.
+ * Models minikube's pkg/minikube/node and bootstrapper/bsutil (node labels).
+ */
+export function minikubeNodes(opts: { profile?: string; count?: number; cpus?: string; memoryKi?: number; firstIndex?: number; subnet?: string } = {}): NodeConfig[] {
+  const profile = opts.profile ?? 'minikube';
+  const subnet = opts.subnet ?? '192.168.49';
+  const out: NodeConfig[] = [];
+  const first = opts.firstIndex ?? 1;
+  for (let i = first; i < first + (opts.count ?? 1); i++) {
+    const primary = i === 1;
+    out.push({
+      name: primary ? profile : `${profile}-m${String(i).padStart(2, '0')}`,
+      internalIP: `${subnet}.${i + 1}`,
+      podCIDR: `10.244.${i - 1}.0/24`,
+      controlPlane: primary,
+      cpu: opts.cpus ?? '2',
+      memoryKi: opts.memoryKi ?? 2_200 * 1024,
+      taints: [],
+      labels: {
+        'minikube.k8s.io/commit': 'dd5d320e41b5451cdf3c01891bc4e13d189586ed-dirty',
+        'minikube.k8s.io/name': profile,
+        'minikube.k8s.io/primary': String(primary),
+        'minikube.k8s.io/updated_at': '2025_01_01T00_00_00_0700',
+        'minikube.k8s.io/version': MINIKUBE_VERSION,
+      },
+      images: [
+        'registry.k8s.io/pause:3.10',
+        `registry.k8s.io/kube-proxy:${KUBE_VERSION}`,
+        ...(primary
+          ? [
+              'registry.k8s.io/etcd:3.5.16-0',
+              `registry.k8s.io/kube-apiserver:${KUBE_VERSION}`,
+              `registry.k8s.io/kube-controller-manager:${KUBE_VERSION}`,
+              `registry.k8s.io/kube-scheduler:${KUBE_VERSION}`,
+              'registry.k8s.io/coredns/coredns:v1.11.3',
+              STORAGE_PROVISIONER_IMAGE,
+            ]
+          : []),
+      ],
+    });
+  }
+  return out;
+}
+
+function addons(api: ApiServer, nodes: NodeAgents, layout: AddonLayout = KUBEADM_LAYOUT): void {
+  const cp = nodes.configs().find((n) => n.controlPlane) ?? defaultNodes()[0];
   for (const n of nodes.configs()) if (n.controlPlane) for (const p of controlPlaneStaticPods(n.name, n.internalIP)) nodes.addStaticPod(n.name, p);
 
   const cm = (ns: string, name: string, data: Record<string, string>) =>
@@ -173,7 +235,7 @@ function addons(api: ApiServer, nodes: NodeAgents): void {
     kind: 'Deployment',
     metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
     spec: {
-      replicas: 2,
+      replicas: layout.coreDnsReplicas,
       selector: { matchLabels: { 'k8s-app': 'kube-dns' } },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: '25%' } },
       template: {
@@ -204,6 +266,24 @@ function addons(api: ApiServer, nodes: NodeAgents): void {
       },
     },
   });
+  // SIMPLIFICATION: the pod appears only when the image registry knows its image.
+  if (layout.storageProvisioner && resolveImage(STORAGE_PROVISIONER_IMAGE).ok) {
+    create(api, 'pods', '', 'kube-system', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'storage-provisioner',
+        namespace: 'kube-system',
+        labels: { 'addonmanager.kubernetes.io/mode': 'Reconcile', 'integration-test': 'storage-provisioner' },
+      },
+      spec: {
+        hostNetwork: true,
+        serviceAccountName: 'storage-provisioner',
+        containers: [{ name: 'storage-provisioner', image: STORAGE_PROVISIONER_IMAGE, imagePullPolicy: 'IfNotPresent', command: ['/storage-provisioner'] }],
+      },
+    });
+  }
 }
 
 export const bootstrapKubeadm = { namespaces, addons };
+export const bootstrapMinikube = { namespaces, addons: (api: ApiServer, nodes: NodeAgents) => addons(api, nodes, MINIKUBE_LAYOUT) };

@@ -18,7 +18,7 @@ import { startControllers } from './controllers';
 import { SchedulerController } from './scheduler/scheduler-controller';
 import { NodeAgents } from './node/node-agents';
 import type { NodeConfig } from './node/node-agents';
-import { bootstrapKubeadm, defaultNodes } from './bootstrap';
+import { bootstrapKubeadm, bootstrapMinikube, defaultNodes, minikubeNodes } from './bootstrap';
 import { ClusterNetwork } from './network/network';
 
 export interface ClusterOptions {
@@ -35,6 +35,13 @@ export interface ClusterOptions {
   events?: boolean;
   /** Rebuilds a saved cluster instead of bootstrapping a new one (see snapshot.ts). */
   restore?: ClusterRestore;
+  /**
+   * Shares another cluster's virtual clock (a second cluster of the same session, e.g. the one
+   * `minikube start` creates); the cluster is created at the clock's current time.
+   */
+  clock?: VirtualClock;
+  /** Which installer's layout to bootstrap: kubeadm (default) or minikube (one node, see bootstrap.ts). */
+  profile?: 'kubeadm' | 'minikube';
 }
 
 /** Hooks restoreCluster() uses to fill the cluster before its components start. */
@@ -59,8 +66,8 @@ export class Cluster {
   readonly createdAt: number;
 
   constructor(opts: ClusterOptions = {}) {
-    this.createdAt = opts.startTime ?? DEFAULT_EPOCH;
-    this.clock = new VirtualClock(this.createdAt);
+    this.createdAt = opts.clock ? opts.clock.now() : (opts.startTime ?? DEFAULT_EPOCH);
+    this.clock = opts.clock ?? new VirtualClock(this.createdAt);
     this.rng = new Rng(opts.seed ?? 1);
     this.store = new Store(this.clock);
     const alloc = {
@@ -84,14 +91,16 @@ export class Cluster {
     startControllers(ctx('controllers'));
     this.scheduler = new SchedulerController(ctx('scheduler'));
     this.scheduler.start();
-    this.network = new ClusterNetwork(ctx('network'));
+    // minikube has no cloud load balancer: LoadBalancer Services stay <pending> until `minikube tunnel`.
+    this.network = new ClusterNetwork(ctx('network'), opts.profile === 'minikube' ? { loadBalancer: false } : {});
     this.nodes = new NodeAgents(ctx('kubelet'));
     if (opts.restore) opts.restore.nodes(this.nodes);
-    else for (const n of opts.nodes ?? defaultNodes()) this.nodes.add(n);
+    else for (const n of opts.nodes ?? (opts.profile === 'minikube' ? minikubeNodes() : defaultNodes())) this.nodes.add(n);
     if (opts.restore) {
       // A restored cluster resumes where it was saved: no bootstrap, no settling.
     } else if (opts.bootstrap !== false) {
-      bootstrapKubeadm.addons(this.api, this.nodes);
+      if (opts.profile === 'minikube') bootstrapMinikube.addons(this.api, this.nodes);
+      else bootstrapKubeadm.addons(this.api, this.nodes);
       this.clock.advance(opts.settleMs ?? 5 * 60 * 1000);
     } else {
       this.clock.advance(0);

@@ -32,3 +32,6 @@ export type { Origin, PortForwardTarget } from './network/network';
 export { resolveImage, processEnvironment } from './node/images';
 export type { UserlandKind } from './node/images';
 export { serviceEnv, resolveEnv } from './node/container-env';
+export { explain as explainSchema, listKinds } from './schema';
+export type { ExplainError, KindInfo } from './schema';
+export { minikubeNodes } from './bootstrap';

@@ -7,6 +7,18 @@ import { createShell } from '../shell';
 import type { Interrupt, Shell, Sys, Vfs } from '../shell';
 import { createKubectl } from '../shell/commands/kubectl';
 import { netCommands } from '../shell/commands/net';
+import { installKubeadmKubeconfig, kubeadmKubeconfig } from '../shell/commands/kubectl/kubeconfig';
+import { createMinikube } from '../shell/commands/minikube';
+import { readLines } from '../shell/interpreter/streams';
+import { createShell as createNodeShell } from '../shell';
+import type { CommandContext } from '../shell';
+import { Clusters } from './clusters';
+
+export { Clusters } from './clusters';
+export type { ClusterEntry } from './clusters';
+
+/** The kubeadm cluster's API server, as in its admin.conf (kubeadm's advertise address). */
+export const KUBEADM_SERVER = 'https://10.0.0.11:6443';
 
 export interface SessionOptions extends ClusterOptions {
   hostname?: string;
@@ -17,7 +29,10 @@ export interface SessionOptions extends ClusterOptions {
 }
 
 export interface Session {
+  /** The session's first cluster (kubeadm, context `kubernetes-admin@kubernetes`). */
   cluster: Cluster;
+  /** Every cluster of the session by name; kubectl reaches them through ~/.kube/config. */
+  clusters: Clusters;
   shell: Shell;
   sys: Sys;
 }
@@ -79,11 +94,69 @@ export function createSession(opts: SessionOptions = {}): Session {
       });
     },
   };
+  const clusters = new Clusters(clock);
+  const admin = kubeadmKubeconfig(KUBEADM_SERVER).users.get('kubernetes-admin');
+  const nodeConfigs = cluster.nodes.configs();
+  clusters.add({
+    name: 'kubernetes',
+    server: KUBEADM_SERVER,
+    cluster,
+    addresses: nodeConfigs.map((n) => n.internalIP),
+    running: true,
+    credentials: new Set([admin?.['client-certificate-data'] ?? '']),
+  });
+  for (const n of nodeConfigs) clusters.alias(n.name, n.internalIP);
+  // kubectl follows the kubeconfig's current context to whichever cluster listens at its server.
   const kubectl = createKubectl({
     request: (req: ApiRequest) => yieldingResponse(cluster, cluster.request(req)),
     now: () => clock.now(),
+    connect: (server: string) => {
+      const ep = clusters.connect(server);
+      if (typeof ep === 'string') return ep;
+      return { ...ep, request: (req: ApiRequest) => yieldingResponse(cluster, ep.request(req)) };
+    },
   });
-  const shell = createShell({ sys, commands: new Map([['kubectl', kubectl], ...netCommands(cluster.network.nodeView(opts.hostname ?? 'node1'))]), columns: opts.columns ?? 120, fs: opts.resume?.fs, cwd: opts.resume?.cwd });
+  const user = opts.user ?? 'k8s';
+  const home = `/home/${user}`;
+  const minikubeHost = clusters.minikubeHost({ seed: opts.seed ?? 1, home: () => home, request: (c, req) => yieldingResponse(cluster, c.request(req)) });
+  minikubeHost.ssh = (profile, node, ctx, command) => minikubeSsh(clusters, sys, profile, node, ctx, command);
+  const shell = createShell({
+    sys,
+    commands: new Map([['kubectl', kubectl], ['minikube', createMinikube(minikubeHost)], ...netCommands(cluster.network.nodeView(opts.hostname ?? 'node1'))]),
+    columns: opts.columns ?? 120,
+    fs: opts.resume?.fs,
+    cwd: opts.resume?.cwd,
+  });
+  if (!opts.resume) installKubeadmKubeconfig(shell.fs, home, KUBEADM_SERVER);
   if (opts.resume) shell.history.push(...opts.resume.history);
-  return { cluster, shell, sys };
+  return { cluster, clusters, shell, sys };
+}
+
+/**
+ * `minikube ssh`: a shell on a minikube machine (user docker, hostname = node name) with the
+ * node's network commands; runs `command` if given, else reads lines from stdin with the
+ * `docker@minikube:~$ ` prompt until `exit` or end of input.
+ */
+async function minikubeSsh(clusters: Clusters, sys: Sys, profile: string, node: string, ctx: CommandContext, command: string[]): Promise<number> {
+  const entry = clusters.get(profile);
+  if (!entry) return 1;
+  const nodeSys: Sys = { ...sys, hostname: node, user: 'docker' };
+  const shell = createNodeShell({ sys: nodeSys, commands: netCommands(entry.cluster.network.nodeView(node)), columns: ctx.columns, rows: ctx.rows });
+  const io = { stdout: ctx.stdout, stderr: ctx.stderr, isTTY: ctx.isTTY };
+  if (command.length) return shell.execute(command.join(' '), io);
+  const lines = readLines(ctx.stdin);
+  let status = 0;
+  for (;;) {
+    ctx.stdout.write(`docker@${node}:${shell.cwd === '/home/docker' ? '~' : shell.cwd}$ `);
+    const next = await lines.next();
+    if (next.done || ctx.interrupt.aborted) {
+      ctx.stdout.write('logout\n');
+      return status;
+    }
+    status = await shell.execute(next.value.replace(/\n$/, ''), io);
+    if (shell.exited) {
+      ctx.stdout.write('logout\n');
+      return status;
+    }
+  }
 }

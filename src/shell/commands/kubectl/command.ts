@@ -27,6 +27,8 @@ export interface SubCommand {
   short: string;
   usage: string;
   flags: FlagDef[];
+  /** Runs without an API server (config, help): kubeconfig errors are not raised for it. */
+  local?: boolean;
   run(inv: Invocation): Promise<number>;
 }
 

@@ -2,7 +2,7 @@
 // the real kubectl v1.32 is of a real API server. Global flags, sub-command dispatch, cobra's
 // error texts (`Error: unknown flag: --foo` + `See 'kubectl get --help' for usage.`), help basics.
 // Models kubectl/pkg/cmd/cmd.go and cobra's command lookup and flag errors.
-// Leaves out: kubeconfig files and contexts (one cluster, namespace `default`), plugins, completion.
+// kubeconfig and contexts: target.ts; help texts: help.ts. Leaves out: plugins, completion.
 import type { Command, CommandContext } from '../../interpreter/types';
 import type { Invocation, SubCommand } from './command';
 import { KubeClient, KubectlError, StatusError, errorText, sanitize } from './client';
@@ -21,6 +21,11 @@ import { apiResourcesCommand, clusterInfoCommand, versionCommand } from './info'
 import { execCommand } from './exec/exec';
 import { portForwardCommand } from './port-forward';
 import { normalizeDryRun } from './dry-run';
+import { configCommand } from './config';
+import { helpCommand, helpFor, optionsText, pathWords } from './help';
+import { resolveTarget } from './target';
+import type { Target } from './target';
+import { ConnectionError, reportConnectionError } from './connection';
 import { MUTATING_COMMANDS } from './mutating-commands';
 
 export type { KubeHost } from './host';
@@ -56,6 +61,7 @@ const COMMANDS: SubCommand[] = [
   versionCommand,
   apiResourcesCommand,
   clusterInfoCommand,
+  configCommand,
   ...MUTATING_COMMANDS,
 ];
 
@@ -130,14 +136,27 @@ export function createKubectl(host: KubeHost): Command {
     const out = (s: string) => ctx.stdout.write(s);
     const err = (s: string) => ctx.stderr.write(s);
     const ci = commandIndex(argv);
+    const home = ctx.env.get('HOME') || ctx.fs.home;
     if (ci < 0) {
       if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
-        out(mainHelp());
+        out((await helpFor([], home)) ?? mainHelp());
         return 0;
       }
     }
     const name = ci >= 0 ? argv[ci] : '';
+    if (name === 'help') return helpCommand(pathWords(argv.slice(ci + 1)), home, out, err);
+    if (name === 'options') {
+      out(await optionsText(home));
+      return 0;
+    }
     const sub = findCommand(name);
+    if (!sub && (argv.includes('--help') || argv.includes('-h'))) {
+      const text = await helpFor(pathWords(argv.slice(ci)), home);
+      if (text !== undefined) {
+        out(text);
+        return 0;
+      }
+    }
     if (!sub) {
       const sugg = KUBECTL_COMMANDS.filter((c) => levenshtein(name.toLowerCase(), c) <= 2 || c.startsWith(name.toLowerCase()));
       err(`Error: unknown command "${name}" for "kubectl"\n` + (sugg.length ? `\nDid you mean this?\n${sugg.map((c) => `\t${c}\n`).join('')}\n` : ''));
@@ -159,14 +178,25 @@ export function createKubectl(host: KubeHost): Command {
       }
       throw e;
     }
+    // RECONSTRUCTED (see the exec/port-forward helper's report): the kubeconfig target wiring.
+    let target: Target | undefined;
+    try {
+      target = sub.local ? undefined : resolveTarget(host, ctx, flags);
+    } catch (e) {
+      if (e instanceof KubectlError) {
+        err(sanitize(errorText(e)));
+        return e.exitCode;
+      }
+      throw e;
+    }
     normalizeDryRun(flags, host.now(), err);
-    const client = new KubeClient(host);
-    const explicit = flags.changed('namespace');
+    const client = new KubeClient(target?.host ?? host);
+    const explicit = target ? target.config.namespaceFromFlag : flags.changed('namespace');
     const inv: Invocation = {
       ctx,
       client,
       flags,
-      namespace: explicit ? flags.str('namespace') : 'default',
+      namespace: target ? target.config.namespace : explicit ? flags.str('namespace') : 'default',
       explicitNamespace: explicit,
       out,
       err,
@@ -175,6 +205,9 @@ export function createKubectl(host: KubeHost): Command {
     try {
       return await sub.run(inv);
     } catch (e) {
+      if (e instanceof ConnectionError) {
+        return reportConnectionError(e, { ctx, command: sub.name, args: flags.args, filenames: flags.list('filename'), requestTimeoutMs: target?.requestTimeoutMs ?? 0 });
+      }
       if (e instanceof KubectlError || e instanceof StatusError) {
         err(sanitize(errorText(e)));
         return e instanceof KubectlError ? e.exitCode : 1;
