@@ -13,6 +13,7 @@ import { cordonCommand, drainCommand, uncordonCommand } from './drain';
 import { taintCommand } from './taint';
 import { topCommand } from './top';
 import { authCommand } from './auth';
+import { diffCommand } from './diff';
 
 export const MUTATING_COMMANDS: SubCommand[] = [
   exposeCommand,
@@ -24,6 +25,7 @@ export const MUTATING_COMMANDS: SubCommand[] = [
   drainCommand,
   taintCommand,
   authCommand,
+  diffCommand,
   patchCommand,
   replaceCommand,
   labelCommand,
