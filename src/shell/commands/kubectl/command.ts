@@ -18,6 +18,8 @@ export interface Invocation {
   err(s: string): void;
   /** argv after the sub-command, as typed. */
   rawArgs: string[];
+  /** The API server URL of the kubeconfig context in use (`https://10.0.0.11:6443`). */
+  server?: string;
 }
 
 export interface SubCommand {

@@ -1,7 +1,7 @@
 // kubectl v1.32's help texts (`kubectl CMD --help`, `kubectl options`) keyed by command path
 // (`''` is `kubectl --help`, `'config view'`, `'__usage__'` is the root usage cobra prints
 // after "Unknown help topic"). They are facts of kubectl's UI, printed by kubectl v1.32.4 for
-// every command it has. Loaded lazily by help.ts so the text stays out of the main bundle.
+// every command it has (regenerate with a script that runs `kubectl PATH --help` for each path).
 // Models the help kubectl/pkg/util/templates renders; nothing here is computed.
 
 export const HELP_TEXTS: Record<string, string> = {

@@ -1,15 +1,16 @@
 // kubectl's help: `kubectl`, `kubectl --help`, `kubectl help [CMD...]`, `kubectl CMD [SUB] --help|-h`
-// and `kubectl options`, printed from the texts kubectl v1.32 renders (help-texts.ts, loaded on
-// first use). Unknown topics get cobra's "Unknown help topic" plus the root usage.
+// and `kubectl options`, printed from the texts kubectl v1.32 renders (help-texts.ts). Unknown
+// topics get cobra's "Unknown help topic" plus the root usage.
 // Models cobra's help command and kubectl/pkg/util/templates (the layout lives in the texts).
 // Leaves out: plugin subcommands (the "Subcommands provided by plugins:" group stays empty).
 
-let cache: Record<string, string> | undefined;
+import { HELP_TEXTS } from './help-texts';
 
+// Static import: a lazy import() resolves on real time, which the headless driver does not wait
+// for (it would advance virtual time meanwhile). Kept async so a lazy chunk can come back later.
 /** The help texts keyed by command path (`''` is the root). */
 export async function helpTexts(): Promise<Record<string, string>> {
-  if (!cache) cache = (await import('./help-texts')).HELP_TEXTS;
-  return cache;
+  return HELP_TEXTS;
 }
 
 function personalise(text: string, home: string): string {

@@ -22,7 +22,8 @@ import { execCommand } from './exec/exec';
 import { portForwardCommand } from './port-forward';
 import { normalizeDryRun } from './dry-run';
 import { configCommand } from './config';
-import { helpCommand, helpFor, optionsText, pathWords } from './help';
+import { apiVersionsCommand, explainCommand } from './explain';
+import { helpCommand, helpFor, helpPath, helpTexts, optionsText, pathWords } from './help';
 import { resolveTarget } from './target';
 import type { Target } from './target';
 import { ConnectionError, reportConnectionError } from './connection';
@@ -62,6 +63,8 @@ const COMMANDS: SubCommand[] = [
   apiResourcesCommand,
   clusterInfoCommand,
   configCommand,
+  explainCommand,
+  apiVersionsCommand,
   ...MUTATING_COMMANDS,
 ];
 
@@ -169,11 +172,12 @@ export function createKubectl(host: KubeHost): Command {
       flags = new Flags(fs.parse(rest));
     } catch (e) {
       if (e instanceof HelpRequested) {
-        out(commandHelp(sub));
+        out((await helpFor([sub.name, ...pathWords(argv.slice(ci + 1))], home)) ?? commandHelp(sub));
         return 0;
       }
       if (e instanceof FlagError) {
-        err(`Error: ${e.message}\nSee 'kubectl ${sub.name} --help' for usage.\n`);
+        const path = helpPath(await helpTexts(), [sub.name, ...pathWords(argv.slice(ci + 1))]) || sub.name;
+        err(`Error: ${e.message}\nSee 'kubectl ${path} --help' for usage.\n`);
         return 1;
       }
       throw e;
@@ -198,6 +202,7 @@ export function createKubectl(host: KubeHost): Command {
       flags,
       namespace: target ? target.config.namespace : explicit ? flags.str('namespace') : 'default',
       explicitNamespace: explicit,
+      server: host.connect ? target?.config.server : undefined,
       out,
       err,
       rawArgs: rest,

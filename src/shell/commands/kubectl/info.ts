@@ -107,14 +107,15 @@ async function runClusterInfo(inv: Invocation): Promise<number> {
   const color = inv.ctx.isTTY;
   const line = (name: string, url: string) =>
     color ? `\x1b[0;32m${name}\x1b[0m is running at \x1b[0;33m${url}\x1b[0m\n` : `${name} is running at ${url}\n`;
-  inv.out(line('Kubernetes control plane', SERVER_URL));
+  const server = inv.server ?? SERVER_URL;
+  inv.out(line('Kubernetes control plane', server));
   const svcs = inv.client.get('/api/v1/namespaces/kube-system/services', { query: { labelSelector: 'kubernetes.io/cluster-service=true' } }) as { items?: KObject[] };
   for (const s of svcs.items ?? []) {
     const name = s.metadata?.labels?.['kubernetes.io/name'] ?? s.metadata?.name ?? '';
     const ports = ((s.spec as { ports?: Array<{ name?: string; port?: number }> } | undefined)?.ports ?? []);
     const p = ports[0];
     const portPart = p ? `:${p.name || p.port}` : '';
-    inv.out(line(name, `${SERVER_URL}/api/v1/namespaces/kube-system/services/${s.metadata?.name ?? ''}${portPart}/proxy`));
+    inv.out(line(name, `${server}/api/v1/namespaces/kube-system/services/${s.metadata?.name ?? ''}${portPart}/proxy`));
   }
   inv.out("\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n");
   return 0;

@@ -3,7 +3,13 @@
 // Models minikube cmd/minikube/cmd/config/addons_list.go, profile_list.go, service.go tables.
 // Leaves out: tablewriter's automatic wrapping of long cells (pre-wrapped rows are passed in).
 
+/** Display width (✅ is two columns wide). */
 const width = (s: string) => [...s].length + (s.includes('✅') ? 1 : 0);
+/**
+ * The width a cell claims for its column: minikube's "enabled ✅" makes the STATUS column 12
+ * wide although it displays in 10 (seen in every `minikube addons list`).
+ */
+const claimed = (s: string) => width(s) + (s.includes('✅') ? 2 : 0);
 
 function pad(s: string, w: number, align: 'left' | 'right' | 'center'): string {
   const n = w - width(s);
@@ -20,7 +26,7 @@ const numeric = (s: string) => /^-?\d+(\.\d+)?$/.test(s.trim());
 
 /** Renders a table; `rows` cells that are numbers are right-aligned, as tablewriter does. */
 export function renderTable(headers: string[], rows: string[][]): string {
-  const w = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const w = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => claimed(r[i] ?? ''))));
   const sep = '|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|\n';
   const line = (cells: string[], header: boolean) =>
     '|' + cells.map((c, i) => ` ${pad(c, w[i], header ? 'center' : numeric(c) ? 'right' : 'left')} `).join('|') + '|\n';
