@@ -127,7 +127,8 @@ export function createSession(opts: SessionOptions = {}): Session {
     fs: opts.resume?.fs,
     cwd: opts.resume?.cwd,
   });
-  if (!opts.resume) installKubeadmKubeconfig(shell.fs, home, KUBEADM_SERVER);
+  // Also for resumed shells saved before kubeconfig support (an existing file is left alone).
+  installKubeadmKubeconfig(shell.fs, home, KUBEADM_SERVER);
   if (opts.resume) shell.history.push(...opts.resume.history);
   return { cluster, clusters, shell, sys };
 }
