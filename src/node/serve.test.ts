@@ -5,10 +5,10 @@ import { parseServeArgs, startServe } from './serve';
 describe('npm run serve arguments', () => {
   it('defaults and flags in both forms', () => {
     expect(parseServeArgs([])).toEqual({ port: 8001, seed: 1, speed: 1, host: '127.0.0.1', verbose: false });
-    expect(parseServeArgs(['--port', '9000', '--seed=7', '--speed', '2.5', '--kubeconfig', '/tmp/k', '-v'])).toEqual({
+    expect(parseServeArgs(['--port', '9000', '--seed=7', '--speed', '0.5', '--kubeconfig', '/tmp/k', '-v'])).toEqual({
       port: 9000,
       seed: 7,
-      speed: 2.5,
+      speed: 0.5,
       host: '127.0.0.1',
       kubeconfig: '/tmp/k',
       verbose: true,

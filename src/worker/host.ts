@@ -4,6 +4,7 @@
 // Leaves out: reconnecting after a worker crash (the page reloads instead).
 import { PROTOCOL_VERSION, isWorkerMessage } from './protocol';
 import type { ClientMessage, RequestMethod, RequestParams, RequestResult, WorkerMessage } from './protocol';
+import { SERVED_PAGE_GLOBAL, createWebSocketTransport, remoteEngineUrl } from './remote-host'; // Remote engine block
 
 export { PROTOCOL_VERSION, SPEEDS, MIRRORED_RESOURCE_NAMES, isWorkerMessage, isClientMessage } from './protocol';
 export type * from './protocol';
@@ -114,5 +115,10 @@ export function createWorkerTransport(): EngineTransport {
 }
 
 export function createBrowserClient(): EngineClient {
+  // Remote engine block: a page served by `npm run serve` (or opened with `?server=...`)
+  // attaches to the served engine over a WebSocket instead of starting a Worker (remote-host.ts).
+  const remote = remoteEngineUrl(location.href, (globalThis as Record<string, unknown>)[SERVED_PAGE_GLOBAL]);
+  if (remote) return new EngineClient(createWebSocketTransport(remote, (url) => new WebSocket(url)));
+  // End of remote engine block.
   return new EngineClient(createWorkerTransport());
 }

@@ -10,6 +10,8 @@ import type { ApiRequest, ApiResponse } from '../../engine';
 import { decodeProtobufObject, PROTOBUF_MEDIA_TYPE, ProtobufDecodeError } from './protobuf';
 import { upgradeHandler } from './websocket';
 import type { StreamHandlers } from './websocket';
+import type { StaticUi } from './static-ui';
+import type { Duplex } from 'node:stream';
 
 export type RequestHandler = (req: ApiRequest) => ApiResponse;
 
@@ -20,6 +22,10 @@ export interface ApiHttpServerOptions {
   streams?: StreamHandlers;
   /** Called for each request line (method, path, status) when logging is wanted. */
   log?: (line: string) => void;
+  /** The built UI, served on paths outside the API (static-ui.ts). */
+  ui?: StaticUi;
+  /** Takes an 'upgrade' request first (the UI's engine WebSocket); false passes it on. */
+  onUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 }
 
 /** A JSON Status body in the real server's field order. */
@@ -120,6 +126,7 @@ export function createApiHttpServer(handle: RequestHandler, opts: ApiHttpServerO
   async function serveOne(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
+    if (opts.ui?.handle(req, res)) return;
     try {
       const raw = await readBody(req);
       const headers = headersOf(req);
@@ -152,7 +159,11 @@ export function createApiHttpServer(handle: RequestHandler, opts: ApiHttpServerO
       res.end(text);
     }
   }
-  server.on('upgrade', upgradeHandler(opts.streams, onActivity));
+  const streams = upgradeHandler(opts.streams, onActivity);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (opts.onUpgrade?.(req, socket, head)) return;
+    streams(req, socket);
+  });
   return server;
 }
 
