@@ -76,6 +76,18 @@ export class Clusters {
     return 'timeout';
   }
 
+  /** The running cluster that listens at `server`, if any. */
+  clusterAt(server: string): Cluster | undefined {
+    const hp = hostPort(server);
+    if (!hp) return undefined;
+    const ip = this.names.get(hp.host) ?? hp.host;
+    for (const e of this.entries.values()) {
+      const s = hostPort(e.server);
+      if (s && s.host === ip && s.port === hp.port && e.running) return e.cluster;
+    }
+    return undefined;
+  }
+
   /** The MinikubeHost the `minikube` command drives: profiles are entries with a second cluster each. */
   minikubeHost(opts: { seed: number; home: () => string; request?: (c: Cluster, req: ApiRequest) => ApiResponse }): MinikubeHost {
     const profiles = () => this.list().filter((e) => e.minikube).map((e) => e.minikube as MinikubeProfile);

@@ -6,6 +6,7 @@ import type { ApiRequest, ApiResponse, Cluster, ClusterOptions } from '../engine
 import { createShell } from '../shell';
 import type { Interrupt, Shell, Sys, Vfs } from '../shell';
 import { createKubectl } from '../shell/commands/kubectl';
+import { withPodStreams } from '../shell/commands/kubectl/exec/pod-streams';
 import { netCommands } from '../shell/commands/net';
 import { installKubeadmKubeconfig, kubeadmKubeconfig } from '../shell/commands/kubectl/kubeconfig';
 import { createMinikube } from '../shell/commands/minikube';
@@ -107,13 +108,16 @@ export function createSession(opts: SessionOptions = {}): Session {
   });
   for (const n of nodeConfigs) clusters.alias(n.name, n.internalIP);
   // kubectl follows the kubeconfig's current context to whichever cluster listens at its server.
+  // pods/exec and pods/portforward are answered by the kubelet side (a stand-in for the
+  // connection upgrade), everything else by the API server.
   const kubectl = createKubectl({
-    request: (req: ApiRequest) => yieldingResponse(cluster, cluster.request(req)),
+    request: withPodStreams(cluster, (req: ApiRequest) => yieldingResponse(cluster, cluster.request(req))),
     now: () => clock.now(),
     connect: (server: string) => {
       const ep = clusters.connect(server);
       if (typeof ep === 'string') return ep;
-      return { ...ep, request: (req: ApiRequest) => yieldingResponse(cluster, ep.request(req)) };
+      const target = clusters.clusterAt(server) ?? cluster;
+      return { ...ep, request: withPodStreams(target, (req: ApiRequest) => yieldingResponse(cluster, ep.request(req))) };
     },
   });
   const user = opts.user ?? 'k8s';
