@@ -71,7 +71,9 @@ describe('injectFault', () => {
       output: [
         'node/node3 cordoned',
         `Warning: ignoring DaemonSet-managed Pods: kube-system/${proxy}`,
-        ...[...others.map((n) => `kube-system/${n}`), ...onNode3.map((n) => `default/${n}`)].sort().map((k) => `pod/${k.split('/')[1]} deleted`),
+        // the API serves pods/eviction, so drain evicts as kubectl does
+        ...[...others.map((n) => `kube-system/${n}`), ...onNode3.map((n) => `default/${n}`)].sort().map((k) => `evicting pod ${k}`),
+        ...[...others.map((n) => `kube-system/${n}`), ...onNode3.map((n) => `default/${n}`)].sort().map((k) => `pod/${k.split('/')[1]} evicted`),
         'node/node3 drained',
         '',
       ].join('\n'),
