@@ -2,11 +2,12 @@
 // (coloured by state, readiness and restarts shown, crash loops pulsing), count badges for boxes
 // with many pods, controller and Service chips, ownership and selector links. Pods fade in from
 // their owner, fade out when deleted and glide when they change box. Only what changed is
-// touched (no layout reads, no per-frame transitions for still objects). Text only via .text().
+// touched; motion uses the Web Animations API (native, no per-frame JS, no layout reads).
+// Text only via .text().
 // Every drawn object carries data-kind, data-name, data-namespace (pods: data-phase, data-node)
 // and is reachable with the keyboard (roving tabindex; arrows, Home/End, Enter).
 // Leaves out: zoom/pan, edge routing around boxes.
-import { select, transition } from 'd3';
+import { select } from 'd3';
 import type { Selection } from 'd3';
 import type { GraphEdge, GraphItem, GraphModel, NodeItem, PodItem } from './graph-model';
 import { UNSCHEDULED, podCategory } from './graph-layout';
@@ -36,6 +37,8 @@ const FADE_MS = 300;
 const MOVE_MS = 400;
 /** Above this many entering/moving/leaving pods in one update, skip per-pod JS animations. */
 const ANIMATE_MAX = 120;
+/** Above this many links, pod links are bundled per Node box. */
+const EDGE_MAX = 150;
 
 export function categoryColor(c: PodCategory): string {
   switch (c) {
@@ -103,6 +106,17 @@ function drawPod(el: SVGGElement, d: PodItem, labels: GraphLabels): void {
   g.select('title').text(`${d.namespace}/${d.name}\n${d.status} ${readiness}${restarts}`);
 }
 
+const translatePx = (x: number, y: number) => `translate(${x}px, ${y}px)`;
+
+/** Positions with a CSS transform; when asked, glides from the old place (Web Animations API). */
+function place(el: SVGGElement, x: number, y: number, animate: boolean): void {
+  const t = translatePx(x, y);
+  const old = el.style.transform;
+  if (old === t) return;
+  el.style.transform = t;
+  if (animate && old) el.animate([{ transform: old }, { transform: t }], { duration: MOVE_MS, easing: 'ease-out' });
+}
+
 export class GraphRenderer {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private prev: GraphModel | undefined;
@@ -120,8 +134,6 @@ export class GraphRenderer {
   }
 
   render(model: GraphModel, layout: GraphLayout, labels: GraphLabels): void {
-    // Explicit transitions (not selection.transition()): importing `transition` keeps
-    // d3-transition in the bundle, whose prototype patch tree-shaking would otherwise drop.
     const svg = this.svg;
     const diff = diffGraph(this.prev, model);
     const changed = new Set([...diff.added, ...diff.changed]);
@@ -131,10 +143,16 @@ export class GraphRenderer {
       svg.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height);
     }
 
-    // ---- edges (a pod inside a badge is represented by the badge)
+    // ---- edges (a pod inside a badge is represented by the badge; with many pods, one edge
+    // per owner or Service and Node box: hundreds of long lines cost more paint than they tell)
     const edges = new Map<string, GraphEdge>();
+    const bundle = model.edges.length > EDGE_MAX;
+    const boxOf = (uid: string) => {
+      const p = model.pods.get(uid);
+      return p ? (p.nodeUid ?? UNSCHEDULED) : uid;
+    };
     for (const e of model.edges) {
-      const target = layout.grouped.get(e.target) ?? e.target;
+      const target = layout.grouped.get(e.target) ?? (bundle ? boxOf(e.target) : e.target);
       if (!layout.rects.has(e.source) || !layout.rects.has(target)) continue;
       const id = `${e.type}:${e.source}:${target}`;
       if (!edges.has(id)) edges.set(id, { id, type: e.type, source: e.source, target });
@@ -172,7 +190,7 @@ export class GraphRenderer {
         const r = rect(d.uid);
         const g = select(this);
         if (setOnce(this, '__pos', `${r.x},${r.y},${r.w},${r.h}`)) {
-          g.attr('transform', `translate(${r.x},${r.y})`);
+          place(this, r.x, r.y, true);
           g.select('rect').attr('width', r.w).attr('height', r.h);
         }
         const n = d as NodeItem;
@@ -189,7 +207,6 @@ export class GraphRenderer {
       .data([...model.controllers, ...model.services], (d) => d.uid)
       .join((enter) => {
         const g = enter.append('g').attr('class', (d) => `chip chip-${d.kind.toLowerCase()}`);
-        g.attr('transform', (d) => `translate(${rect(d.uid).x},${rect(d.uid).y})`);
         g.append('rect').attr('rx', 4);
         g.append('text').attr('x', 6).attr('y', 16).text((d) => `${abbrev(d.kind)} ${truncate(d.name, 19)}`);
         g.append('title').text((d) => `${d.kind} ${d.namespace}/${d.name}`);
@@ -201,8 +218,7 @@ export class GraphRenderer {
         if (!setOnce(this, '__pos', `${r.x},${r.y},${r.w},${r.h}`)) return;
         const g = select(this);
         g.select('rect').attr('width', r.w).attr('height', r.h);
-        if (this.getAttribute('transform')) g.transition(transition('move').duration(MOVE_MS)).attr('transform', `translate(${r.x},${r.y})`);
-        else g.attr('transform', `translate(${r.x},${r.y})`);
+        place(this, r.x, r.y, true);
       });
 
     // ---- count badges
@@ -225,7 +241,7 @@ export class GraphRenderer {
         const r = rect(d.id);
         const g = select(this);
         if (setOnce(this, '__pos', `${r.x},${r.y},${r.w}`)) {
-          g.attr('transform', `translate(${r.x},${r.y})`);
+          place(this, r.x, r.y, false);
           g.select('rect').attr('width', r.w).attr('height', r.h);
         }
         if (!setOnce(this, '__sig', `${d.count}|${d.namespace}|${d.node}`)) return;
@@ -242,6 +258,7 @@ export class GraphRenderer {
     const ownerOf = new Map<string, string>();
     for (const e of model.edges) if (e.type === 'owns' && model.pods.has(e.target)) ownerOf.set(e.target, e.source);
     const animateIn = this.prev !== undefined && diff.added.length <= ANIMATE_MAX;
+    const fadeIn = diff.added.length <= 4 * ANIMATE_MAX;
     let moving = 0;
     const leaving: string[] = [];
     const focusFallback = new Map<string, string>();
@@ -260,12 +277,12 @@ export class GraphRenderer {
             const r = rect(d.uid);
             const from = animateIn ? layout.rects.get(ownerOf.get(d.uid) ?? '') : undefined;
             (this as Cached).__pos = `${r.x},${r.y}`;
+            place(this, r.x, r.y, false);
             if (from) {
               const c = center(from);
-              select(this).attr('transform', `translate(${c.x - 12},${c.y - 12})`).style('opacity', 0)
-                .transition(transition('enter').duration(MOVE_MS)).style('opacity', 1).attr('transform', `translate(${r.x},${r.y})`);
-            } else {
-              select(this).attr('transform', `translate(${r.x},${r.y})`).classed('pod-enter', true);
+              this.animate([{ transform: `translate(${c.x - 12}px, ${c.y - 12}px)`, opacity: 0 }, { transform: translatePx(r.x, r.y), opacity: 1 }], { duration: MOVE_MS, easing: 'ease-out' });
+            } else if (fadeIn) {
+              this.classList.add('pod-enter');
             }
           });
           return g;
@@ -276,9 +293,13 @@ export class GraphRenderer {
             leaving.push(d.uid);
             if (d.nodeUid) focusFallback.set(d.uid, d.nodeUid);
           });
-          const leave = exit.attr('data-leaving', 'true').attr('tabindex', null).attr('data-focus-id', null).attr('aria-hidden', 'true');
+          // Out of the `g.pod` join (class pod-leaving) while it fades, so later joins skip it.
+          const leave = exit.attr('class', 'pod-leaving').attr('data-leaving', 'true').attr('tabindex', null).attr('data-focus-id', null).attr('aria-hidden', 'true');
           if (leaving.length > ANIMATE_MAX) leave.remove();
-          else leave.transition(transition('leave').duration(FADE_MS)).style('opacity', 0).remove();
+          else leave.each(function () {
+            const a = this.animate([{ opacity: 1 }, { opacity: 0, transform: `${this.style.transform} scale(0.4)` }], { duration: FADE_MS, easing: 'ease-in', fill: 'forwards' });
+            a.onfinish = () => this.remove();
+          });
           return leave;
         },
       )
@@ -286,9 +307,7 @@ export class GraphRenderer {
         const r = rect(d.uid);
         if (setOnce(this, '__pos', `${r.x},${r.y}`)) {
           moving++;
-          const g = select(this);
-          if (moving <= ANIMATE_MAX) g.transition(transition('move').duration(MOVE_MS)).style('opacity', 1).attr('transform', `translate(${r.x},${r.y})`);
-          else g.attr('transform', `translate(${r.x},${r.y})`);
+          place(this, r.x, r.y, moving <= ANIMATE_MAX);
         }
         if (!changed.has(d.uid) && (this as Cached).__sig !== undefined) return;
         (this as Cached).__sig = '1';
