@@ -116,3 +116,56 @@ describe('watch as Table (kubectl get -w)', () => {
     ]);
   });
 });
+
+describe('aggregated discovery (apidiscovery.k8s.io/v2)', () => {
+  const AGG = { accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json' };
+  type Doc = { kind: string; apiVersion: string; metadata: object; items: { metadata: { name?: string }; versions: { version: string; resources: { resource: string }[]; freshness: string }[] }[] };
+
+  it('answers /api and /apis with every group in one document when asked, the legacy lists otherwise', () => {
+    const h = newHarness();
+    const apis = h.req('GET', '/apis', undefined, AGG);
+    expect(apis.headers).toEqual({ 'content-type': 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList', vary: 'Accept' });
+    const doc = apis.body as Doc;
+    expect([doc.kind, doc.apiVersion, doc.metadata]).toEqual(['APIGroupDiscoveryList', 'apidiscovery.k8s.io/v2', {}]);
+    // Same groups, in the same order, as the legacy APIGroupList.
+    const legacy = h.req('GET', '/apis').body as { groups: { name: string }[] };
+    expect(doc.items.map((i) => i.metadata.name)).toEqual(legacy.groups.map((g) => g.name));
+    const apps = doc.items.find((i) => i.metadata.name === 'apps');
+    expect(apps?.versions.map((v) => [v.version, v.freshness])).toEqual([['v1', 'Current']]);
+    expect(apps?.versions[0].resources.find((r) => r.resource === 'deployments')).toEqual({
+      resource: 'deployments',
+      responseKind: { group: '', version: '', kind: 'Deployment' },
+      scope: 'Namespaced',
+      singularResource: 'deployment',
+      verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+      shortNames: ['deploy'],
+      categories: ['all'],
+      subresources: [
+        { subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] },
+        { subresource: 'status', responseKind: { group: '', version: '', kind: 'Deployment' }, verbs: ['get', 'patch', 'update'] },
+      ],
+    });
+
+    const core = h.req('GET', '/api', undefined, AGG).body as Doc;
+    expect(core.items.map((i) => [i.metadata, i.versions.map((v) => v.version)])).toEqual([[{ creationTimestamp: null }, ['v1']]]);
+    expect(core.items[0].versions[0].resources.find((r) => r.resource === 'namespaces')).toEqual({
+      resource: 'namespaces',
+      responseKind: { group: '', version: '', kind: 'Namespace' },
+      scope: 'Cluster',
+      singularResource: 'namespace',
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+      shortNames: ['ns'],
+      subresources: [
+        { subresource: 'finalize', responseKind: { group: '', version: '', kind: 'Namespace' }, verbs: ['update'] },
+        { subresource: 'status', responseKind: { group: '', version: '', kind: 'Namespace' }, verbs: ['get', 'patch', 'update'] },
+      ],
+    });
+    // Every legacy resource and subresource is there, once.
+    const v1 = h.req('GET', '/api/v1').body as { resources: { name: string }[] };
+    const names = core.items[0].versions[0].resources.flatMap((r) => [r.resource, ...((r as { subresources?: { subresource: string }[] }).subresources ?? []).map((s) => `${r.resource}/${s.subresource}`)]);
+    expect(names.sort()).toEqual(v1.resources.map((r) => r.name).sort());
+
+    expect((h.req('GET', '/api').body as { kind: string }).kind).toBe('APIVersions');
+    expect((h.req('GET', '/apis', undefined, { accept: 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json' }).body as { kind: string }).kind).toBe('APIGroupList');
+  });
+});

@@ -178,6 +178,10 @@ export class RestHandler {
     let group: string;
     let version: string;
     let rest: string[];
+    if ((parts[0] === 'api' || parts[0] === 'apis') && parts.length === 1 && wantsAggregated(header(req, 'accept'))) {
+      if (method !== 'GET') throw errMethodNotAllowed();
+      return { status: 200, body: this.aggregatedDiscovery(parts[0] === 'api'), headers: { 'content-type': AGGREGATED_TYPE, vary: 'Accept' } };
+    }
     if (parts[0] === 'api') {
       if (parts.length === 1) return this.discovery(method, this.apiVersions());
       group = '';
@@ -583,6 +587,54 @@ export class RestHandler {
     return [...paths].sort();
   }
 
+  /**
+   * Aggregated discovery (`/api` or `/apis` asked for as `apidiscovery.k8s.io/v2`
+   * APIGroupDiscoveryList): every group with its versions and resources in one document, so a
+   * client needs no request per group version. Built from the same APIResource lists as the
+   * legacy documents: subresources are folded into their resource, `responseKind` keeps the
+   * APIResource's group and version (empty when the same as the resource's).
+   * Models apiserver/pkg/endpoints/discovery/aggregated/{handler.go,wrapper.go} and
+   * endpoints/installer.go (ConvertGroupVersionIntoToDiscovery)
+   */
+  aggregatedDiscovery(core: boolean) {
+    const groups: { name: string; versions: string[] }[] = core
+      ? [{ name: '', versions: ['v1'] }]
+      : this.groupList().groups.map((g) => ({ name: g.name, versions: g.versions.map((v) => v.version) }));
+    const items = groups.map(({ name, versions }) => ({
+      metadata: name ? { name, creationTimestamp: null } : { creationTimestamp: null },
+      versions: versions.map((version) => {
+        const list = this.resourceList(name, version, this.api.types.filter((t) => t.group === name && t.version === version));
+        const resources: Record<string, unknown>[] = [];
+        const byName = new Map<string, Record<string, unknown>>();
+        const gvk = (r: Record<string, unknown>) => ({ group: (r.group as string | undefined) ?? '', version: (r.version as string | undefined) ?? '', kind: r.kind });
+        for (const r of list.resources) {
+          const n = r.name as string;
+          if (n.includes('/')) continue;
+          const d: Record<string, unknown> = {
+            resource: n,
+            responseKind: gvk(r),
+            scope: r.namespaced ? 'Namespaced' : 'Cluster',
+            singularResource: r.singularName,
+            verbs: r.verbs,
+          };
+          if (r.shortNames) d.shortNames = r.shortNames;
+          if (r.categories) d.categories = r.categories;
+          resources.push(d);
+          byName.set(n, d);
+        }
+        for (const r of list.resources) {
+          const [parent, sub] = (r.name as string).split('/');
+          const d = sub === undefined ? undefined : byName.get(parent);
+          if (!d) continue;
+          const subs = (d.subresources ??= []) as Record<string, unknown>[];
+          subs.push({ subresource: sub, responseKind: gvk(r), verbs: r.verbs });
+        }
+        return { version, resources, freshness: 'Current' };
+      }),
+    }));
+    return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
+  }
+
   apiVersions() {
     return {
       kind: 'APIVersions',
@@ -805,6 +857,16 @@ function subKind(t: ResourceType, sub: string): string {
     default:
       return t.kind;
   }
+}
+
+const AGGREGATED_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+/** Whether an Accept header asks for aggregated discovery v2 (kubectl 1.30+ asks for it first). */
+function wantsAggregated(accept: string): boolean {
+  return accept.split(',').some((m) => {
+    const params = m.split(';').map((p) => p.trim());
+    return params.includes('as=APIGroupDiscoveryList') && params.includes('g=apidiscovery.k8s.io') && params.includes('v=v2');
+  });
 }
 
 function wantsTable(accept: string): boolean {
