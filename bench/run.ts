@@ -1,5 +1,6 @@
 // `npm run bench`: the performance targets of the foundation issue (P1 scheduling, P2 rollout
-// and the webernetes ratio, P3 kubectl get, P7 kubectl apply, P8 heap), printed as a table of
+// and the webernetes ratio, P3 kubectl get, P7 kubectl apply, P8 heap; SERVE: kubectl get
+// pods through `npm run serve`'s HTTP server), printed as a table of
 // target / measured / pass and written to reports/bench.json. Not a test: CI never runs it.
 // Flags: --quick (skip the ~65 s webernetes 1,000-replica run, fewer big runs),
 //        --only P1,P3 (or --only=P2) to run a subset,
@@ -31,7 +32,7 @@ function parseArgs(argv: string[]): Options {
       if (!v) throw new Error('--only needs a list, e.g. --only P1,P3');
       opts.only = new Set(v.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean));
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench -- [--quick] [--only P1,P2,P3,P7,P8] [--profile]\n');
+      process.stdout.write('usage: npm run bench -- [--quick] [--only P1,P2,P3,P7,P8,SERVE] [--profile]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -44,6 +45,7 @@ const BENCHES: Record<string, (o: Options) => Promise<BenchResult[]>> = {
   P3: async () => (await import('./p3-get-pods')).p3(),
   P7: async () => (await import('./p7-apply')).p7(),
   P8: async () => (await import('./p8-heap')).p8(),
+  SERVE: async () => (await import('./p-serve')).pServe(),
 };
 
 function table(results: BenchResult[]): string {
