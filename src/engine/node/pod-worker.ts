@@ -6,8 +6,8 @@
 // Models pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod, computePodActions),
 // pkg/kubelet/status/status_manager.go, pkg/kubelet/kubelet_pods.go (generateAPIPodStatus),
 // pkg/kubelet/images/image_manager.go and container/helpers.go (backoff).
-// SIMPLIFICATION: probes only gate readiness after initialDelaySeconds (they never fail yet);
-// no volumes, no resource enforcement (OOM), no ephemeral containers.
+// Probes run through ./prober.ts: readiness flips Ready, liveness/startup failures restart.
+// SIMPLIFICATION: no volumes, no resource enforcement (OOM), no ephemeral containers.
 import type { Container, ContainerState, ContainerStatus, KObject, Pod, PodCondition } from '../api/types';
 import { isApiError } from '../api/status';
 import { parseTime, rfc3339 } from '../core/time';
@@ -20,6 +20,10 @@ import { ContainerStartError, SIGNAL_IGNORED } from './images/types';
 import { goDuration } from './go-duration';
 import { serviceEnv, resolveEnv } from './container-env';
 import { networkFor } from '../network/network';
+import { ProbeWorker } from './prober';
+import type { ProbeHost, ProbeType } from './prober';
+import type { UserlandKind } from './images/shell';
+import type { ContainerEnv } from './images/types';
 
 const BACKOFF_INITIAL_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
@@ -51,6 +55,11 @@ interface ContainerRun {
   backoffMs: number;
   pullBackoffMs: number;
   timers: Set<TaskHandle>;
+  /** The startup probe passed (or there is none). */
+  started: boolean;
+  probes: ProbeWorker[];
+  probeTimers: Set<TaskHandle>;
+  execEnv?: ProbeHost['execEnv'];
 }
 
 function newRun(c: Container, init: boolean): ContainerRun {
@@ -66,6 +75,9 @@ function newRun(c: Container, init: boolean): ContainerRun {
     backoffMs: 0,
     pullBackoffMs: 0,
     timers: new Set(),
+    started: false,
+    probes: [],
+    probeTimers: new Set(),
   };
 }
 
@@ -168,7 +180,8 @@ export class PodWorker {
         r.phase = 'running';
         r.startedAt = parseTime(running.startedAt) ?? now;
         r.ready = cs.ready;
-        if (!r.ready && !r.init && r.spec.readinessProbe) this.awaitReadiness(r);
+        r.started = cs.started ?? true;
+        this.startProbes(r, r.ready);
       } else if (terminated) {
         r.phase = 'terminated';
         r.exitCode = terminated.exitCode;
@@ -220,6 +233,7 @@ export class PodWorker {
     r.process?.stop('SIGKILL');
     for (const t of r.timers) this.ctx.clock.cancel(t);
     r.timers.clear();
+    this.stopProbes(r);
     this.after(0, () => this.exited(r, 137), 'kubelet:exit');
     return true;
   }
@@ -338,20 +352,140 @@ export class PodWorker {
     r.waitingReason = '';
     r.waitingMessage = undefined;
     this.event('Normal', 'Started', `Started container ${name}`, r);
-    if (r.init) r.ready = false;
-    else if (!r.spec.readinessProbe) r.ready = true;
-    else this.awaitReadiness(r);
+    r.started = !r.spec.startupProbe || r.init;
+    r.ready = !r.init && r.started && !r.spec.readinessProbe;
+    this.startProbes(r, false);
     this.pushStatus();
   }
 
-  private awaitReadiness(r: ContainerRun): void {
-    const delay = ((r.spec.readinessProbe?.initialDelaySeconds ?? 0) + 1) * 1000;
-    this.after(delay, () => {
-      if (r.phase === 'running') {
-        r.ready = true;
-        this.pushStatus();
+  // ------------------------------------------------------------------ probes
+
+  /**
+   * Starts the probe workers of a container instance that just started. Their first tick comes
+   * one second after start (the pod sync that sees the container running), then every period.
+   * Models pkg/kubelet/prober/prober_manager.go (AddPod, UpdatePodStatus).
+   */
+  private startProbes(r: ContainerRun, ready: boolean): void {
+    this.stopProbes(r);
+    if (r.init) return;
+    const instance = r.containerID;
+    const c = r.spec;
+    const specs: [ProbeType, NonNullable<Container['readinessProbe']> | undefined][] = [
+      ['Startup', c.startupProbe],
+      ['Liveness', c.livenessProbe],
+      ['Readiness', c.readinessProbe],
+    ];
+    const schedule = (ms: number, fn: () => void) => {
+      const h = this.after(ms, fn, 'kubelet:probe', r.probeTimers);
+      return { cancel: () => {
+        this.ctx.clock.cancel(h);
+        r.probeTimers.delete(h);
+        this.timers.delete(h);
+      } };
+    };
+    for (const [type, spec] of specs) {
+      if (!spec) continue;
+      const w: ProbeWorker = new ProbeWorker(type, spec, {
+        running: () => r.phase === 'running' && r.containerID === instance && !this.terminating && !this.gone,
+        runningForMs: () => this.ctx.clock.now() - (r.startedAt ?? this.ctx.clock.now()),
+        started: () => r.started,
+        onResult: (result) => this.probeResult(r, type, result),
+        event: (message) => this.event('Warning', 'Unhealthy', message, r),
+        host: () => this.probeHost(r),
+      }, schedule);
+      if (type === 'Readiness' && ready) w.result = 'success';
+      r.probes.push(w);
+      w.start(1000);
+    }
+  }
+
+  private stopProbes(r: ContainerRun): void {
+    for (const w of r.probes) w.stop();
+    r.probes = [];
+    for (const t of r.probeTimers) {
+      this.ctx.clock.cancel(t);
+      this.timers.delete(t);
+    }
+    r.probeTimers.clear();
+  }
+
+  private probeHost(r: ContainerRun): ProbeHost {
+    return {
+      schedule: (ms, fn) => {
+        const h = this.ctx.clock.schedule(ms, () => {
+          this.ctx.clock.yieldRequested = true;
+          fn();
+        }, 'kubelet:probe-exec');
+        return { cancel: () => this.ctx.clock.cancel(h) };
+      },
+      now: () => this.ctx.clock.now(),
+      rng: this.ctx.rng,
+      network: networkFor(this.ctx.api),
+      origin: { nodeName: this.kubelet.cfg.name, ip: this.kubelet.cfg.internalIP, host: true },
+      podIP: this.ip,
+      container: r.spec,
+      execEnv: r.execEnv,
+    };
+  }
+
+  /** The prober's result cache changed for a container. Models kuberuntime_manager.go computePodActions. */
+  private probeResult(r: ContainerRun, type: ProbeType, result: 'success' | 'failure'): void {
+    if (r.phase !== 'running' || this.terminating) return;
+    if (type === 'Readiness') {
+      r.ready = result === 'success' && r.started;
+      this.pushStatus();
+      return;
+    }
+    if (type === 'Startup' && result === 'success') {
+      r.started = true;
+      if (!r.spec.readinessProbe) r.ready = true;
+      this.pushStatus();
+      return;
+    }
+    if (result === 'failure') this.probeKill(r, type === 'Liveness' ? 'liveness' : 'startup');
+  }
+
+  /** Kills a container that failed its liveness or startup probe, then starts it again at once. */
+  private probeKill(r: ContainerRun, what: 'liveness' | 'startup'): void {
+    const proc = r.process;
+    if (!proc) return;
+    const policy = this.pod.spec?.restartPolicy ?? 'Always';
+    const restart = policy !== 'Never';
+    this.event('Normal', 'Killing', `Container ${r.spec.name} failed ${what} probe${restart ? ', will be restarted' : ''}`, r);
+    this.stopProbes(r);
+    for (const t of r.timers) this.ctx.clock.cancel(t);
+    r.timers.clear();
+    const probe = what === 'liveness' ? r.spec.livenessProbe : r.spec.startupProbe;
+    const grace = (probe?.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const { exitAfterMs, code } = proc.stop('SIGTERM');
+    const kill = exitAfterMs === SIGNAL_IGNORED || exitAfterMs > grace;
+    this.after(kill ? grace : exitAfterMs, () => {
+      if (kill) proc.stop('SIGKILL');
+      if (r.process === proc && r.phase === 'running') {
+        r.phase = 'terminated';
+        r.exitCode = kill ? 137 : code;
+        r.termReason = kill || code !== 0 ? 'Error' : 'Completed';
+        r.finishedAt = this.ctx.clock.now();
+        r.ready = false;
+        r.process = undefined;
+        this.logs.get(r.spec.name)?.current?.end();
       }
-    }, 'kubelet:probe', r.timers);
+      if (this.terminating) {
+        this.maybeFinish();
+        return;
+      }
+      if (!restart || (policy === 'OnFailure' && r.exitCode === 0)) {
+        this.pushStatus();
+        return;
+      }
+      r.last = this.terminatedState(r);
+      r.phase = 'waiting';
+      r.restartCount++;
+      const resolved = resolveImage(r.spec.image ?? '');
+      if (!resolved.ok) return;
+      this.event('Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`, r);
+      this.create(r, resolved.behaviour);
+    }, 'kubelet:kill', r.timers);
   }
 
   /** Starts the container's main process (throws ContainerStartError when it cannot start). */
@@ -386,21 +520,21 @@ export class PodWorker {
         this.after(0, () => this.exited(r, code, reason), 'kubelet:exit');
       },
     };
+    const containerEnv: ContainerEnv = {
+      podName: this.pod.metadata?.name ?? '',
+      namespace: this.pod.metadata?.namespace ?? '',
+      podIP: this.ip,
+      nodeName: this.kubelet.cfg.name,
+      hostname: this.pod.spec?.hostname ?? this.pod.metadata?.name ?? '',
+      containerName: name,
+      env: envVars,
+      command: r.spec.command,
+      args: r.spec.args,
+    };
+    const land = r.image ? userlandOf(r.image.repository, r.image.tag) : undefined;
+    r.execEnv = land ? { kind: land, env: containerEnv, imageEnv: behaviour.imageEnv } : undefined;
     try {
-      const proc = behaviour.start(
-        {
-          podName: this.pod.metadata?.name ?? '',
-          namespace: this.pod.metadata?.namespace ?? '',
-          podIP: this.ip,
-          nodeName: this.kubelet.cfg.name,
-          hostname: this.pod.spec?.hostname ?? this.pod.metadata?.name ?? '',
-          containerName: name,
-          env: envVars,
-          command: r.spec.command,
-          args: r.spec.args,
-        },
-        processCtx,
-      );
+      const proc = behaviour.start(containerEnv, processCtx);
       net?.attach({
         key: `${this.pod.metadata?.uid}/${name}`,
         podUid: this.pod.metadata?.uid ?? '',
@@ -424,6 +558,7 @@ export class PodWorker {
     r.finishedAt = this.ctx.clock.now();
     r.ready = false;
     r.process = undefined;
+    this.stopProbes(r);
     this.logs.get(r.spec.name)?.current?.end();
     if (this.terminating) {
       this.maybeFinish();
@@ -489,6 +624,7 @@ export class PodWorker {
     for (const r of this.runs) {
       for (const t of r.timers) this.ctx.clock.cancel(t);
       r.timers.clear();
+      this.stopProbes(r);
       if (r.phase !== 'running' || !r.process) continue;
       this.event('Normal', 'Killing', `Stopping container ${r.spec.name}`, r);
       const { exitAfterMs, code } = r.process.stop('SIGTERM');
@@ -623,7 +759,7 @@ export class PodWorker {
         restartCount: r.restartCount,
         image: r.image ? `${r.image.repository}:${r.image.tag}` : (r.spec.image ?? ''),
         imageID: r.image && r.everStarted ? `${r.image.repository}@${r.image.digest}` : '',
-        started: r.phase === 'running',
+        started: r.phase === 'running' && r.started,
       };
       if (r.containerID && r.everStarted) out.containerID = r.containerID;
       return out;
@@ -632,6 +768,15 @@ export class PodWorker {
     status.containerStatuses = appRuns.map(cs);
     return status;
   }
+}
+
+/** The userland an image's exec sessions run in (as the shell's kubectl exec sees it). */
+function userlandOf(repository: string, tag: string): UserlandKind | undefined {
+  const repo = repository.replace(/^docker\.io\//, '');
+  if (repo.startsWith('registry.k8s.io/')) return undefined;
+  if (repo === 'library/ubuntu') return 'ubuntu';
+  if (/alpine/.test(tag) || ['library/busybox', 'library/alpine', 'jpetazzo/httpenv', 'dockercoins/rng', 'dockercoins/hasher', 'dockercoins/worker'].includes(repo)) return 'busybox';
+  return 'debian';
 }
 
 /** Pod phase from container states. Models pkg/kubelet/kubelet_pods.go (getPhase). */
