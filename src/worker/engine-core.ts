@@ -9,6 +9,7 @@ import { createSession } from './session';
 import { VfsError, createShell, stringReader } from '../shell'; // YAML editor block
 import { createKubectl } from '../shell/commands/kubectl'; // YAML editor block
 import { jsonSchemaFor, listKinds } from '../engine/schema'; // YAML editor block
+import { TerminalIntegration } from './terminal-integration'; // terminal block
 import type { Session, SessionOptions } from './session';
 import {
   MIRRORED_RESOURCES,
@@ -17,6 +18,7 @@ import {
   isClientMessage,
   isEditorRequestMethod, // YAML editor block
   isToolsRequestMethod, // playground tools block
+  isTerminalRequestMethod, // terminal block
 } from './protocol';
 import type {
   ClientMessage,
@@ -33,6 +35,7 @@ import type {
   EditorRequestMethod, // YAML editor block
   EditorSchemaResult, // YAML editor block
   ToolsRequestMethod, // playground tools block
+  TerminalRequestMethod, // terminal block
   RequestResult,
   Snapshot,
   Speed,
@@ -98,6 +101,8 @@ export class EngineCore {
   private running = false;
   private readonly queue: PendingShell[] = [];
   private output: { id: number; data: string } | undefined;
+  /** stdin, editor tabs and completion of the terminal. Terminal block. */
+  readonly terminal: TerminalIntegration;
 
   constructor(post: (msg: WorkerMessage) => void, timers: HostTimers, opts: EngineCoreOptions = {}) {
     this.post = post;
@@ -107,6 +112,7 @@ export class EngineCore {
     this.playing = opts.playing ?? true;
     this.speed = opts.speed ?? 1;
     this.session = createSession(opts.session);
+    this.terminal = new TerminalIntegration(this.session, (msg) => { this.flushOutput(); this.send(msg); }); // terminal block
     this.lastWall = timers.now();
     for (const r of MIRRORED_RESOURCE_NAMES) this.startInformer(r);
     this.schedule();
@@ -170,6 +176,7 @@ export class EngineCore {
     if (this.timer !== undefined) this.timers.clearTimer(this.timer);
     for (const stop of this.stops) stop();
     this.session.shell.interrupt();
+    this.terminal.dispose(); // terminal block
   }
 
   // ---------------------------------------------------------------- mirror
@@ -358,10 +365,11 @@ export class EngineCore {
       }
       case 'shell.completions': {
         const p = (msg as RequestMessage<'shell.completions'>).params;
-        return { candidates: this.session.shell.complete(p.line, p.cursor) };
+        return { candidates: await this.terminal.completions(p.line, p.cursor) }; // terminal block
       }
     }
     if (isEditorRequestMethod(msg.method)) return handleEditorRequest(this.session, msg); // YAML editor block
+    if (isTerminalRequestMethod(msg.method)) return this.terminal.request(msg as RequestMessage<TerminalRequestMethod>); // terminal block
     if (isToolsRequestMethod(msg.method)) { // playground tools block
       if (!this.tools) throw new Error(`${msg.method}: not available in this host`); // playground tools block
       return this.tools(msg as RequestMessage<ToolsRequestMethod>); // playground tools block
@@ -391,11 +399,14 @@ export class EngineCore {
     this.script = '';
     const out = { write: (data: string) => this.write(id, data) };
     let status: number;
+    const stdin = this.terminal.foregroundStdin(); // terminal block: typed lines reach the command
     try {
-      status = await shell.execute(script, { stdout: out, stderr: out, isTTY: true });
+      status = await shell.execute(script, { stdout: out, stderr: out, stdin, isTTY: true });
     } catch (e) {
       out.write(`timonel: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       status = 1;
+    } finally {
+      this.terminal.commandEnded(stdin); // terminal block
     }
     cluster.clock.yieldRequested = true;
     this.flushOutput();

@@ -271,11 +271,77 @@ function isToolsWorkerMessage(x: Record<string, unknown>): boolean {
 }
 // END playground tools block
 
+// ------------------------------------------------------------------ terminal integration
+// BEGIN terminal block (src/ui/features/terminal, editor integration): input typed while a
+// command runs (its stdin, line by line, Ctrl-D as end of file), `vi`/`nano`/`kubectl edit`
+// opening an editor tab and waiting for it, and completion from the live cluster.
+// Handled in src/worker/engine-core.ts (terminal block), src/worker/editor-commands.ts and
+// src/worker/kubectl-completion.ts.
+
+export interface ShellStdinParams {
+  /** Text for the running command's stdin (a cooked line ends with "\n"). */
+  data?: string;
+  /** Ctrl-D: end of file for the current read. */
+  eof?: boolean;
+}
+
+export interface RequestMap {
+  /** Feeds the foreground command's stdin; `delivered` is false when no command runs. */
+  'shell.stdin': [ShellStdinParams, { delivered: boolean }];
+  /**
+   * Ends an editor session the worker opened (`editor.open`): the tab was saved (the file is
+   * written first, with `fs.write`) or closed. The waiting `vi`/`kubectl edit` then returns.
+   */
+  'editor.done': [{ session: number; saved: boolean }, { ok: boolean }];
+}
+
+/** Worker → UI: a command (`vi FILE`, `nano FILE`, `kubectl edit`) opens FILE in an editor tab. */
+export interface EditorOpenMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'editor.open';
+  /** Answer with `editor.done` and this id. */
+  session: number;
+  /** The file as it is now (an absent file opens empty). */
+  file: EditorFile;
+  /** The command that opened it (`vi`, `nano`, `vim`). */
+  command: string;
+}
+
+const TERMINAL_REQUEST_METHODS = ['shell.stdin', 'editor.done'] as const;
+export type TerminalRequestMethod = (typeof TERMINAL_REQUEST_METHODS)[number];
+
+export function isTerminalRequestMethod(x: unknown): x is TerminalRequestMethod {
+  return typeof x === 'string' && (TERMINAL_REQUEST_METHODS as readonly string[]).includes(x);
+}
+
+const MAX_STDIN = 1024 * 1024;
+
+function isTerminalRequestParams(method: string, p: Record<string, unknown>): boolean {
+  switch (method) {
+    case 'shell.stdin':
+      return (p.data === undefined || (typeof p.data === 'string' && p.data.length <= MAX_STDIN)) && (p.eof === undefined || typeof p.eof === 'boolean');
+    case 'editor.done':
+      return typeof p.session === 'number' && Number.isSafeInteger(p.session) && typeof p.saved === 'boolean';
+    default:
+      return false;
+  }
+}
+
+function isTerminalWorkerMessage(x: Record<string, unknown>): boolean {
+  if (x.type !== 'editor.open') return false;
+  const f = x.file as Record<string, unknown> | null;
+  return (
+    typeof x.session === 'number' && Number.isSafeInteger(x.session) && typeof x.command === 'string' &&
+    typeof f === 'object' && f !== null && isEditorPath(f.path) && isEditorText(f.content)
+  );
+}
+// END terminal block
+
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
 export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
 
-const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS];
+const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS, ...TERMINAL_REQUEST_METHODS]; // terminal block
 
 // ------------------------------------------------------------------ client → worker
 
@@ -343,7 +409,7 @@ export interface ErrorMessage extends Base {
   type: 'error';
   message: string;
 }
-export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage | PersistedMessage;
+export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage | PersistedMessage | EditorOpenMessage; // terminal block: EditorOpenMessage
 
 // ------------------------------------------------------------------ guards
 
@@ -387,7 +453,7 @@ export function isRequestParams<M extends RequestMethod>(method: M, p: unknown):
     case 'shell.completions':
       return isStr(p.line) && isInt(p.cursor) && p.cursor >= 0 && p.cursor <= p.line.length;
     default:
-      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p);
+      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p) || isTerminalRequestParams(method, p); // terminal block
   }
 }
 
@@ -431,6 +497,6 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
     case 'error':
       return isStr(x.message);
     default:
-      return isToolsWorkerMessage(x);
+      return isToolsWorkerMessage(x) || isTerminalWorkerMessage(x); // terminal block
   }
 }
