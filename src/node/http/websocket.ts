@@ -1,10 +1,11 @@
-// Upgrade requests (exec, attach, port-forward: WebSocket `v5.channel.k8s.io` or the SPDY/3.1
-// fallback kubectl tries next). Not served yet: they are answered with a Status that says so,
-// so the real kubectl prints a clear error instead of `unexpected EOF`.
-// Missing for exec/attach: an engine hook that starts a process in a running container with
-// stdin/stdout/stderr streams (src/engine/node/images/shell.ts runs container commands, but only
-// as the container's main process); for port-forward, a hook to open a virtual TCP stream to a
-// pod port (src/engine/network).
+// Upgrade requests nobody else took (attach and port-forward: WebSocket `v5.channel.k8s.io` or
+// the SPDY/3.1 fallback kubectl tries next): answered with a Status that says so, so the real
+// kubectl prints a clear error instead of `unexpected EOF`. exec is bridged in exec-bridge.ts
+// and the UI's engine socket in engine-socket.ts (both via the server's onUpgrade).
+// Missing for attach: the engine's main-process streams of a running container; for
+// port-forward, kubectl 1.31+ tunnels SPDY/3.1 frames inside the WebSocket
+// (`SPDY/3.1+portforward.k8s.io`), so a SPDY framer is needed on top of
+// cluster.network.addPortForward/the PortForwardSession of pod-streams.ts.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 

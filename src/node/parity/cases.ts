@@ -73,6 +73,10 @@ export const CASES: ParityCase[] = [
   { command: 'kubectl rollout status deploy/web' },
   { command: 'kubectl rollout history deploy/web' },
   { command: 'kubectl version' },
+  { command: 'kubectl exec solo -- echo hello' },
+  { command: "kubectl exec solo -- sh -c 'echo oops >&2; exit 3'" },
+  { command: 'echo "cat /etc/hostname; ls /usr/share/nginx/html" | kubectl exec -i solo -- sh' },
+  { command: 'kubectl exec solo -c nope -- ls' },
   {
     // A scale-up seen through `get -w`: the new pods go Pending, ContainerCreating, Running.
     command: 'kubectl get pods -l app=web -w',

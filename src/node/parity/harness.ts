@@ -17,6 +17,7 @@ import { advanceTo, runCommand } from '../driver';
 import { createApiHttpServer, listen } from '../http/server';
 import { RealTimePacer } from '../http/pacer';
 import { writeKubeconfig } from '../http/kubeconfig';
+import { execUpgrade } from '../http/exec-bridge';
 
 /** The oldest real kubectl the suite compares against (the simulated cluster is v1.32). */
 export const MIN_KUBECTL_MINOR = 32;
@@ -153,7 +154,10 @@ export class ParityHarness {
           entry.watches++;
           return { ...res, watch: { onEvent: (cb) => w.onEvent((ev) => { entry.events++; cb(ev); }), stop: () => w.stop() } };
         },
-        { onActivity: () => pacer.kick() },
+        {
+          onActivity: () => pacer.kick(),
+          onUpgrade: (req, socket, head) => execUpgrade(s.cluster, s.sys, req, socket, head, () => pacer.kick()),
+        },
       );
       const port = await listen(server, 0);
       const url = `http://127.0.0.1:${port}`;
