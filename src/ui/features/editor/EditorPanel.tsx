@@ -2,7 +2,8 @@
 // serves, tabs over files of the shell's filesystem (fs.list/read/write), starter templates,
 // Save, and Apply / Dry run that run `kubectl apply -f -` (`--dry-run=server`) in the worker
 // with the buffer as stdin; the API server's field errors become markers on their lines.
-// Leaves out: `kubectl edit`/`vi`/`nano` opening tabs (the worker push comes later), persistence.
+// Tabs opened by `vi`/`nano`/`kubectl edit` (editQueue) end that command's wait when they are
+// saved (`editor.done` saved) or closed (not saved). Leaves out: persistence of the buffers.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../../engine';
@@ -12,6 +13,7 @@ import { TEMPLATES } from './templates';
 import { NO_TABS, baseName, closeTab, freshPath, markSaved, openTab, setDirty } from './tabs';
 import type { TabsState } from './tabs';
 import { serverMarkers } from './yaml-positions';
+import { editQueue } from './editor-pushes';
 import type { ServerMarker } from './yaml-positions';
 
 type Editor = ReturnType<typeof monaco.editor.create>;
@@ -53,6 +55,33 @@ export default function EditorPanel() {
   const [files, setFiles] = useState<EditorFsEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** Tabs a command waits on (`vi`, `kubectl edit`): path → editor session id. */
+  const waiting = useRef(new Map<string, number>());
+  const finishWait = useCallback(
+    (path: string, saved: boolean) => {
+      const session = waiting.current.get(path);
+      if (session === undefined) return;
+      waiting.current.delete(path);
+      client.request('editor.done', { session, saved }).catch(() => undefined);
+    },
+    [client],
+  );
+
+  // Files the worker opens (`vi FILE`, `kubectl edit`): a tab with the file's current text.
+  useEffect(
+    () =>
+      editQueue.take((e) => {
+        const { path, content } = e.file;
+        // A tab already waited on by an older command: that one is answered as closed.
+        finishWait(path, false);
+        ensureModel(path, content);
+        waiting.current.set(path, e.session);
+        setTabs((s) => markSaved(openTab(s, path, content), path, content));
+        setOutcome(null);
+        editorRef.current?.focus();
+      }),
+    [finishWait],
+  );
 
   // Monaco, the schema and the home directory, once per mount.
   useEffect(() => {
@@ -140,6 +169,7 @@ export default function EditorPanel() {
   };
 
   const close = (path: string) => {
+    finishWait(path, false);
     modelOf(path)?.dispose();
     viewStates.current.delete(path);
     setTabs((s) => closeTab(s, path));
@@ -155,10 +185,11 @@ export default function EditorPanel() {
       .then((r) => {
         setTabs((s) => markSaved(s, path, content));
         setOutcome({ ok: true, text: t('editor.saved', { path: r.path }), markers: [] });
+        finishWait(path, true);
         refreshFiles();
       })
       .catch((e: unknown) => setOutcome({ ok: false, text: errorMessage(e), markers: [] }));
-  }, [client, refreshFiles, t]);
+  }, [client, finishWait, refreshFiles, t]);
 
   // Ctrl/Cmd+S saves the active tab.
   useEffect(() => {

@@ -1,10 +1,13 @@
 // The YAML editor's place on the page: a labelled region that stays small until the user opens
 // the editor, then loads Monaco and the panel as a lazy chunk (React.lazy), so the initial
-// JavaScript keeps the terminal fast. Leaves out: opening on a push from the worker (`vi`, later).
-import { Component, Suspense, lazy, useState } from 'react';
+// JavaScript keeps the terminal fast. A worker push (`vi FILE`, `kubectl edit`) opens it too:
+// the push waits in editQueue until the panel has loaded and takes it.
+import { Component, Suspense, lazy, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ensureEditorStrings } from './strings';
+import { useEngine } from '../../engine';
+import { editQueue } from './editor-pushes';
 import './editor.css';
 
 const EditorPanel = lazy(() => import('./EditorPanel'));
@@ -23,6 +26,16 @@ export function EditorSlot() {
   const { t, i18n } = useTranslation();
   ensureEditorStrings(i18n);
   const [open, setOpen] = useState(false);
+  const { client } = useEngine();
+  useEffect(
+    () =>
+      client.on((msg) => {
+        if (msg.type !== 'editor.open') return;
+        editQueue.push({ session: msg.session, file: msg.file, command: msg.command });
+        setOpen(true);
+      }),
+    [client],
+  );
   return (
     <section className={`panel editor ${open ? 'open' : 'closed'}`} aria-label={t('editor.label')}>
       {open ? (

@@ -1,14 +1,18 @@
 // The terminal panel: xterm.js (DOM renderer) shows the shell running in the worker. Keys go
-// through the pure LineEditor; submitted lines, Ctrl-C and Tab completion become protocol
-// messages; output chunks are written as they stream in. The panel refits on resize.
-// Leaves out: Ctrl-R history search, type-ahead while a command runs, copy/paste menus.
+// through the pure LineEditor; submitted lines, Ctrl-C, Tab completion and what is typed while
+// a command runs (its stdin, `shell.stdin`) become protocol messages; output chunks are written
+// as they stream in; pasted lines run one per prompt; `minikube dashboard`'s OSC 7770 marker
+// shows the resource tables. The panel refits on resize. Leaves out: copy/paste menus.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import './terminal.css';
 import { useEngine } from '../../engine';
 import { LineEditor } from './line-editor';
+import type { FeedResult } from './line-editor';
+import { parseDashboardOsc, showResourceTables } from './dashboard';
 
 export function TerminalPanel() {
   const { t } = useTranslation();
@@ -45,30 +49,23 @@ export function TerminalPanel() {
     };
     refit();
 
+    /** Shows a prompt, then runs the next pasted line that waited for it. */
+    const prompted = (p: string) => {
+      term.write(editor.start(p));
+      if (editor.hasQueued) handle(editor.replayQueued());
+    };
+
     const start = () => {
       const s = store.getState();
       if (started || !s.connected) return;
       started = true;
       prompt = s.shell.prompt || prompt;
       editor.setHistory(s.shell.history);
-      term.write(editor.start(prompt));
+      prompted(prompt);
       term.focus();
     };
-    start();
-    const offStore = store.subscribe(start);
 
-    const offClient = client.on((msg) => {
-      if (msg.type === 'shell.output') term.write(msg.data);
-      else if (msg.type === 'shell.complete' && msg.id === running) {
-        running = null;
-        if (!msg.more) prompt = msg.prompt;
-        term.write(editor.start(msg.more ? msg.prompt : prompt));
-      }
-    });
-
-    const onData = term.onData((data) => {
-      if (!started) return;
-      const r = editor.feed(data);
+    const handle = (r: FeedResult) => {
       if (r.output) term.write(r.output);
       for (const a of r.actions) {
         switch (a.type) {
@@ -77,24 +74,53 @@ export function TerminalPanel() {
             break;
           case 'interrupt':
             client.interrupt();
-            if (running === null) term.write(editor.start(prompt));
+            if (running === null) prompted(prompt);
+            break;
+          case 'stdin':
+            if (running !== null) client.request('shell.stdin', a.eof ? { data: a.data, eof: true } : { data: a.data }).catch(() => undefined);
             break;
           case 'complete':
             void client.request('shell.completions', { line: a.line, cursor: a.cursor }).then(({ candidates }) => {
-              if (editor.active && editor.line === a.line && editor.cursor === a.cursor) term.write(editor.complete(candidates));
-            });
+              if (editor.active && !editor.searching && editor.line === a.line && editor.cursor === a.cursor) term.write(editor.complete(candidates));
+            }, () => undefined);
             break;
           case 'clear':
           case 'eof':
             break;
         }
       }
+    };
+
+    start();
+    const offStore = store.subscribe(start);
+
+    const offClient = client.on((msg) => {
+      if (msg.type === 'shell.output') term.write(msg.data);
+      else if (msg.type === 'shell.complete' && msg.id === running) {
+        running = null;
+        if (!msg.more) prompt = msg.prompt;
+        prompted(msg.more ? msg.prompt : prompt);
+      }
+    });
+
+    // `minikube dashboard`: ESC ] 7770 ; dashboard ; URL BEL opens the resource tables.
+    const osc = term.parser.registerOscHandler(7770, (data) => {
+      const url = parseDashboardOsc(data);
+      if (url === null) return false;
+      showResourceTables(document, url);
+      return true;
+    });
+
+    const onData = term.onData((data) => {
+      if (!started) return;
+      handle(editor.feed(data));
     });
 
     const ro = new ResizeObserver(() => refit());
     ro.observe(el);
     return () => {
       ro.disconnect();
+      osc.dispose();
       onData.dispose();
       offClient();
       offStore();

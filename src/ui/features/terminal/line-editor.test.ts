@@ -31,6 +31,7 @@ class Screen {
         continue;
       }
       if (ch === '\r') { this.col = 0; this.pendingWrap = false; continue; }
+      if (ch === '\b') { this.col = Math.max(0, this.col - 1); this.pendingWrap = false; continue; }
       if (ch === '\n') { this.newRow(); continue; }
       if (this.pendingWrap) { this.newRow(); this.col = 0; this.pendingWrap = false; }
       const line = this.line();
@@ -163,11 +164,29 @@ describe('LineEditor', () => {
     expect(ed.line).toBe('');
   });
 
-  it('while a command runs, only Ctrl-C is taken', () => {
-    const { ed, type } = setup();
-    type('sleep 5\r');
-    expect(ed.feed('abc\x1b[A').output).toBe('');
+  it('while a command runs, input is a cooked TTY line for its stdin', () => {
+    const { ed, screen, type } = setup();
+    type('cat\r');
+    expect(ed.feed('abc\x1b[A')).toEqual({ output: 'abc', actions: [] });
+    screen.write('abc');
+    const erase = ed.feed('\x7f').output;
+    expect(erase).toBe('\b \b');
+    screen.write(erase);
+    expect(type('d\r')).toEqual([{ type: 'stdin', data: 'abd\n' }]);
+    expect(type('xy\x15')).toEqual([]);
+    expect(type('hi\x04')).toEqual([{ type: 'stdin', data: 'hi' }]);
+    expect(type('\x04')).toEqual([{ type: 'stdin', data: '', eof: true }]);
+    expect(screen.text()).toBe('k8s@node1:~$ cat\nabd\nhi');
     expect(ed.feed('\x03')).toEqual({ output: '^C\r\n', actions: [{ type: 'interrupt' }] });
+  });
+
+  it('a pasted line that a running command reads goes to its stdin, line by line', () => {
+    const { type } = setup();
+    type('kubectl exec -it bb -- sh\r');
+    expect(type('hostname\rexit\r')).toEqual([
+      { type: 'stdin', data: 'hostname\n' },
+      { type: 'stdin', data: 'exit\n' },
+    ]);
   });
 
   it('Ctrl-L clears the screen and redraws the line', () => {
@@ -223,9 +242,81 @@ describe('LineEditor', () => {
     expect([screen.row, screen.col]).toEqual([0, PROMPT.length]);
   });
 
-  it('ignores bracketed-paste markers and submits the first line of a multi-line paste', () => {
-    const { type } = setup();
-    expect(type('\x1b[200~echo a\necho b\x1b[201~')).toEqual([{ type: 'submit', line: 'echo a' }]);
+  it('runs a multi-line paste line by line, each at its own prompt; the last line stays to edit', () => {
+    const { ed, screen, type } = setup();
+    expect(type('\x1b[200~echo a\r\necho b\recho c\x1b[201~')).toEqual([{ type: 'submit', line: 'echo a' }]);
+    expect(ed.hasQueued).toBe(true);
+    const next = () => {
+      screen.write(ed.start(PROMPT));
+      const r = ed.replayQueued();
+      screen.write(r.output);
+      return r.actions;
+    };
+    expect(next()).toEqual([{ type: 'submit', line: 'echo b' }]);
+    expect(next()).toEqual([]);
+    expect(ed.line).toBe('echo c');
+    expect(ed.hasQueued).toBe(false);
+    expect(screen.text()).toBe('k8s@node1:~$ echo a\nk8s@node1:~$ echo b\nk8s@node1:~$ echo c');
+  });
+
+  it('Ctrl-C drops pasted lines that wait for a prompt', () => {
+    const { ed, type } = setup();
+    type('sleep 9\rsleep 8\r');
+    expect(ed.hasQueued).toBe(true);
+    type('\x03');
+    expect(ed.hasQueued).toBe(false);
+  });
+});
+
+describe('LineEditor reverse-i-search (Ctrl-R)', () => {
+  const history = ['kubectl get pods', 'echo quick', 'kubectl get nodes', 'ls'];
+
+  it('shows the query and the newest match as bash does, older matches on Ctrl-R, failure', () => {
+    const { ed, screen, type } = setup({ history });
+    type('\x12');
+    expect(ed.searching).toBe(true);
+    expect(screen.text()).toBe("(reverse-i-search)`':");
+    expect(screen.col).toBe("(reverse-i-search)`': ".length);
+    type('q');
+    expect(screen.text()).toBe("(reverse-i-search)`q': echo quick");
+    expect(screen.col).toBe("(reverse-i-search)`q': echo ".length);
+    type('\x7f');
+    type('get');
+    expect(screen.text()).toBe("(reverse-i-search)`get': kubectl get nodes");
+    type('\x12');
+    expect(screen.text()).toBe("(reverse-i-search)`get': kubectl get pods");
+    type('\x12');
+    expect(screen.text()).toBe("(failed reverse-i-search)`get': kubectl get pods");
+    expect(type('\r')).toEqual([{ type: 'submit', line: 'kubectl get pods' }]);
+    expect(ed.searching).toBe(false);
+    expect(screen.text()).toBe('k8s@node1:~$ kubectl get pods\n');
+  });
+
+  it('Ctrl-G gives the original line back; an arrow key keeps the match to edit', () => {
+    const { ed, screen, type } = setup({ history });
+    type('draft');
+    type('\x12nod\x07');
+    expect(ed.searching).toBe(false);
+    expect(ed.line).toBe('draft');
+    expect(screen.text()).toBe('k8s@node1:~$ draft');
+    type('\x12nod\x1b[C');
+    expect(ed.searching).toBe(false);
+    expect(ed.line).toBe('kubectl get nodes');
+    expect(screen.text()).toBe('k8s@node1:~$ kubectl get nodes');
+    expect(ed.cursor).toBe('kubectl get n'.length);
+    type(' -o wide');
+    expect(ed.line).toBe('kubectl get n -o wideodes');
+  });
+
+  it('Ctrl-R on an empty query repeats the previous search', () => {
+    const { ed, type } = setup({ history });
+    type('\x12get\x1b');
+    expect(ed.line).toBe('kubectl get nodes');
+    type('\x15');
+    type('\x12\x12');
+    expect(ed.line).toBe('kubectl get nodes');
+    type('\x12');
+    expect(ed.line).toBe('kubectl get pods');
   });
 });
 

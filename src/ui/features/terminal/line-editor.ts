@@ -1,15 +1,20 @@
 // A pure readline-like line editor for the terminal: it turns xterm's input data (keys, escape
 // sequences, pastes) into edits of one line and returns the ANSI output that redraws it, plus
-// actions for the host (submit, interrupt, complete). Unit-tested without xterm.
-// Keys follow GNU readline's emacs defaults. SIMPLIFICATION: no Ctrl-R search yet; every
-// character is taken as one column wide; input typed while a command runs is dropped.
+// actions for the host (submit, interrupt, complete, stdin). Unit-tested without xterm.
+// Keys follow GNU readline's emacs defaults, Ctrl-R included. While a command runs, input is
+// handled like a cooked TTY (echo, Backspace, Ctrl-U, Enter sends the line, Ctrl-D EOF) and
+// goes to the command's stdin. A multi-line paste at the prompt runs line by line.
+// SIMPLIFICATION: every character is one column wide; lines pasted at the prompt wait for the
+// next prompt even when the command they start reads stdin.
 
 export type EditorAction =
   | { type: 'submit'; line: string }
   | { type: 'interrupt' }
   | { type: 'complete'; line: string; cursor: number }
   | { type: 'clear' }
-  | { type: 'eof' };
+  | { type: 'eof' }
+  /** Input for the running command: a cooked line (ending in "\n"), or end of file. */
+  | { type: 'stdin'; data: string; eof?: boolean };
 
 export interface FeedResult {
   output: string;
@@ -38,7 +43,23 @@ const CONTROL: Record<string, string> = {
   '\x10': 'up', '\x0e': 'down',
   '\x0b': 'kill-end', '\x15': 'kill-start', '\x17': 'kill-word', '\x19': 'yank',
   '\x03': 'interrupt', '\x0c': 'clear', '\x04': 'eof', '\t': 'tab',
+  '\x12': 'search', '\x07': 'abort',
 };
+
+/** readline's incremental search state (Ctrl-R). */
+interface Search {
+  query: string;
+  /** History index of the shown match (history.length = the line being edited). */
+  index: number;
+  failed: boolean;
+  /** The line and cursor before the search (Ctrl-G puts them back). */
+  line: string;
+  pos: number;
+  /** The real prompt, shown again when the search ends. */
+  prompt: string;
+  /** States before each typed character, for Backspace. */
+  stack: { query: string; index: number; failed: boolean }[];
+}
 
 export interface LineEditorOptions {
   history?: string[];
@@ -56,6 +77,12 @@ export class LineEditor {
   private killed = '';
   /** Row of the cursor relative to the prompt's first row, as last drawn. */
   private cursorRow = 0;
+  private search: Search | null = null;
+  private lastQuery = '';
+  /** What a running command's reader has not been sent yet (the cooked line being typed). */
+  private cooked = '';
+  /** Pasted text after a submitted line, replayed at the next prompt. */
+  private queued = '';
   columns: number;
 
   constructor(opts: LineEditorOptions = {}) {
@@ -73,6 +100,14 @@ export class LineEditor {
   get active(): boolean {
     return !this.running;
   }
+  /** True while Ctrl-R searches the history. */
+  get searching(): boolean {
+    return this.search !== null;
+  }
+  /** True when pasted lines wait for the next prompt (see `replayQueued`). */
+  get hasQueued(): boolean {
+    return this.queued !== '';
+  }
   get entries(): readonly string[] {
     return this.history;
   }
@@ -86,7 +121,16 @@ export class LineEditor {
     this.draft = '';
     this.running = false;
     this.cursorRow = 0;
+    this.search = null;
+    this.cooked = '';
     return prompt;
+  }
+
+  /** Feeds the next pasted line(s) that waited for this prompt (call right after `start`). */
+  replayQueued(): FeedResult {
+    const text = this.queued;
+    this.queued = '';
+    return this.feed(text);
   }
 
   setHistory(entries: string[]): void {
@@ -102,22 +146,176 @@ export class LineEditor {
       if (ch === ESC) {
         const seq = this.matchSequence(data, i);
         i += seq.length;
-        const cmd = SEQUENCES[seq];
-        if (cmd) this.command(cmd, res);
+        const cmd = SEQUENCES[seq] ?? (seq === ESC ? 'escape' : undefined);
+        if (cmd) this.dispatch(cmd, res);
         continue;
       }
       i++;
       const cmd = CONTROL[ch];
-      if (cmd) this.command(cmd, res);
-      else if (ch >= ' ') {
+      if (cmd) {
+        const wasReading = !this.running;
+        this.dispatch(cmd, res);
+        if (wasReading && this.running && cmd === 'enter') {
+          // A line was submitted: what follows in this chunk is a paste, for the next prompts.
+          this.queued = data.slice(ch === '\r' && data[i] === '\n' ? i + 1 : i) + this.queued;
+          break;
+        }
+      } else if (ch >= ' ') {
         // Collect a run of printable text (typing or a paste) and insert it at once.
         let j = i;
         while (j < data.length && data[j] >= ' ' && data[j] !== '\x7f') j++;
-        this.insert(ch + data.slice(i, j), res);
+        this.insertText(ch + data.slice(i, j), res);
         i = j;
       }
     }
     return res;
+  }
+
+  private dispatch(cmd: string, res: FeedResult): void {
+    if (this.running) this.cookedCommand(cmd, res);
+    else if (this.search) this.searchCommand(cmd, res);
+    else this.command(cmd, res);
+  }
+
+  private insertText(text: string, res: FeedResult): void {
+    if (this.running) {
+      this.cooked += text;
+      res.output += text;
+    } else if (this.search) {
+      const s = this.search;
+      for (const ch of text) {
+        s.stack.push({ query: s.query, index: s.index, failed: s.failed });
+        this.searchFor(s.query + ch, s.index, res);
+      }
+    } else this.insert(text, res);
+  }
+
+  // ---------------------------------------------------------------- cooked input (command runs)
+
+  /** A canonical-mode TTY: echo, erase, kill, Enter sends the line, Ctrl-D sends or ends input. */
+  private cookedCommand(cmd: string, res: FeedResult): void {
+    switch (cmd) {
+      case 'enter':
+        res.output += '\r\n';
+        res.actions.push({ type: 'stdin', data: this.cooked + '\n' });
+        this.cooked = '';
+        return;
+      case 'backspace':
+        if (this.cooked === '') return;
+        this.cooked = this.cooked.slice(0, -1);
+        res.output += '\b \b';
+        return;
+      case 'kill-start':
+        res.output += '\b \b'.repeat(this.cooked.length);
+        this.cooked = '';
+        return;
+      case 'eof':
+        // Ctrl-D sends what was typed without a newline; on an empty line it is end of file.
+        res.actions.push(this.cooked === '' ? { type: 'stdin', data: '', eof: true } : { type: 'stdin', data: this.cooked });
+        this.cooked = '';
+        return;
+      case 'interrupt':
+        this.cooked = '';
+        this.queued = '';
+        res.output += '^C\r\n';
+        res.actions.push({ type: 'interrupt' });
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---------------------------------------------------------------- reverse-i-search (Ctrl-R)
+
+  private searchPrompt(): string {
+    const s = this.search;
+    if (!s) return this.prompt;
+    return `(${s.failed ? 'failed ' : ''}reverse-i-search)\`${s.query}': `;
+  }
+
+  private startSearch(res: FeedResult): void {
+    this.search = { query: '', index: this.history.length, failed: false, line: this.buffer, pos: this.pos, prompt: this.prompt, stack: [] };
+    res.output += this.redraw(this.searchPrompt(), this.buffer, this.pos);
+  }
+
+  /** Looks for `query` from history entry `from` backwards; shows the match or fails. */
+  private searchFor(query: string, from: number, res: FeedResult): void {
+    const s = this.search as Search;
+    s.query = query;
+    const entries = this.history;
+    let found = -1;
+    if (query === '') found = from;
+    else
+      for (let k = Math.min(from, entries.length - 1); k >= 0; k--) {
+        if (entries[k].includes(query)) {
+          found = k;
+          break;
+        }
+      }
+    if (found < 0) {
+      s.failed = true;
+      res.output += this.redraw(this.searchPrompt(), this.buffer, this.pos);
+      return;
+    }
+    s.failed = false;
+    s.index = found;
+    const line = found >= entries.length ? s.line : entries[found];
+    const at = query === '' ? this.pos : line.indexOf(query);
+    res.output += this.redraw(this.searchPrompt(), line, Math.max(0, at));
+  }
+
+  private endSearch(res: FeedResult, restore: boolean): void {
+    const s = this.search as Search;
+    this.search = null;
+    if (s.query !== '') this.lastQuery = s.query;
+    this.historyIndex = null;
+    res.output += restore ? this.redraw(s.prompt, s.line, s.pos) : this.redraw(s.prompt, this.buffer, this.pos);
+  }
+
+  private searchCommand(cmd: string, res: FeedResult): void {
+    const s = this.search as Search;
+    switch (cmd) {
+      case 'search':
+        // Ctrl-R again: the next older match; on an empty query, the previous search's.
+        if (s.query === '') {
+          if (this.lastQuery !== '') this.searchFor(this.lastQuery, s.index - 1, res);
+        } else this.searchFor(s.query, s.failed ? s.index : s.index - 1, res);
+        return;
+      case 'backspace': {
+        // Back to the state before the last typed character.
+        const prev = s.stack.pop();
+        if (!prev) return;
+        this.searchFor(prev.query, prev.index, res);
+        return;
+      }
+      case 'abort':
+        this.endSearch(res, true);
+        return;
+      case 'interrupt':
+        this.endSearch(res, false);
+        this.command('interrupt', res);
+        return;
+      case 'escape':
+        this.endSearch(res, false);
+        return;
+      default:
+        // Any other key ends the search on the shown line and then does its usual job.
+        this.endSearch(res, false);
+        this.command(cmd, res);
+    }
+  }
+
+  /** Redraws prompt and line from the prompt's first row; leaves the cursor at `pos`. */
+  private redraw(prompt: string, line: string, pos: number): string {
+    let out = this.cursorRow > 0 ? `${ESC}[${this.cursorRow}A` : '';
+    out += '\r';
+    this.prompt = prompt;
+    this.buffer = line;
+    this.pos = pos;
+    out += prompt + line + this.wrapFix() + `${ESC}[J`;
+    this.cursorRow = this.rowOf(prompt.length + line.length);
+    out += this.moveFromTo(line.length, pos);
+    return out;
   }
 
   /** Applies completion candidates for the word at the cursor (from a `complete` action). */
@@ -153,8 +351,9 @@ export class LineEditor {
 
   private command(cmd: string, res: FeedResult): void {
     if (this.running) {
-      // Only Ctrl-C reaches a running command (the tty echoes it).
+      // Between Enter and the command's start (same chunk): only Ctrl-C matters.
       if (cmd === 'interrupt') {
+        this.queued = '';
         res.output += '^C\r\n';
         res.actions.push({ type: 'interrupt' });
       }
@@ -171,6 +370,9 @@ export class LineEditor {
         res.actions.push({ type: 'submit', line });
         return;
       }
+      case 'search':
+        this.startSearch(res);
+        return;
       case 'backspace':
         if (this.pos > 0) res.output += this.replace(this.pos - 1, this.pos, '');
         return;
@@ -233,6 +435,7 @@ export class LineEditor {
         res.output += this.moveToEnd() + '^C\r\n';
         this.running = true;
         this.historyIndex = null;
+        this.queued = '';
         res.actions.push({ type: 'interrupt' });
         return;
       case 'clear':
@@ -249,13 +452,7 @@ export class LineEditor {
 
   private insert(text: string, res: FeedResult): void {
     if (this.running) return;
-    const parts = text.split(/\r\n|\r|\n/);
-    res.output += this.replace(this.pos, this.pos, parts[0]);
-    for (let k = 1; k < parts.length; k++) {
-      this.command('enter', res);
-      // A pasted multi-line text: the rest waits for the next prompt. SIMPLIFICATION: dropped.
-      break;
-    }
+    res.output += this.replace(this.pos, this.pos, text);
   }
 
   private historyMove(dir: -1 | 1): string {
