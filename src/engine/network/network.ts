@@ -17,6 +17,8 @@ import type { EvalEnv, Verdict } from './iptables';
 import { ClusterDns, candidates, podSearchPath } from './dns';
 import type { DnsRecord } from './dns';
 import { LoadBalancerController } from './load-balancer';
+import { IngressRouter } from './ingress';
+import type { IngressRouting } from './ingress';
 
 /** Where a connection starts: a pod's network namespace or a node's host namespace. */
 export interface Origin {
@@ -38,6 +40,8 @@ export interface ContainerBinding {
   nodeName: string;
   current(): RunningProcess | undefined;
   nodeUp(): boolean;
+  /** Container ports published on the node's address (CNI portmap: hostPort → containerPort). */
+  hostPorts?: { hostPort: number; containerPort: number }[];
 }
 
 export interface NetworkOptions {
@@ -131,6 +135,10 @@ export class ClusterNetwork {
   private readonly recent = new Map<string, Map<string, Map<string, number>>>();
   private readonly rng: ControllerContext['rng'];
   readonly loadBalancer?: LoadBalancerController;
+  /** Ingress objects as ingress controllers see them (routing and status). */
+  readonly ingress: IngressRouter;
+  /** CNI portmap: `<node>:<hostPort>` → the container binding that publishes it. */
+  private readonly hostPorts = new Map<string, { binding: ContainerBinding; containerPort: number }>();
   /** `kubectl port-forward` listeners: `<node>:<local port>` → the pod end. */
   private readonly forwards = new Map<string, PortForwardTarget>();
 
@@ -149,6 +157,7 @@ export class ClusterNetwork {
       if (n.metadata?.name && ip) this.nodes.set(n.metadata.name, { name: n.metadata.name, ip, podCIDR: n.spec?.podCIDR });
     };
     nodes.addHandlers({ add: put, update: (_o, n) => put(n), delete: (o) => this.nodes.delete(o.metadata?.name ?? '') });
+    this.ingress = new IngressRouter(ctx);
     if (opts.loadBalancer !== false) {
       this.loadBalancer = new LoadBalancerController(ctx);
       this.loadBalancer.start();
@@ -163,6 +172,16 @@ export class ClusterNetwork {
     if (!m) this.bindings.set(b.ip, (m = new Map()));
     for (const [k, old] of m) if (old.podUid !== b.podUid && !old.current()) m.delete(k);
     m.set(b.key, b);
+    for (const hp of b.hostPorts ?? []) this.hostPorts.set(`${b.nodeName}:${hp.hostPort}`, { binding: b, containerPort: hp.containerPort });
+  }
+
+  /** The pod address behind a node's hostPort, while its container runs (CNI-HOSTPORT-DNAT). */
+  private hostPortTarget(nodeIp: string, port: number): { ip: string; port: number } | undefined {
+    const node = this.nodeByIP(nodeIp);
+    if (!node) return undefined;
+    const hp = this.hostPorts.get(`${node.name}:${port}`);
+    if (!hp || !hp.binding.current()) return undefined;
+    return { ip: hp.binding.ip, port: hp.containerPort };
   }
 
   nodeByName(name: string): NodeAddr | undefined {
@@ -277,6 +296,10 @@ export class ClusterNetwork {
           if (f.kind === 'reject') v = f;
         }
       }
+    }
+    if (v.kind === 'accept') {
+      const hp = this.hostPortTarget(ip, port);
+      if (hp) return this.deliverTo(origin, hp.ip, hp.port, this.peerAddress(origin, src, hp.ip), fail, ip, port);
     }
     if (v.kind === 'reject') return fail('ECONNREFUSED', 0);
     if (v.kind === 'drop') return fail('ETIMEDOUT', SYN_TIMEOUT_MS);
@@ -416,10 +439,15 @@ export class ClusterNetwork {
   clientFor(origin: Origin): {
     http: (req: HttpRequest) => Promise<HttpResponse>;
     redis: (target: { host: string; port: number }, args: string[]) => Promise<RedisReply>;
+    ingress: IngressRouting;
   } {
     return {
       http: (req) => this.http(origin, req).then((x) => x.response),
       redis: (target, args) => this.redis(origin, target, args),
+      ingress: {
+        route: (className, host, path, withoutClass) => this.ingress.route(className, host, path, withoutClass),
+        announce: (a) => this.ingress.announce(a, this.nodes.get(origin.nodeName)?.ip ?? ''),
+      },
     };
   }
 

@@ -542,6 +542,7 @@ export class PodWorker {
         nodeName: this.kubelet.cfg.name,
         current: () => (r.process === proc ? proc : undefined),
         nodeUp: () => this.kubelet.running,
+        hostPorts: hostNetwork ? undefined : (r.spec.ports ?? []).filter((p) => p.hostPort).map((p) => ({ hostPort: p.hostPort ?? 0, containerPort: p.containerPort })),
       });
       return proc;
     } catch (e) {

@@ -1,6 +1,7 @@
 // Every kind the simulated API server serves. Adding a kind: one file here plus its table
 // printer in ../tables/.
 import type { ResourceType } from '../resource-type';
+import { ingressClasses, ingresses } from './ingress';
 import { namespaces } from './namespace';
 import { nodes } from './node';
 import { pods } from './pod';
@@ -26,5 +27,7 @@ export function allResourceTypes(alloc: ServiceAllocators): ResourceType[] {
     replicaSets,
     leases,
     endpointSlices,
+    ingresses,
+    ingressClasses,
   ];
 }

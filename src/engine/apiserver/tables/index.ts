@@ -11,6 +11,7 @@ import { deploymentPrinter } from './deployment';
 import { endpointSlicePrinter } from './endpoint-slice';
 import { endpointsPrinter } from './endpoints';
 import { eventPrinter } from './event';
+import { ingressClassPrinter, ingressPrinter } from './ingress';
 import { jobPrinter } from './job';
 import { leasePrinter } from './lease';
 import { namespacePrinter } from './namespace';
@@ -47,6 +48,8 @@ const printers: Record<string, TablePrinter> = {
   ConfigMap: configMapPrinter as unknown as TablePrinter,
   ServiceAccount: serviceAccountPrinter as unknown as TablePrinter,
   Lease: leasePrinter as unknown as TablePrinter,
+  Ingress: ingressPrinter as unknown as TablePrinter,
+  IngressClass: ingressClassPrinter as unknown as TablePrinter,
 };
 
 /** The printer for a kind (`Pod`, `Deployment`...); the API server's default NAME/CREATED AT otherwise. */

@@ -8,6 +8,7 @@
 import { etcdBehaviour, corednsBehaviour, kubeApiserverBehaviour, kubeControllerManagerBehaviour, kubeProxyBehaviour, kubeSchedulerBehaviour, pauseBehaviour } from './behaviours/system';
 import { hasherBehaviour, rngBehaviour, webuiBehaviour, workerBehaviour } from './behaviours/dockercoins';
 import { httpenvBehaviour } from './behaviours/httpenv';
+import { ingressNginxBehaviour } from './behaviours/ingress-nginx';
 import { nginxBehaviour } from './behaviours/nginx';
 import { httpdBehaviour, pythonBehaviour, shellImage } from './behaviours/os';
 import { redisBehaviour } from './behaviours/redis';
@@ -163,6 +164,11 @@ const etcd = table('registry.k8s.io/etcd', [
   [['3.5.12-0'], '3.5.12-0', 57_236_178, () => etcdBehaviour('3.5.12')],
 ]);
 
+const ingressNginx = table('registry.k8s.io/ingress-nginx/controller', [
+  [['v1.11.3'], 'v1.11.3', 104_670_000, () => ingressNginxBehaviour('v1.11.3', '1.25.5')],
+  [['v1.11.2'], 'v1.11.2', 104_520_000, () => ingressNginxBehaviour('v1.11.2', '1.25.5')],
+]);
+
 const coredns = table('registry.k8s.io/coredns/coredns', [
   [['v1.11.3'], 'v1.11.3', 18_562_039, () => corednsBehaviour('v1.11.3')],
   [['v1.11.1'], 'v1.11.1', 18_182_961, () => corednsBehaviour('v1.11.1')],
@@ -195,6 +201,7 @@ const REPOSITORIES: Record<string, TagResolver> = {
   'registry.k8s.io/pause': pause,
   'registry.k8s.io/etcd': etcd,
   'registry.k8s.io/coredns/coredns': coredns,
+  'registry.k8s.io/ingress-nginx/controller': ingressNginx,
   'registry.k8s.io/kube-apiserver': kube('kube-apiserver', 28_670_000, kubeApiserverBehaviour),
   'registry.k8s.io/kube-controller-manager': kube('kube-controller-manager', 26_260_000, kubeControllerManagerBehaviour),
   'registry.k8s.io/kube-scheduler': kube('kube-scheduler', 20_650_000, kubeSchedulerBehaviour),

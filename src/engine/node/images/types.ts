@@ -11,6 +11,8 @@
 //   PID 1 without a handler); the kubelet must SIGKILL it when the grace period ends.
 // - Outbound connections fail with a NetError whose code picks the program's error text.
 
+import type { IngressRouting } from '../../network/ingress';
+
 export interface ImageInfo {
   repository: string; // normalized, e.g. docker.io/library/nginx
   tag: string;
@@ -54,6 +56,8 @@ export interface ProcessContext {
   http?(req: HttpRequest): Promise<HttpResponse>; // outbound HTTP; absent → connection failure
   /** Outbound Redis command over TCP; absent → connection failure (name does not resolve). */
   redis?(target: { host: string; port: number }, args: string[]): Promise<RedisReply>;
+  /** The cluster's Ingress view, for ingress controller images (see network/ingress.ts). */
+  ingress?: IngressRouting;
 }
 
 export interface HttpRequest {
