@@ -1,30 +1,38 @@
 // The page's one engine connection: the Web Worker is created once at module level (React 19
 // StrictMode runs effects twice), its snapshot and batches feed the cluster store, and
 // components reach the client through useEngine(). The main thread never waits on the engine.
-// Leaves out: reconnect after a worker crash, persistence (later).
+// Batches are merged and applied at most once per animation frame (state/frame-batcher.ts), so
+// the page renders once per frame from the newest state however fast the worker sends.
+// Leaves out: reconnect after a worker crash.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createBrowserClient } from '../worker/host';
 import type { EngineClient } from '../worker/host';
 import { createClusterStore } from './state/cluster-store';
+import { FrameBatcher, animationFrameScheduler } from './state/frame-batcher';
+import type { FrameScheduler } from './state/frame-batcher';
 import type { ClusterState, ClusterStore } from './state/cluster-store';
 
 export interface Engine {
   client: EngineClient;
   store: ClusterStore;
+  /** True while a frame's merged batch is being applied (subscribers render in that frame). */
+  readonly frame: { readonly inFrame: boolean };
 }
 
 /** Wires a client to a fresh store and asks for the snapshot. */
-export function connectEngine(client: EngineClient): Engine {
+export function connectEngine(client: EngineClient, schedule: FrameScheduler = animationFrameScheduler): Engine {
   const store = createClusterStore();
+  const frames = new FrameBatcher((b) => store.getState().applyBatch(b.events, b.clock), schedule);
   client.on((msg) => {
     const st = store.getState();
     switch (msg.type) {
       case 'snapshot':
+        frames.clear();
         st.applySnapshot(msg.objects, msg.clock, { prompt: msg.prompt, history: msg.history });
         return;
       case 'batch':
-        st.applyBatch(msg.events, msg.clock);
+        frames.push(msg.events, msg.clock, msg.timing);
         return;
       case 'error':
         console.error(`engine: ${msg.message}`);
@@ -38,7 +46,7 @@ export function connectEngine(client: EngineClient): Engine {
     }
   });
   client.connect();
-  return { client, store };
+  return { client, store, frame: frames };
 }
 
 let browserEngine: Engine | undefined;

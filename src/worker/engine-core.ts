@@ -93,6 +93,13 @@ export class EngineCore {
   private pending = new Map<string, ObjectEvent>();
   private connected = false;
   private lastSentClock: ClockState | undefined;
+  // BEGIN batch timing block (src/ui/state, bench/browser): wall time (epoch ms) of the oldest
+  // event waiting for the next batch, sent with it so engine → UI latency can be measured.
+  private firstPendingAt: number | undefined;
+  private wallNow(): number {
+    return performance.timeOrigin + performance.now();
+  }
+  // END batch timing block
 
   /** Handles persistence, failure and kubectl requests (set by persistence.ts). Playground tools block. */
   tools: ((msg: RequestMessage<ToolsRequestMethod>) => Promise<RequestResult<ToolsRequestMethod>>) | undefined;
@@ -143,6 +150,7 @@ export class EngineCore {
       case 'hello':
         this.connected = true;
         this.pending = new Map();
+        this.firstPendingAt = undefined; // batch timing block
         this.lastSentClock = this.clockState();
         this.send({
           v: PROTOCOL_VERSION,
@@ -237,6 +245,7 @@ export class EngineCore {
   /** Coalesces events per uid until the next batch: the client sees each object's latest state. */
   private enqueue(ev: ObjectEvent): void {
     if (!this.connected) return;
+    this.firstPendingAt ??= this.wallNow(); // batch timing block
     const uid = ev.object.metadata?.uid as string;
     const prev = this.pending.get(uid);
     if (!prev) {
@@ -260,7 +269,12 @@ export class EngineCore {
     const events = [...this.pending.values()];
     this.pending = new Map();
     this.lastSentClock = clock;
-    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events });
+    // BEGIN batch timing block
+    const sentAt = this.wallNow();
+    const timing = { firstWriteAt: this.firstPendingAt ?? sentAt, sentAt };
+    this.firstPendingAt = undefined;
+    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, timing });
+    // END batch timing block
   }
 
   // ---------------------------------------------------------------- pacer

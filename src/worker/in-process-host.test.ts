@@ -132,6 +132,12 @@ describe('in-process host', () => {
       expect(new Set(uids).size).toBe(uids.length);
     }
     expect(batches.some((b) => b.events.some((e) => e.resource === 'deployments' && e.object.metadata?.name === 'web'))).toBe(true);
+    // batch timing block: every batch is stamped with wall times, the oldest write first.
+    const wall = performance.timeOrigin + performance.now();
+    for (const b of batches) {
+      const t = b.timing;
+      expect(t !== undefined && t.firstWriteAt <= t.sentAt && t.sentAt <= wall && wall - t.firstWriteAt < 60_000).toBe(true);
+    }
   });
 
   it('answers api requests and completions, and reports invalid messages', async () => {

@@ -55,6 +55,10 @@ describe('isWorkerMessage', () => {
 
   it.each([
     [{ v: 1, type: 'batch', clock, events: [{ type: 'ADDED', resource: 'pods', object: pod }] }, true],
+    // batch timing block: optional wall-clock stamps, numbers when present
+    [{ v: 1, type: 'batch', clock, events: [], timing: { firstWriteAt: 1.5, sentAt: 2.5 } }, true],
+    [{ v: 1, type: 'batch', clock, events: [], timing: { firstWriteAt: '1', sentAt: 2 } }, false],
+    [{ v: 1, type: 'batch', clock, events: [], timing: null }, false],
     [{ v: 1, type: 'batch', clock, events: [{ type: 'BOOKMARK', resource: 'pods', object: pod }] }, false],
     [{ v: 1, type: 'batch', clock, events: [{ type: 'ADDED', resource: 'secrets', object: pod }] }, false],
     [{ v: 1, type: 'response', id: 4, ok: true, result: { status: 200 } }, true],

@@ -382,11 +382,26 @@ export interface SnapshotMessage extends Base {
   prompt: string;
   history: string[];
 }
+// BEGIN batch timing block (src/worker/engine-core.ts, src/ui/state, bench/browser)
+/**
+ * Wall-clock stamps of a batch, epoch ms (`performance.timeOrigin + performance.now()` in the
+ * worker): when the oldest event in it was written and when it was sent. Only for measuring
+ * engine → UI latency; the UI does not depend on them.
+ */
+export interface BatchTiming {
+  firstWriteAt: number;
+  sentAt: number;
+}
+const isBatchTiming = (x: unknown): boolean =>
+  typeof x === 'object' && x !== null && typeof (x as BatchTiming).firstWriteAt === 'number' && typeof (x as BatchTiming).sentAt === 'number';
+// END batch timing block
+
 /** Watch events since the previous batch; at most one batch per animation frame. */
 export interface BatchMessage extends Base {
   type: 'batch';
   clock: ClockState;
   events: ObjectEvent[];
+  timing?: BatchTiming; // batch timing block
 }
 export type ResponseMessage =
   | (Base & { type: 'response'; id: number; ok: true; result: unknown })
@@ -487,7 +502,7 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
       return MIRRORED_RESOURCE_NAMES.every((r) => Array.isArray(objects[r]) && (objects[r] as unknown[]).every(isKObject));
     }
     case 'batch':
-      return isClockState(x.clock) && Array.isArray(x.events) && x.events.every(isObjectEvent);
+      return isClockState(x.clock) && Array.isArray(x.events) && x.events.every(isObjectEvent) && (x.timing === undefined || isBatchTiming(x.timing)); // batch timing block
     case 'response':
       return isInt(x.id) && (x.ok === true ? 'result' in x : x.ok === false && isStr(x.error));
     case 'shell.output':

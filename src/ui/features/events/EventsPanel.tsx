@@ -1,55 +1,82 @@
 // The Events panel: the cluster's Events, newest last, with kubectl's `get events` columns
 // (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; NAMESPACE first as with -A). Ages use virtual time.
-// Leaves out: filtering by object and event series details.
-import { useMemo } from 'react';
+// Rows come from an incremental index (event-index.ts) and the panel re-renders at most every
+// REFRESH_MS of wall time, only rows that changed (memoised). Leaves out: filtering by object,
+// event series details, row virtualisation (the list is capped at MAX_ROWS instead).
+import { memo, useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KObject } from '../../../engine';
-import { useCluster } from '../../engine';
+import { useEngine } from '../../engine';
+import type { ClusterState, ClusterStore } from '../../state/cluster-store';
 import { ageSince } from '../../lib/age';
+import type { KObject } from '../../../engine';
+import { EventIndex, sortedRows } from './event-index';
+import type { EventRow } from './event-index';
 
 const MAX_ROWS = 200;
+/** Wall-time spacing of re-renders: Events are read by people, not animated. */
+const REFRESH_MS = 250;
 
-interface EventRow {
-  uid: string;
-  namespace: string;
-  last: string | undefined;
-  type: string;
-  reason: string;
-  object: string;
-  message: string;
-}
-
-/** Last time the event was seen, as kubectl picks it. Models kubectl's events printer. */
-function lastSeen(e: KObject): string | undefined {
-  const ev = e as { lastTimestamp?: string; eventTime?: string; series?: { lastObservedTime?: string }; metadata?: { creationTimestamp?: string } };
-  return ev.series?.lastObservedTime ?? ev.lastTimestamp ?? ev.eventTime ?? ev.metadata?.creationTimestamp;
-}
-
+/** The newest rows of some Events, fully sorted (the inspector's events tab). */
 export function toRows(events: Iterable<KObject>): EventRow[] {
-  const rows: EventRow[] = [];
-  for (const e of events) {
-    const ev = e as { type?: string; reason?: string; message?: string; involvedObject?: { kind?: string; name?: string } };
-    rows.push({
-      uid: e.metadata?.uid as string,
-      namespace: e.metadata?.namespace ?? '',
-      last: lastSeen(e),
-      type: ev.type ?? '',
-      reason: ev.reason ?? '',
-      object: `${(ev.involvedObject?.kind ?? '').toLowerCase()}/${ev.involvedObject?.name ?? ''}`,
-      message: (ev.message ?? '').trim(),
-    });
-  }
-  rows.sort((a, b) => (Date.parse(a.last ?? '') || 0) - (Date.parse(b.last ?? '') || 0));
-  return rows.slice(-MAX_ROWS);
+  return sortedRows(events, MAX_ROWS);
 }
+
+interface View {
+  rows: EventRow[];
+  now: number;
+}
+
+const second = (s: ClusterState) => (s.clock ? Math.floor(s.clock.now / 1000) : 0);
+
+/** Rows and virtual "now" (whole seconds), refreshed at most every REFRESH_MS. */
+function useEventView(store: ClusterStore, index: EventIndex): View {
+  const view = useRef<View | null>(null);
+  const refresh = useCallback((): boolean => {
+    const s = store.getState();
+    index.update(s.objects.events);
+    const rows = index.last(MAX_ROWS);
+    const now = second(s) * 1000;
+    if (view.current && view.current.rows === rows && view.current.now === now) return false;
+    view.current = { rows, now };
+    return true;
+  }, [store, index]);
+  const subscribe = useCallback((notify: () => void) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = 0;
+    const run = () => {
+      timer = undefined;
+      last = performance.now();
+      if (refresh()) notify();
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (timer !== undefined || (s.objects.events === prev.objects.events && second(s) === second(prev))) return;
+      timer = setTimeout(run, Math.max(0, last + REFRESH_MS - performance.now()));
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store, refresh]);
+  const snapshot = useCallback((): View => {
+    if (!view.current) refresh();
+    return view.current as View;
+  }, [refresh]);
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+const Row = memo(function Row({ r, age }: { r: EventRow; age: string }) {
+  return (
+    <tr data-kind="Event" data-type={r.type} data-reason={r.reason} className={r.type === 'Warning' ? 'warning' : undefined}>
+      <td>{r.namespace}</td><td>{age}</td><td>{r.type}</td><td>{r.reason}</td><td>{r.object}</td><td>{r.message}</td>
+    </tr>
+  );
+});
 
 export function EventsPanel() {
   const { t } = useTranslation();
-  const events = useCluster((s) => s.objects.events);
-  // Re-render once per virtual second, not every frame.
-  const second = useCluster((s) => (s.clock ? Math.floor(s.clock.now / 1000) : 0));
-  const rows = useMemo(() => toRows(events.values()), [events]);
-  const now = second * 1000;
+  const { store } = useEngine();
+  const [index] = useState(() => new EventIndex());
+  const { rows, now } = useEventView(store, index);
   return (
     <section className="panel events" aria-label={t('panels.events')}>
       <h2>{t('panels.events')}</h2>
@@ -64,11 +91,7 @@ export function EventsPanel() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
-                <tr key={r.uid} data-kind="Event" data-type={r.type} data-reason={r.reason} className={r.type === 'Warning' ? 'warning' : undefined}>
-                  <td>{r.namespace}</td><td>{ageSince(r.last, now)}</td><td>{r.type}</td><td>{r.reason}</td><td>{r.object}</td><td>{r.message}</td>
-                </tr>
-              ))}
+              {rows.map((r) => <Row key={r.uid} r={r} age={ageSince(r.last, now)} />)}
             </tbody>
           </table>
         )}

@@ -1,7 +1,9 @@
 // Failure injection: delete a pod, kill a container, stop/start a node, cordon/uncordon/drain
 // it, break a Deployment's image. Each is an API call (or the kubelet killing a process) made in
 // the worker, so the cluster reacts as it would and the Events panel shows it; what kubectl
-// would print for the same action is shown under the buttons. Leaves out: network faults.
+// would print for the same action is shown under the buttons. The pod picker lists its options
+// only while it has focus (a thousand sorted <option>s per batch cost more than the rest of the
+// page); the default choice is found with one scan. Leaves out: network faults.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KObject, Pod } from '../../../engine';
@@ -15,7 +17,15 @@ registerToolStrings();
 const key = (o: KObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 const byKey = (a: KObject, b: KObject) => key(a).localeCompare(key(b));
 
-function Picker(props: { label: string; value: string; options: string[]; none: string; onChange(v: string): void }) {
+interface PickerProps {
+  label: string;
+  value: string;
+  options: string[];
+  none: string;
+  onChange(v: string): void;
+}
+
+function Picker(props: PickerProps) {
   return (
     <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
       {props.options.length === 0 && <option value="">{props.none}</option>}
@@ -24,14 +34,48 @@ function Picker(props: { label: string; value: string; options: string[]; none: 
   );
 }
 
+/** A picker whose (long) option list is built when it gets focus or a pointer, and dropped on blur. */
+function LazyPicker(props: Omit<PickerProps, 'options'> & { list(): string[] }) {
+  const [options, setOptions] = useState<string[] | null>(null);
+  const open = () => {
+    if (!options) setOptions(props.list());
+  };
+  const shown = options ?? (props.value ? [props.value] : []);
+  return (
+    <select
+      aria-label={props.label}
+      value={props.value}
+      onFocus={open}
+      onPointerDown={open}
+      onBlur={() => setOptions(null)}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      {shown.length === 0 && <option value="">{props.none}</option>}
+      {props.value && !shown.includes(props.value) && <option value={props.value}>{props.value}</option>}
+      {shown.map((o) => <option key={o} value={o}>{o}</option>)}
+    </select>
+  );
+}
+
+/** The pod to act on: the chosen one while it exists, else the first (sorted) in `default`, else the first. */
+export function pickPod(pods: ReadonlyMap<string, KObject>, chosen: string): KObject | undefined {
+  let firstDefault: KObject | undefined;
+  let first: KObject | undefined;
+  for (const p of pods.values()) {
+    const k = key(p);
+    if (k === chosen) return p;
+    if (!first || byKey(p, first) < 0) first = p;
+    if (p.metadata?.namespace === 'default' && (!firstDefault || byKey(p, firstDefault) < 0)) firstDefault = p;
+  }
+  return firstDefault ?? first;
+}
+
 export function FaultsPanel() {
   const { t } = useTranslation();
   const { client } = useEngine();
   const podsMap = useCluster((s) => s.objects.pods);
   const nodesMap = useCluster((s) => s.objects.nodes);
   const deploymentsMap = useCluster((s) => s.objects.deployments);
-  const pods = useMemo(() => [...podsMap.values()].sort(byKey) as Pod[], [podsMap]);
-  const podKeys = useMemo(() => pods.map(key), [pods]);
   const nodes = useMemo(() => [...nodesMap.values()].map((n) => n.metadata?.name ?? '').sort(), [nodesMap]);
   const deployments = useMemo(() => [...deploymentsMap.values()].sort(byKey).map(key), [deploymentsMap]);
 
@@ -42,8 +86,8 @@ export function FaultsPanel() {
   const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
 
   // Keep a valid selection as objects come and go (prefer the user's own namespace).
-  const pod = podKeys.includes(podSel) ? podSel : (podKeys.find((k) => k.startsWith('default/')) ?? podKeys[0] ?? '');
-  const podObj = pods.find((p) => key(p) === pod);
+  const podObj = useMemo(() => pickPod(podsMap, podSel) as Pod | undefined, [podsMap, podSel]);
+  const pod = podObj ? key(podObj) : '';
   const containers = (podObj?.spec?.containers ?? []).map((c) => c.name);
   const container = containers.includes(containerSel) ? containerSel : (containers[0] ?? '');
   const node = nodes.includes(nodeSel) ? nodeSel : (nodes.find((n) => n !== 'node1') ?? nodes[0] ?? '');
@@ -69,7 +113,7 @@ export function FaultsPanel() {
     <section className="panel faults" aria-label={t('faults.region')}>
       <h2>{t('faults.region')}</h2>
       <div className="row">
-        <Picker label={t('faults.pod')} value={pod} options={podKeys} none={t('faults.none')} onChange={setPod} />
+        <LazyPicker label={t('faults.pod')} value={pod} list={() => [...podsMap.values()].sort(byKey).map(key)} none={t('faults.none')} onChange={setPod} />
         {button('deletePod', pod ? { action: 'deletePod', ...split(pod) } : null)}
         <Picker label={t('faults.container')} value={container} options={containers} none={t('faults.none')} onChange={setContainer} />
         {button('killContainer', pod && container ? { action: 'killContainer', ...split(pod), container } : null)}

@@ -1,15 +1,19 @@
-// The live cluster graph panel: builds the model from the mirror (only when the drawn kinds
-// change), lays it out with a layouter that remembers positions by uid, and lets the D3
-// renderer update the SVG in place. Enter on a drawn object opens the inspector; count badges
-// expand a crowded box. Leaves out: zoom and pan.
+// The live cluster graph panel: builds the model from the mirror, lays it out with a layouter
+// that remembers positions by uid, and lets the D3 renderer update the SVG in place. It draws
+// outside React, at most once per animation frame: a store subscription renders right when the
+// frame's merged batch is applied (only when a drawn kind changed), so the newest model is what
+// paints. Enter on a drawn object opens the inspector; count badges expand a crowded box.
+// Leaves out: zoom and pan.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
-import { useCluster } from '../../engine';
+import { useCluster, useEngine } from '../../engine';
+import type { Mirror } from '../../state/mirror';
 import { inspectorStore } from '../inspector/inspector-model';
 import { buildGraphModel } from './graph-model';
+import type { GraphModel } from './graph-model';
 import { GraphLayouter } from './graph-layout';
 import { GraphRenderer } from './graph-renderer';
+import type { GraphLabels } from './graph-renderer';
 import { registerGraphStrings } from './strings';
 import './graph.css';
 
@@ -17,31 +21,60 @@ registerGraphStrings();
 
 const ALL = '';
 
+/** The mirror's resources the graph draws (events and endpoints are not drawn). */
+const DRAWN = ['nodes', 'pods', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'daemonsets', 'namespaces'] as const;
+const NONE = new Map();
+
+const drawnChanged = (a: Mirror, b: Mirror) => DRAWN.some((r) => a[r] !== b[r]);
+
+interface ViewOptions {
+  namespace: string;
+  width: number;
+  expanded: ReadonlySet<string>;
+  labels: GraphLabels;
+}
+
+/** Model → layout → SVG, remembering what it drew from so unchanged inputs cost nothing. */
+class GraphView {
+  private readonly layouter = new GraphLayouter();
+  private model: GraphModel | undefined;
+  private from: { objects: Mirror; namespace: string } | undefined;
+  private drawn: { model: GraphModel; opts: ViewOptions } | undefined;
+
+  constructor(private readonly renderer: GraphRenderer) {}
+
+  draw(objects: Mirror, opts: ViewOptions, inFrame: boolean): void {
+    const from = this.from;
+    if (!this.model || !from || from.namespace !== opts.namespace || drawnChanged(from.objects, objects)) {
+      this.model = buildGraphModel(
+        { ...objects, events: NONE, endpoints: NONE },
+        { namespace: opts.namespace === ALL ? undefined : opts.namespace },
+      );
+      this.from = { objects, namespace: opts.namespace };
+    }
+    const d = this.drawn;
+    if (d && d.model === this.model && d.opts.width === opts.width && d.opts.expanded === opts.expanded && d.opts.labels === opts.labels) return;
+    const layout = this.layouter.layout(this.model, opts.width, { expanded: opts.expanded });
+    this.renderer.render(this.model, layout, opts.labels, { inFrame });
+    this.drawn = { model: this.model, opts };
+  }
+}
+
 export function GraphPanel() {
   const { t } = useTranslation();
+  const { store, frame } = useEngine();
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-  const rendererRef = useRef<GraphRenderer | null>(null);
-  const [layouter] = useState(() => new GraphLayouter());
+  const viewRef = useRef<GraphView | null>(null);
   const [width, setWidth] = useState(640);
   const [namespace, setNamespace] = useState(ALL);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
-  const { nodes, pods, services, deployments, replicasets, replicationcontrollers, daemonsets, namespaces } = useCluster(
-    useShallow((s) => ({
-      nodes: s.objects.nodes, pods: s.objects.pods, services: s.objects.services, deployments: s.objects.deployments,
-      replicasets: s.objects.replicasets, replicationcontrollers: s.objects.replicationcontrollers,
-      daemonsets: s.objects.daemonsets, namespaces: s.objects.namespaces,
-    })),
-  );
-  const model = useMemo(
-    () => buildGraphModel(
-      { nodes, pods, services, deployments, replicasets, replicationcontrollers, daemonsets, namespaces, events: new Map(), endpoints: new Map() },
-      { namespace: namespace === ALL ? undefined : namespace },
-    ),
-    [nodes, pods, services, deployments, replicasets, replicationcontrollers, daemonsets, namespaces, namespace],
-  );
-  const layout = useMemo(() => layouter.layout(model, width, { expanded }), [layouter, model, width, expanded]);
+  const namespaces = useCluster((s) => s.objects.namespaces);
   const nsNames = useMemo(() => [...namespaces.values()].map((n) => n.metadata?.name ?? '').sort(), [namespaces]);
+  const labels = useMemo<GraphLabels>(() => ({
+    unscheduled: t('graph.unscheduled'), notReady: t('graph.notReady'), restarts: t('graph.restarts'),
+    ready: t('graph.ready'), expand: t('graph.expand'),
+  }), [t]);
 
   useEffect(() => {
     const el = boxRef.current;
@@ -51,18 +84,22 @@ export function GraphPanel() {
     return () => ro.disconnect();
   }, []);
 
+  // Draw now for new options, then on every store update that changes a drawn kind (those
+  // arrive merged, once per animation frame).
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    rendererRef.current ??= new GraphRenderer(svg, {
+    viewRef.current ??= new GraphView(new GraphRenderer(svg, {
       open: (it) => inspectorStore.getState().open(it),
       expand: (box) => setExpanded((s) => new Set(s).add(box)),
+    }));
+    const view = viewRef.current;
+    const opts: ViewOptions = { namespace, width, expanded, labels };
+    view.draw(store.getState().objects, opts, false);
+    return store.subscribe((s, prev) => {
+      if (drawnChanged(s.objects, prev.objects)) view.draw(s.objects, opts, frame.inFrame);
     });
-    rendererRef.current.render(model, layout, {
-      unscheduled: t('graph.unscheduled'), notReady: t('graph.notReady'), restarts: t('graph.restarts'),
-      ready: t('graph.ready'), expand: t('graph.expand'),
-    });
-  }, [model, layout, t]);
+  }, [store, frame, namespace, width, expanded, labels]);
 
   return (
     <section className="panel graph" aria-label={t('panels.graph')}>

@@ -30,8 +30,16 @@ export interface GraphHandlers {
   expand(boxUid: string): void;
 }
 
-/** Set by the browser benchmark: called after each render with `uid|phase` of pods newly shown. */
-export type GraphProbe = (shown: string[]) => void;
+/**
+ * Set by the browser benchmark: called after each render with `uid|phase` of the pods it drew
+ * anew, and whether the render ran inside an animation frame callback (so this frame paints it).
+ */
+export type GraphProbe = (shown: string[], inFrame: boolean) => void;
+
+export interface RenderContext {
+  /** The render runs in a requestAnimationFrame callback (told to the benchmark probe). */
+  inFrame?: boolean;
+}
 
 const FADE_MS = 300;
 const MOVE_MS = 400;
@@ -133,7 +141,7 @@ export class GraphRenderer {
     });
   }
 
-  render(model: GraphModel, layout: GraphLayout, labels: GraphLabels): void {
+  render(model: GraphModel, layout: GraphLayout, labels: GraphLabels, ctx: RenderContext = {}): void {
     const svg = this.svg;
     const diff = diffGraph(this.prev, model);
     const changed = new Set([...diff.added, ...diff.changed]);
@@ -332,7 +340,7 @@ export class GraphRenderer {
         const p = model.pods.get(uid);
         if (p && (layout.rects.has(uid) || layout.grouped.has(uid))) shown.push(`${uid}|${p.phase}`);
       }
-      probe(shown);
+      probe(shown, ctx.inFrame === true);
     }
   }
 

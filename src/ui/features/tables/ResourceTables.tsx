@@ -1,34 +1,45 @@
 // Resource tables for Pods, Deployments, ReplicaSets, Services, Nodes and Events, what
 // `minikube dashboard` lists: the server's Table output (the columns `kubectl get -A` prints),
-// fetched again when the mirrored objects of that kind change (at most once per second).
+// fetched again when the mirrored objects of that kind change (at most once per second) and only
+// while the panel is on screen; long tables render only the rows around the viewport.
 // A row opens the inspector (click or Enter). Leaves out: sorting, filtering and paging.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Table } from '../../../engine';
-import { useCluster, useEngine } from '../../engine';
+import { useEngine } from '../../engine';
 import { registerToolStrings } from '../persistence/strings';
 import { inspectorStore } from '../inspector/inspector-model';
-import { TABLE_ACCEPT, TABLE_KINDS, tableView } from './table-model';
+import { TABLE_ACCEPT, TABLE_KINDS, rowWindow, tableView } from './table-model';
 import type { TableView } from './table-model';
 import '../inspector/tools.css';
 
 registerToolStrings();
 
 const REFRESH_MS = 1000;
+const DEFAULT_ROW_PX = 20;
 
 export function ResourceTables() {
   const { t } = useTranslation();
-  const { client } = useEngine();
+  const { client, store } = useEngine();
   const [index, setIndex] = useState(0);
   const kind = TABLE_KINDS[index];
-  const objects = useCluster((s) => s.objects[kind.resource]);
   const [view, setView] = useState<TableView | null>(null);
-  const last = useRef(0);
+  const sectionRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 400, row: DEFAULT_ROW_PX });
 
+  // Refetch when this kind's objects change, at most once per REFRESH_MS, only while visible.
   useEffect(() => {
     let live = true;
+    let visible = true;
+    let dirty = true;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const fetchTable = () => {
-      last.current = performance.now();
+      timer = undefined;
+      if (!live || !visible || !dirty) return;
+      dirty = false;
+      last = performance.now();
       client.request('api', { method: 'GET', path: kind.path, headers: { accept: TABLE_ACCEPT } }).then(
         (res) => {
           if (live && res.status === 200) setView(tableView(res.body as Table, kind.namespaced));
@@ -36,16 +47,46 @@ export function ResourceTables() {
         () => {},
       );
     };
-    const wait = Math.max(0, last.current + REFRESH_MS - performance.now());
-    const timer = setTimeout(fetchTable, wait);
+    const schedule = () => {
+      if (timer !== undefined || !visible || !dirty) return;
+      timer = setTimeout(fetchTable, Math.max(0, last + REFRESH_MS - performance.now()));
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.objects[kind.resource] === prev.objects[kind.resource]) return;
+      dirty = true;
+      schedule();
+    });
+    const el = sectionRef.current;
+    const io = el && typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+        visible = entries.some((e) => e.isIntersecting);
+        schedule();
+      })
+      : undefined;
+    if (el) io?.observe(el);
+    schedule();
     return () => {
       live = false;
-      clearTimeout(timer);
+      unsubscribe();
+      io?.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
     };
-  }, [client, kind, objects]);
+  }, [client, store, kind]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const first = el.querySelector<HTMLTableRowElement>('tbody tr[data-kind]');
+    const row = first?.offsetHeight || DEFAULT_ROW_PX;
+    setScroll({ top: el.scrollTop, height: el.clientHeight, row });
+  };
+  useEffect(onScroll, [view]);
+
+  const win = view ? rowWindow(view.rows.length, scroll.top, scroll.height, scroll.row) : undefined;
+  const columns = view?.columns.length ?? 1;
 
   return (
-    <section className="panel tables" aria-label={t('tables.region')}>
+    <section className="panel tables" aria-label={t('tables.region')} ref={sectionRef}>
       <div className="panel-head">
         <h2>{t('tables.region')}</h2>
       </div>
@@ -54,18 +95,20 @@ export function ResourceTables() {
           <button key={k.resource} type="button" role="tab" aria-selected={i === index} onClick={() => { setView(null); setIndex(i); }}>{k.label}</button>
         ))}
       </div>
-      <div className="tables-scroll" role="tabpanel" aria-label={kind.label}>
+      <div className="tables-scroll" role="tabpanel" aria-label={kind.label} ref={scrollRef} onScroll={onScroll}>
         {view && view.rows.length === 0 && <p className="empty">{t('tables.empty')}</p>}
-        {view && view.rows.length > 0 && (
-          <table className="kube-table" data-kind={kind.kind}>
+        {view && win && view.rows.length > 0 && (
+          <table className="kube-table" data-kind={kind.kind} aria-rowcount={view.rows.length + 1}>
             <thead><tr>{view.columns.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
             <tbody>
-              {view.rows.map((r) => {
+              {win.before > 0 && <tr aria-hidden="true" style={{ height: win.before }}><td colSpan={columns} /></tr>}
+              {view.rows.slice(win.start, win.end).map((r, i) => {
                 const open = () => inspectorStore.getState().open({ kind: kind.kind, name: r.name, namespace: r.namespace, uid: r.key });
                 return (
                   <tr
                     key={r.key}
                     tabIndex={0}
+                    aria-rowindex={win.start + i + 2}
                     aria-label={t('tables.open', { name: r.name })}
                     data-kind={kind.kind}
                     data-name={r.name}
@@ -73,10 +116,11 @@ export function ResourceTables() {
                     onClick={open}
                     onKeyDown={(e) => { if (e.key === 'Enter') open(); }}
                   >
-                    {r.cells.map((c, i) => <td key={i}>{c}</td>)}
+                    {r.cells.map((c, j) => <td key={j}>{c}</td>)}
                   </tr>
                 );
               })}
+              {win.after > 0 && <tr aria-hidden="true" style={{ height: win.after }}><td colSpan={columns} /></tr>}
             </tbody>
           </table>
         )}

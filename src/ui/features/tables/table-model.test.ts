@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster } from '../../../engine';
 import type { Table } from '../../../engine';
-import { TABLE_ACCEPT, TABLE_KINDS, tableView } from './table-model';
+import { TABLE_ACCEPT, TABLE_KINDS, rowWindow, tableView } from './table-model';
 
 describe('tableView', () => {
   it('lays out the server Table like `kubectl get -A` (NAMESPACE first, no wide columns)', () => {
@@ -26,5 +26,18 @@ describe('tableView', () => {
       const res = c.request({ method: 'GET', path: k.path, headers: { accept: TABLE_ACCEPT } });
       expect([k.kind, res.status, (res.body as Table).kind]).toEqual([k.kind, 200, 'Table']);
     }
+  });
+});
+
+describe('rowWindow', () => {
+  it('renders every row of a short table', () => {
+    expect(rowWindow(100, 500, 300, 20)).toEqual({ start: 0, end: 100, before: 0, after: 0 });
+  });
+
+  it('renders the viewport plus overscan of a long table, spacers for the rest', () => {
+    expect(rowWindow(1000, 0, 300, 20, 10)).toEqual({ start: 0, end: 25, before: 0, after: 975 * 20 });
+    expect(rowWindow(1000, 2000, 300, 20, 10)).toEqual({ start: 90, end: 125, before: 90 * 20, after: 875 * 20 });
+    expect(rowWindow(1000, 19_900, 300, 20, 10)).toEqual({ start: 985, end: 1000, before: 985 * 20, after: 0 });
+    expect(rowWindow(1000, 99_999, 300, 20, 10)).toEqual({ start: 990, end: 1000, before: 990 * 20, after: 0 });
   });
 });

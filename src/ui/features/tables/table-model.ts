@@ -63,3 +63,26 @@ export function tableView(t: Table, namespaced: boolean): TableView {
   });
   return { columns, rows };
 }
+
+/** Tables longer than this render only the rows around the viewport. */
+export const VIRTUALIZE_ABOVE = 100;
+
+export interface RowWindow {
+  start: number;
+  end: number;
+  /** Heights of the spacers standing in for the rows before `start` and after `end`. */
+  before: number;
+  after: number;
+}
+
+/**
+ * The rows to render for a scroll position: those in the viewport plus `overscan` on each side
+ * (all of them up to VIRTUALIZE_ABOVE rows). Rows have one height (cells do not wrap).
+ */
+export function rowWindow(count: number, scrollTop: number, viewport: number, rowHeight: number, overscan = 20): RowWindow {
+  if (count <= VIRTUALIZE_ABOVE || rowHeight <= 0) return { start: 0, end: count, before: 0, after: 0 };
+  const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+  const start = Math.max(0, Math.min(count, first) - overscan);
+  const end = Math.min(count, first + Math.ceil(Math.max(0, viewport) / rowHeight) + overscan);
+  return { start, end, before: start * rowHeight, after: (count - end) * rowHeight };
+}
