@@ -20,6 +20,7 @@ import { NodeAgents } from './node/node-agents';
 import type { NodeConfig } from './node/node-agents';
 import { bootstrapKubeadm, bootstrapMinikube, defaultNodes, minikubeNodes } from './bootstrap';
 import { ClusterNetwork } from './network/network';
+import { installMetricsApi } from './metrics/metrics-api';
 
 export interface ClusterOptions {
   seed?: number;
@@ -77,6 +78,8 @@ export class Cluster {
     opts.restore?.load(this.clock, this.store, alloc);
     this.api = new ApiServer(this.store, this.clock, this.rng.fork('apiserver'), allResourceTypes(alloc));
     this.rest = new RestHandler(this.api);
+    // metrics.k8s.io, served once a metrics-server Deployment exists in kube-system.
+    installMetricsApi(this.rest, this.api, this.rng.seed);
     this.informers = new InformerFactory(this.api);
     this.recorder = new EventRecorder(this.api);
     if (opts.events === false) this.recorder.event = () => {};

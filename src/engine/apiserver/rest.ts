@@ -50,6 +50,21 @@ export interface TextStream {
   stop(): void;
 }
 
+/**
+ * A group version served by an extension API server behind the aggregator (an APIService such
+ * as v1beta1.metrics.k8s.io of metrics-server): in discovery while `available()` (registered),
+ * requests under it answered by `handle` (which answers 503 while its backend is down).
+ * Models kube-aggregator's discovery merging and proxying of APIServices.
+ */
+export interface AggregatedApi {
+  group: string;
+  version: string;
+  types: ResourceType[];
+  available(): boolean;
+  /** `rest`: the path after /apis/{group}/{version}. */
+  handle(method: string, rest: string[], q: Record<string, string>, req: ApiRequest): ApiResponse;
+}
+
 /** Hooks other components install for pod subresources (the kubelet). */
 export interface PodLogProvider {
   (pod: KObject, opts: Record<string, string>): { text: string; follow?: TextStream } | ApiError;
@@ -154,7 +169,17 @@ const GROUP_ORDER = ['apps', 'events.k8s.io', 'autoscaling', 'batch', 'networkin
 export class RestHandler {
   private openApiDocs?: OpenApi;
 
+  /** Aggregated API groups (see AggregatedApi); components push theirs at construction. */
+  readonly aggregated: AggregatedApi[] = [];
+
   constructor(readonly api: ApiServer) {}
+
+  /** Built-in types plus those of available aggregated APIs (what discovery lists). */
+  private servedTypes(): ResourceType[] {
+    if (this.aggregated.length === 0) return this.api.types;
+    const extra = this.aggregated.filter((a) => a.available()).flatMap((a) => a.types);
+    return extra.length ? [...this.api.types, ...extra] : this.api.types;
+  }
 
   handle(req: ApiRequest): ApiResponse {
     try {
@@ -198,6 +223,8 @@ export class RestHandler {
       version = parts[2];
       rest = parts.slice(3);
     } else throw errNoResource();
+    const agg = group ? this.aggregated.find((a) => a.group === group && a.version === version && a.available()) : undefined;
+    if (agg) return rest.length === 0 ? this.discovery(method, this.resourceList(group, version, agg.types)) : agg.handle(method, rest, q, req);
     const types = this.api.types.filter((t) => t.group === group && t.version === version);
     if (!types.length) throw errNoResource();
     if (rest.length === 0) return this.discovery(method, this.resourceList(group, version, types));
@@ -603,7 +630,7 @@ export class RestHandler {
     const items = groups.map(({ name, versions }) => ({
       metadata: name ? { name, creationTimestamp: null } : { creationTimestamp: null },
       versions: versions.map((version) => {
-        const list = this.resourceList(name, version, this.api.types.filter((t) => t.group === name && t.version === version));
+        const list = this.resourceList(name, version, this.servedTypes().filter((t) => t.group === name && t.version === version));
         const resources: Record<string, unknown>[] = [];
         const byName = new Map<string, Record<string, unknown>>();
         const gvk = (r: Record<string, unknown>) => ({ group: (r.group as string | undefined) ?? '', version: (r.version as string | undefined) ?? '', kind: r.kind });
@@ -645,7 +672,7 @@ export class RestHandler {
 
   groupList() {
     const groups = new Map<string, string[]>();
-    for (const t of this.api.types) {
+    for (const t of this.servedTypes()) {
       if (!t.group) continue;
       const vs = groups.get(t.group) ?? [];
       if (!vs.includes(t.version)) vs.push(t.version);

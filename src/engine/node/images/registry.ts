@@ -16,6 +16,7 @@ import { normalizeImageRef } from './reference';
 import { sha256Hex } from './sha256';
 import { fnv1a } from './shell';
 import type { ImageBehaviour, ImageInfo, ResolveFailure, ResolveResult } from './types';
+import { metricsServerBehaviour } from '../../metrics/metrics-server-image';
 
 interface Build {
   /** Canonical build name; all tags that point at it share one digest. */
@@ -164,6 +165,11 @@ const etcd = table('registry.k8s.io/etcd', [
   [['3.5.12-0'], '3.5.12-0', 57_236_178, () => etcdBehaviour('3.5.12')],
 ]);
 
+const metricsServer = table('registry.k8s.io/metrics-server/metrics-server', [
+  [['v0.7.2'], 'v0.7.2', 19_494_617, metricsServerBehaviour],
+  [['v0.7.1'], 'v0.7.1', 19_362_512, metricsServerBehaviour],
+]);
+
 const ingressNginx = table('registry.k8s.io/ingress-nginx/controller', [
   [['v1.11.3'], 'v1.11.3', 104_670_000, () => ingressNginxBehaviour('v1.11.3', '1.25.5')],
   [['v1.11.2'], 'v1.11.2', 104_520_000, () => ingressNginxBehaviour('v1.11.2', '1.25.5')],
@@ -202,6 +208,7 @@ const REPOSITORIES: Record<string, TagResolver> = {
   'registry.k8s.io/etcd': etcd,
   'registry.k8s.io/coredns/coredns': coredns,
   'registry.k8s.io/ingress-nginx/controller': ingressNginx,
+  'registry.k8s.io/metrics-server/metrics-server': metricsServer,
   'registry.k8s.io/kube-apiserver': kube('kube-apiserver', 28_670_000, kubeApiserverBehaviour),
   'registry.k8s.io/kube-controller-manager': kube('kube-controller-manager', 26_260_000, kubeControllerManagerBehaviour),
   'registry.k8s.io/kube-scheduler': kube('kube-scheduler', 20_650_000, kubeSchedulerBehaviour),
