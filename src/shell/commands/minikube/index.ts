@@ -10,11 +10,11 @@
 // when stdout is a terminal; the UI registers an OSC 7770 handler (xterm.js
 // parser.registerOscHandler) to open its tables view. Hosts may also implement openDashboard.
 import type { ApiRequest, ApiResponse, KObject } from '../../../engine';
-import { metricsServerObjects } from '../../../engine';
 import type { Command, CommandContext } from '../../interpreter/types';
 import { kubeconfigSource, loadKubeconfig, destinationFile, saveKubeconfig } from '../kubectl/kubeconfig';
 import type { KubeconfigEnv } from '../kubectl/kubeconfig';
 import { ADDONS, findAddon } from './addons';
+import { applyIngressAddon, ingressControllerReady, removeIngressAddon } from './ingress-addon';
 import type { MinikubeHost, MinikubeProfile } from './host';
 import { renderTable } from './tables';
 
@@ -359,16 +359,6 @@ function addonsList(host: MinikubeHost, io: Io, profile: string): number {
   return 0;
 }
 
-/** Creates (or deletes) an addon's objects in the profile's cluster; existing ones are left alone. */
-function applyAddonObjects(host: MinikubeHost, profile: string, objs: KObject[], action: 'create' | 'delete'): void {
-  const plural: Record<string, string> = { ServiceAccount: 'serviceaccounts', Service: 'services', Deployment: 'deployments' };
-  for (const o of objs) {
-    const base = `${o.apiVersion === 'v1' ? '/api/v1' : `/apis/${o.apiVersion ?? ''}`}/namespaces/${o.metadata?.namespace ?? 'default'}/${plural[o.kind ?? ''] ?? ''}`;
-    if (action === 'create') host.request(profile, { method: 'POST', path: base, body: o, headers: { 'content-type': 'application/json' } });
-    else host.request(profile, { method: 'DELETE', path: `${base}/${o.metadata?.name ?? ''}` });
-  }
-}
-
 async function addonsEnable(host: MinikubeHost, io: Io, profile: string, name: string | undefined, enable: boolean): Promise<number> {
   const p = host.profile(profile);
   if (!p) return notFound(io, profile);
@@ -385,7 +375,7 @@ async function addonsEnable(host: MinikubeHost, io: Io, profile: string, name: s
   if (!enable) {
     io.out(`🌑  "The '${name}' addon is disabled"\n`);
     p.addons.set(name, false);
-    if (name === 'metrics-server') applyAddonObjects(host, profile, metricsServerObjects(), 'delete');
+    if (name === 'ingress') removeIngressAddon(host, profile);
     return 0;
   }
   const maint = ad.maintainer.join(' ');
@@ -401,12 +391,18 @@ async function addonsEnable(host: MinikubeHost, io: Io, profile: string, name: s
     io.out('💡  Some dashboard features require the metrics-server addon. To enable all features please run:\n\n\tminikube addons enable metrics-server\n\n');
   }
   if (name === 'ingress') {
+    // The addon manager applies the manifest, then minikube waits for the controller pod.
+    applyIngressAddon(host, profile);
     io.out('🔎  Verifying ingress addon...\n');
-    if (!(await io.pause(5000))) return 130;
+    for (let waited = 0; !ingressControllerReady(host, profile); waited += 1000) {
+      if (waited >= 360_000) {
+        io.err('\n❌  Exiting due to MK_ADDON_ENABLE: enable failed: run callbacks: running callbacks: [waiting for app.kubernetes.io/name=ingress-nginx pods: context deadline exceeded]\n\n');
+        return 10;
+      }
+      if (!(await io.pause(1000))) return 130;
+    }
   }
   p.addons.set(name, true);
-  // The addon manager applies the addon's manifests (only metrics-server's workloads are modelled).
-  if (name === 'metrics-server') applyAddonObjects(host, profile, metricsServerObjects(), 'create');
   io.out(`🌟  The '${name}' addon is enabled\n`);
   return 0;
 }
@@ -473,38 +469,53 @@ async function service(host: MinikubeHost, io: Io, profile: string, args: Args, 
   return 0;
 }
 
+/**
+ * `minikube tunnel` on Linux (docker driver): a route to the service CIDR through the node and
+ * the load-balancer emulator, which gives each LoadBalancer Service its ClusterIP as ingress IP;
+ * the tunnel reports its state every 5 s until interrupted, then gives the addresses back.
+ * Models minikube pkg/minikube/tunnel (tunnel.go update, reporter.go, loadbalancer_patcher.go).
+ */
 async function tunnel(host: MinikubeHost, io: Io, profile: string): Promise<number> {
   const p = host.profile(profile);
   if (!p) return notFound(io, profile);
   if (!p.running) return notRunning(io, p);
-  io.out('✅  Tunnel successfully started\n\n');
-  io.out('📌  NOTE: Please do not close this terminal as this process must stay alive for the tunnel to be accessible ...\n\n');
-  const patched = new Map<string, KObject>();
-  const sync = () => {
+  const patched = new Set<string>();
+  const pid = 10_000 + (Math.floor(host.now() / 1000) % 50_000);
+  const sync = (): string[] => {
     const res = api(host, profile, 'GET', '/api/v1/services');
+    const managed: string[] = [];
     for (const s of (res.body as { items?: KObject[] }).items ?? []) {
       const spec = (s.spec ?? {}) as { type?: string; clusterIP?: string };
+      if (spec.type !== 'LoadBalancer') continue;
+      managed.push(s.metadata?.name ?? '');
+      const ip = spec.clusterIP ?? '';
+      const cur = ((s.status ?? {}) as { loadBalancer?: { ingress?: { ip?: string }[] } }).loadBalancer?.ingress ?? [];
       const key = `${s.metadata?.namespace}/${s.metadata?.name}`;
-      if (spec.type !== 'LoadBalancer' || patched.has(key)) continue;
-      const status = { loadBalancer: { ingress: [{ ip: spec.clusterIP ?? '' }] } };
-      const r = api(host, profile, 'PUT', `/api/v1/namespaces/${s.metadata?.namespace}/services/${s.metadata?.name}/status`, { ...s, status });
-      if (r.status === 200) {
-        patched.set(key, s);
-        io.out(`🏃  Starting tunnel for service ${s.metadata?.name}.\n`);
+      if (cur.length === 1 && cur[0]?.ip === ip) {
+        patched.add(key);
+        continue;
       }
+      const r = api(host, profile, 'PUT', `/api/v1/namespaces/${s.metadata?.namespace}/services/${s.metadata?.name}/status`, { ...s, status: { loadBalancer: { ingress: [{ ip }] } } });
+      if (r.status === 200) patched.add(key);
     }
+    return managed;
   };
-  sync();
-  // minikube's tunnel re-checks services every few seconds until interrupted.
+  const report = (services: string[]) =>
+    io.out(
+      `Status:\t\n\tmachine: ${profile}\n\tpid: ${pid}\n\troute: 10.96.0.0/12 -> ${p.ip}\n\tminikube: Running\n\tservices: [${services.join(', ')}]\n` +
+        '    errors: \n\t\tminikube: no errors\n\t\trouter: no errors\n\t\tloadbalancer emulator: no errors\n',
+    );
+  report(sync());
   while (!io.ctx.interrupt.aborted && host.profile(profile)?.running) {
     if (!(await io.pause(5000))) break;
-    sync();
+    if (!host.profile(profile)?.running) break;
+    report(sync());
   }
-  for (const [key] of patched) {
+  // Cleanup: the emulator takes the addresses back.
+  for (const key of patched) {
     const [ns, name] = key.split('/');
     const cur = api(host, profile, 'GET', `/api/v1/namespaces/${ns}/services/${name}`);
     if (cur.status === 200) api(host, profile, 'PUT', `/api/v1/namespaces/${ns}/services/${name}/status`, { ...(cur.body as KObject), status: { loadBalancer: {} } });
-    io.out(`✋  Stopped tunnel for service ${name}.\n`);
   }
   return 0;
 }
