@@ -10,6 +10,7 @@
 // when stdout is a terminal; the UI registers an OSC 7770 handler (xterm.js
 // parser.registerOscHandler) to open its tables view. Hosts may also implement openDashboard.
 import type { ApiRequest, ApiResponse, KObject } from '../../../engine';
+import { metricsServerObjects } from '../../../engine';
 import type { Command, CommandContext } from '../../interpreter/types';
 import { kubeconfigSource, loadKubeconfig, destinationFile, saveKubeconfig } from '../kubectl/kubeconfig';
 import type { KubeconfigEnv } from '../kubectl/kubeconfig';
@@ -359,6 +360,16 @@ function addonsList(host: MinikubeHost, io: Io, profile: string): number {
   return 0;
 }
 
+/** Creates (or deletes) an addon's objects in the profile's cluster; existing ones are left alone. */
+function applyAddonObjects(host: MinikubeHost, profile: string, objs: KObject[], action: 'create' | 'delete'): void {
+  const plural: Record<string, string> = { ServiceAccount: 'serviceaccounts', Service: 'services', Deployment: 'deployments' };
+  for (const o of objs) {
+    const base = `${o.apiVersion === 'v1' ? '/api/v1' : `/apis/${o.apiVersion ?? ''}`}/namespaces/${o.metadata?.namespace ?? 'default'}/${plural[o.kind ?? ''] ?? ''}`;
+    if (action === 'create') host.request(profile, { method: 'POST', path: base, body: o, headers: { 'content-type': 'application/json' } });
+    else host.request(profile, { method: 'DELETE', path: `${base}/${o.metadata?.name ?? ''}` });
+  }
+}
+
 async function addonsEnable(host: MinikubeHost, io: Io, profile: string, name: string | undefined, enable: boolean): Promise<number> {
   const p = host.profile(profile);
   if (!p) return notFound(io, profile);
@@ -376,6 +387,7 @@ async function addonsEnable(host: MinikubeHost, io: Io, profile: string, name: s
     io.out(`🌑  "The '${name}' addon is disabled"\n`);
     p.addons.set(name, false);
     if (name === 'ingress') removeIngressAddon(host, profile);
+    if (name === 'metrics-server') applyAddonObjects(host, profile, metricsServerObjects(), 'delete');
     return 0;
   }
   const maint = ad.maintainer.join(' ');
@@ -403,6 +415,8 @@ async function addonsEnable(host: MinikubeHost, io: Io, profile: string, name: s
     }
   }
   p.addons.set(name, true);
+  // The addon manager applies the addon's manifests (only metrics-server's workloads are modelled).
+  if (name === 'metrics-server') applyAddonObjects(host, profile, metricsServerObjects(), 'create');
   io.out(`🌟  The '${name}' addon is enabled\n`);
   return 0;
 }
