@@ -2,7 +2,8 @@
 // builds the Pod exactly as kubectl's generator does (label run=NAME, dnsPolicy ClusterFirst,
 // args vs command), supports --dry-run=client|server and -o.
 // Models kubectl/pkg/cmd/run/run.go and kubectl/pkg/generate/versioned/run.go (BasicPod).
-// Leaves out: -i/-t/--rm/--attach (no interactive containers yet), --overrides, --expose.
+// --expose creates the ClusterIP Service first (run.go generateService).
+// Leaves out: -i/-t/--rm/--attach (no interactive containers yet), --overrides.
 import type { KObject } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, dryRunSuffix } from './command';
@@ -29,10 +30,12 @@ async function runRun(inv: Invocation): Promise<number> {
   const image = f.str('image');
   if (!image) throw new KubectlError('error: --image is required');
   const restart = f.str('restart');
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
   if (f.bool('stdin') || f.bool('tty') || f.bool('rm') || f.bool('attach')) {
     throw new KubectlError('error: attaching to containers (-i, -t, --rm, --attach) is not supported in this playground yet');
   }
+  const expose = f.bool('expose');
+  if (expose && (!f.changed('port') || f.str('port') === '')) throw new KubectlError("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples");
   const rest = args.slice(1);
   const labels = f.str('labels') ? parseLabels(f.str('labels')) : { run: name };
   // Field order of corev1.Container (what -o json of a client-side object shows).
@@ -62,6 +65,32 @@ async function runRun(inv: Invocation): Promise<number> {
   const dry = dryRunOf(f);
   const r = inv.client.discovery.mustFind('pods');
   const out = f.str('output') ? parseOutput(f.str('output')) : undefined;
+  if (expose) {
+    // --expose: the service generator (ServiceGeneratorV2) runs first and prints its object.
+    const port = Number(f.str('port'));
+    const svc = {
+      kind: 'Service',
+      apiVersion: 'v1',
+      metadata: { name, creationTimestamp: null, ...(f.str('labels') ? { labels } : {}) },
+      spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: labels },
+      status: { loadBalancer: {} },
+    } as unknown as KObject;
+    const sr = inv.client.discovery.mustFind('services');
+    if (dry === 'client') {
+      if (out && out.kind === 'json') inv.out(toGoJson(svc, '    ', '', false) + '\n');
+      else if (out) printObjects(inv, [{ r: sr, obj: svc }], out, true);
+      else inv.out(`service/${name} created (dry run)\n`);
+    } else {
+      const createdSvc = inv.client.call('POST', inv.client.path(sr, inv.namespace), {
+        body: svc,
+        query: { fieldManager: 'kubectl-run', dryRun: dry === 'server' ? 'All' : undefined },
+      }).body as KObject;
+      if (out) printObjects(inv, [{ r: sr, obj: withTypeMeta(sr, createdSvc) }], out, true);
+      else inv.out(`service/${name} created${dryRunSuffix(dry)}\n`);
+    }
+  }
+  // kubectl v1.32 separates the pod from the service with two document markers.
+  if (expose && out?.kind === 'yaml') inv.out('---\n---\n');
   if (dry === 'client') {
     if (out && out.kind === 'json') inv.out(toGoJson(pod, '    ', '', false) + '\n');
     else if (out) printObjects(inv, [{ r, obj: pod }], out, true);
@@ -94,6 +123,7 @@ export const runCommand: SubCommand = {
     { name: 'rm', type: 'bool' },
     { name: 'attach', type: 'bool' },
     { name: 'annotations', type: 'stringArray' },
+    { name: 'expose', type: 'bool' },
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
   ],
