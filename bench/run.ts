@@ -32,7 +32,7 @@ function parseArgs(argv: string[]): Options {
       if (!v) throw new Error('--only needs a list, e.g. --only P1,P3');
       opts.only = new Set(v.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean));
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench -- [--quick] [--only P1,P2,P3,P7,P8,SERVE] [--profile]\n');
+      process.stdout.write('usage: npm run bench -- [--quick] [--only P1,P2,P3,P7,P8,SERVE,NET] [--profile]\n');
       process.exit(0);
     } else throw new Error(`unknown argument: ${a}`);
   }
@@ -46,6 +46,7 @@ const BENCHES: Record<string, (o: Options) => Promise<BenchResult[]>> = {
   P7: async () => (await import('./p7-apply')).p7(),
   P8: async () => (await import('./p8-heap')).p8(),
   SERVE: async () => (await import('./p-serve')).pServe(),
+  NET: async () => (await import('./p-net')).pNet(),
 };
 
 function table(results: BenchResult[]): string {

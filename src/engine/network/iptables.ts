@@ -249,27 +249,50 @@ export type Verdict =
   | { kind: 'drop'; rules: string[] }
   | { kind: 'accept'; rules: string[] };
 
-export function ipInCidr(ip: string, cidr: string): boolean {
-  const [base, bitsText] = cidr.split('/');
-  const bits = bitsText === undefined ? 32 : Number(bitsText);
-  const a = toInt(ip);
-  const b = toInt(base);
-  if (a === undefined || b === undefined) return false;
-  if (bits === 0) return true;
-  const mask = bits === 32 ? 0xffffffff : ~((1 << (32 - bits)) - 1) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+const cidrCache = new Map<string, { base: number; mask: number } | null>();
+
+/** A CIDR as base and mask, parsed once (rules test the same few CIDRs for every packet). */
+function parseCidr(cidr: string): { base: number; mask: number } | null {
+  let c = cidrCache.get(cidr);
+  if (c !== undefined) return c;
+  const slash = cidr.indexOf('/');
+  const bits = slash < 0 ? 32 : Number(cidr.slice(slash + 1));
+  const base = toInt(slash < 0 ? cidr : cidr.slice(0, slash));
+  const mask = bits === 0 ? 0 : bits === 32 ? 0xffffffff : ~((1 << (32 - bits)) - 1) >>> 0;
+  c = base === undefined || !(bits >= 0 && bits <= 32) ? null : { base: (base & mask) >>> 0, mask };
+  if (cidrCache.size > 10_000) cidrCache.clear();
+  cidrCache.set(cidr, c);
+  return c;
 }
 
+export function ipInCidr(ip: string, cidr: string): boolean {
+  const c = parseCidr(cidr);
+  const a = toInt(ip);
+  if (!c || a === undefined) return false;
+  return ((a & c.mask) >>> 0) === c.base;
+}
+
+/** Dotted quad → 32-bit number; undefined for anything else. */
 function toInt(ip: string): number | undefined {
-  const p = ip.split('.');
-  if (p.length !== 4) return undefined;
   let n = 0;
-  for (const x of p) {
-    const v = Number(x);
-    if (!/^\d+$/.test(x) || v > 255) return undefined;
-    n = n * 256 + v;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < ip.length; i++) {
+    const ch = ip.charCodeAt(i);
+    if (ch === 46) {
+      if (digits === 0 || part > 255) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (ch >= 48 && ch <= 57) {
+      part = part * 10 + (ch - 48);
+      digits++;
+    } else return undefined;
   }
-  return n;
+  if (dots !== 3 || digits === 0 || part > 255) return undefined;
+  return n * 256 + part;
 }
 
 function matches(r: Rule, p: Packet, env: EvalEnv, pendingSets: string[]): boolean {
