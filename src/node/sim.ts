@@ -2,12 +2,18 @@
 // cluster and prints what a terminal would show — each top-level command echoed as
 // `$ <command>`, then its output. Virtual time moves only while a command waits, plus one
 // second after each command (typing pace, `--step`). Without FILE it reads standard input,
-// with a prompt when that is a terminal.
+// with a prompt when that is a terminal; there, lines typed while a command runs are its stdin
+// (`kubectl exec -it POD -- sh`, `cat`, `read`) and Ctrl-D ends that input. `vi`/`nano` only say
+// that no editor exists in this mode.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import { splitTopLevel, needsMoreInput } from '../shell';
 import { createSession } from '../worker/session';
 import { advanceTo, runCommand } from './driver';
+import { EDITOR_COMMAND_NAMES, editorCommand } from '../worker/editor-commands';
+import { TtyInput } from '../worker/tty-input';
+import type { Session } from '../worker/session';
 
 interface Args {
   seed: number;
@@ -40,8 +46,15 @@ function parseArgs(argv: string[]): Args {
 
 const out = { write: (s: string) => void process.stdout.write(s) };
 
-async function runScript(args: Args, script: string): Promise<number> {
+/** A session with the transcript mode's `vi`, `vim` and `nano` (they explain there is no editor). */
+function simSession(args: Args): Session {
   const session = createSession({ seed: args.seed });
+  for (const name of EDITOR_COMMAND_NAMES) session.shell.register(name, editorCommand(name, undefined));
+  return session;
+}
+
+async function runScript(args: Args, script: string): Promise<number> {
+  const session = simSession(args);
   let last = 0;
   for (const cmd of splitTopLevel(script)) {
     if (!cmd.trim()) continue;
@@ -55,37 +68,81 @@ async function runScript(args: Args, script: string): Promise<number> {
 }
 
 async function interactive(args: Args): Promise<number> {
-  const session = createSession({ seed: args.seed });
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const session = simSession(args);
   const prompt = () => `${session.sys.user}@${session.sys.hostname}:${session.shell.cwd.replace(/^\/home\/[^/]+/, '~')}$ `;
+  /** Lines typed at the prompt, waiting to be run. */
+  const typed: string[] = [];
+  let wake: (() => void) | null = null;
+  let ended = false;
+  /** The running command's stdin; null at the prompt. */
+  let stdin: TtyInput | null = null;
   let buffer = '';
-  rl.setPrompt(prompt());
-  rl.prompt();
-  rl.on('SIGINT', () => {
-    session.shell.interrupt();
-    buffer = '';
-    out.write('^C\n');
-    rl.setPrompt(prompt());
-    rl.prompt();
-  });
-  for await (const line of rl) {
+  let rl: Interface;
+  let reopen = false;
+  const open = () => {
+    rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    rl.on('line', (line) => {
+      if (stdin) stdin.write(line + '\n');
+      else {
+        typed.push(line);
+        wake?.();
+      }
+    });
+    rl.on('SIGINT', () => {
+      out.write('^C\n');
+      if (stdin) {
+        session.shell.interrupt();
+        return;
+      }
+      typed.length = 0;
+      buffer = '';
+      rl.setPrompt(prompt());
+      rl.prompt();
+    });
+    // Ctrl-D: end of input for a running command (readline closes: a new one is opened after
+    // the command), or the end of the session at the prompt.
+    rl.on('close', () => {
+      if (stdin) {
+        stdin.eof();
+        reopen = true;
+      } else {
+        ended = true;
+        wake?.();
+      }
+    });
+  };
+  open();
+  const nextLine = async (): Promise<string | null> => {
+    while (typed.length === 0 && !ended) await new Promise<void>((r) => (wake = r));
+    wake = null;
+    return typed.shift() ?? null;
+  };
+  rl!.setPrompt(prompt());
+  rl!.prompt();
+  for (let line = await nextLine(); line !== null; line = await nextLine()) {
     buffer = buffer ? `${buffer}\n${line}` : line;
     if (needsMoreInput(buffer)) {
-      rl.setPrompt('> ');
-      rl.prompt();
+      rl!.setPrompt('> ');
+      rl!.prompt();
       continue;
     }
     const cmd = buffer;
     buffer = '';
-    rl.pause();
-    await runCommand(session, cmd, out, 60 * 60_000);
+    stdin = new TtyInput();
+    rl!.setPrompt('');
+    await runCommand(session, cmd, out, 60 * 60_000, { stdin, isTTY: true });
+    stdin.close();
+    stdin = null;
     await advanceTo(session, session.cluster.clock.now() + args.step);
     if (session.shell.exited) break;
-    rl.resume();
-    rl.setPrompt(prompt());
-    rl.prompt();
+    if (reopen) {
+      reopen = false;
+      open();
+    }
+    rl!.setPrompt(prompt());
+    rl!.prompt();
   }
-  rl.close();
+  rl!.close();
   return session.shell.lastStatus;
 }
 

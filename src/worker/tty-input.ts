@@ -11,6 +11,17 @@ export class TtyInput implements Reader {
   private waiters: (() => void)[] = [];
   private closed = false;
 
+  /** True while a read waits for the user (a headless driver must not move time meanwhile). */
+  get reading(): boolean {
+    return this.waiters.length > 0 && this.queue.length === 0 && !this.closed;
+  }
+
+  /** Resolves at the next input, Ctrl-D or close. */
+  input(): Promise<void> {
+    return new Promise<void>((resolve) => this.observers.push(resolve));
+  }
+  private observers: (() => void)[] = [];
+
   /** Text typed while the command runs (a cooked line ends with "\n"). */
   write(text: string): void {
     if (this.closed || text === '') return;
@@ -56,8 +67,9 @@ export class TtyInput implements Reader {
   }
 
   private wake(): void {
-    const w = this.waiters;
+    const w = [...this.waiters, ...this.observers];
     this.waiters = [];
+    this.observers = [];
     for (const f of w) f();
   }
 }
