@@ -25,9 +25,10 @@ export function allResourceTypes(alloc: ServiceAllocators): ResourceType[] {
     daemonSets,
     deployments,
     replicaSets,
-    leases,
-    endpointSlices,
+    // networking.k8s.io sits before coordination and discovery in v1.32's group priority order.
     ingresses,
     ingressClasses,
+    leases,
+    endpointSlices,
   ];
 }
