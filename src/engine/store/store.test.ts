@@ -99,3 +99,30 @@ describe('Store', () => {
     );
   });
 });
+
+describe('Store: sharing between versions', () => {
+  it('shares unchanged subtrees with the previous version and still writes a new root and metadata', () => {
+    const store = new Store(new VirtualClock());
+    const v1 = store.put('pods', 'default/p', { metadata: { name: 'p', labels: { app: 'x' } }, spec: { containers: [{ name: 'c' }] }, status: { phase: 'Pending' } });
+    const draft = JSON.parse(JSON.stringify(v1)) as typeof v1;
+    (draft.status as { phase: string }).phase = 'Running';
+    const v2 = store.put('pods', 'default/p', draft);
+    expect(v2.spec).toBe(v1.spec);
+    expect(v2.metadata?.labels).toBe(v1.metadata?.labels);
+    expect(v2.metadata).not.toBe(v1.metadata);
+    expect(v2.status).not.toBe(v1.status);
+    expect(v1.metadata?.resourceVersion).toBe('2');
+    expect(v2.metadata?.resourceVersion).toBe('3');
+    expect(Object.isFrozen(v2) && Object.isFrozen(v2.metadata) && Object.isFrozen(v2.status)).toBe(true);
+    expect(JSON.stringify(v2)).toBe('{"metadata":{"name":"p","labels":{"app":"x"},"resourceVersion":"3"},"spec":{"containers":[{"name":"c"}]},"status":{"phase":"Running"}}');
+  });
+
+  it('gives the DELETED event the last state at the deletion revision, keys in place', () => {
+    const store = new Store(new VirtualClock());
+    const v1 = store.put('pods', 'default/p', { kind: 'Pod', metadata: { name: 'p', resourceVersion: 'x', uid: 'u' }, spec: { a: 1 } });
+    const gone = store.remove('pods', 'default/p');
+    expect(JSON.stringify(gone)).toBe('{"kind":"Pod","metadata":{"name":"p","resourceVersion":"3","uid":"u"},"spec":{"a":1}}');
+    expect(gone?.spec).toBe(v1.spec);
+    expect(Object.isFrozen(gone?.metadata)).toBe(true);
+  });
+});

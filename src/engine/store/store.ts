@@ -6,7 +6,7 @@
 // SIMPLIFICATION: no leases/TTLs and no transactions beyond single-key compare-and-swap,
 // which the API server performs before calling commit.
 import type { VirtualClock } from '../core/clock';
-import { clone, deepFreeze } from '../api/meta';
+import { clone, cloneSharing, deepFreeze } from '../api/meta';
 import type { KObject } from '../api/types';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -112,14 +112,15 @@ export class Store {
    * The caller has already done admission and the compare-and-swap check.
    */
   put(resource: string, key: string, input: KObject): KObject {
-    // A fresh copy: objects built with spreads get per-object hidden classes once frozen
-    // (~180 bytes each in V8); a plain copy shares them. Also guards against callers that
-    // keep mutating what they passed in.
-    const obj = clone(input);
     const m = this.bucket(resource);
     const prev = m.get(key);
     const rev = ++this.rev;
-    (obj.metadata ??= {}).resourceVersion = String(rev);
+    // A fresh copy: objects built with spreads get per-object hidden classes once frozen
+    // (~180 bytes each in V8); a plain copy shares them. Also guards against callers that
+    // keep mutating what they passed in. Subtrees that did not change since `prev` (or that
+    // are already frozen) are shared instead of copied: less to copy, freeze and keep.
+    const obj = freshRoot(input, prev);
+    obj.metadata.resourceVersion = String(rev);
     deepFreeze(obj);
     if (!prev) this.sortedKeys.set(resource, null);
     m.set(key, obj);
@@ -135,7 +136,9 @@ export class Store {
     m.delete(key);
     this.sortedKeys.set(resource, null);
     // The DELETED event carries the last state with the deletion's revision, as etcd3 watch does.
-    const last = { ...prev, metadata: { ...prev.metadata, resourceVersion: String(rev) } };
+    // Copied key by key (not spread) so the frozen copy shares V8 hidden classes.
+    const last = freshRoot(prev, prev);
+    last.metadata.resourceVersion = String(rev);
     deepFreeze(last);
     this.record({ type: 'DELETED', resource, key, object: last, prevObject: prev, rev });
     return last;
@@ -270,6 +273,35 @@ export class Store {
     this.rev = d.rev;
     this.compactedRev = d.rev;
   }
+}
+
+/**
+ * The object to store for `input`: a new root and a new metadata (both get written), every
+ * other part shared with `prev` where unchanged (cloneSharing). Keys keep their order and
+ * undefined properties are dropped, as clone() does.
+ */
+function freshRoot(input: KObject, prev: KObject | undefined): KObject & { metadata: Record<string, unknown> } {
+  const out: Record<string, unknown> = {};
+  const p = prev as Record<string, unknown> | undefined;
+  for (const k in input as Record<string, unknown>) {
+    const x = (input as Record<string, unknown>)[k];
+    if (x === undefined) continue;
+    if (k === 'metadata') out.metadata = freshMeta(x, p?.metadata);
+    else out[k] = cloneSharing(x, k === '__proto__' ? undefined : p?.[k]);
+  }
+  out.metadata ??= {};
+  return out as KObject & { metadata: Record<string, unknown> };
+}
+
+function freshMeta(meta: unknown, prev: unknown): unknown {
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return clone(meta);
+  const p = prev !== null && typeof prev === 'object' && !Array.isArray(prev) ? (prev as Record<string, unknown>) : undefined;
+  const out: Record<string, unknown> = {};
+  for (const k in meta as Record<string, unknown>) {
+    const x = (meta as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = cloneSharing(x, p !== undefined && k !== '__proto__' ? p[k] : undefined);
+  }
+  return out;
 }
 
 function firstAfter(h: StoreEvent[], rev: number): number {

@@ -1,0 +1,69 @@
+import { describe, it, expect } from 'vitest';
+import { clone, cloneSharing, deepFreeze } from './meta';
+
+describe('cloneSharing', () => {
+  const prev = deepFreeze({
+    spec: { containers: [{ name: 'c', image: 'nginx' }], tolerations: [{ key: 'a' }] },
+    status: { phase: 'Pending', conditions: [{ type: 'A', status: 'True' }, { type: 'B', status: 'False' }] },
+  });
+
+  it('reuses the previous version where nothing changed and copies the rest', () => {
+    const next = clone(prev);
+    next.status.phase = 'Running';
+    next.status.conditions[1].status = 'True';
+    const out = cloneSharing(next, prev);
+    expect(out).toEqual(next);
+    expect(out).not.toBe(prev);
+    expect(out.spec).toBe(prev.spec);
+    expect(out.status).not.toBe(prev.status);
+    expect(out.status.conditions[0]).toBe(prev.status.conditions[0]);
+    expect(out.status.conditions[1]).not.toBe(prev.status.conditions[1]);
+    expect(out.status.conditions[1]).not.toBe(next.status.conditions[1]);
+    expect(JSON.stringify(out)).toBe(JSON.stringify(next));
+  });
+
+  it('returns the previous tree itself when the copy would be equal', () => {
+    expect(cloneSharing(clone(prev), prev)).toBe(prev);
+  });
+
+  it('takes frozen subtrees as they are', () => {
+    const shared = deepFreeze({ a: [1, 2] });
+    const out = cloneSharing({ x: shared, y: { z: 1 } }, undefined);
+    expect(out.x).toBe(shared);
+    expect(Object.isFrozen(out.y)).toBe(false);
+  });
+
+  it('keeps the key order of the input: same keys in another order are not equal', () => {
+    const old = deepFreeze({ m: { a: 1, b: 2 } });
+    const out = cloneSharing({ m: { b: 2, a: 1 } }, old);
+    expect(out.m).not.toBe(old.m);
+    expect(Object.keys(out.m)).toEqual(['b', 'a']);
+  });
+
+  it('drops undefined properties as clone does, and then finds the equal previous tree', () => {
+    const old = deepFreeze({ m: { a: 1 } });
+    const out = cloneSharing({ m: { a: 1, b: undefined } }, old);
+    expect(out.m).toBe(old.m);
+    const fresh = cloneSharing({ m: { a: 1, b: undefined } }, undefined);
+    expect(Object.keys(fresh.m)).toEqual(['a']);
+  });
+
+  it('tells 0 from -0, arrays from objects and different lengths apart', () => {
+    const old = deepFreeze({ n: { v: 0 }, arr: [1, 2], o: { 0: 1, 1: 2 } });
+    const out = cloneSharing({ n: { v: -0 }, arr: { 0: 1, 1: 2 }, o: [1, 2] }, old);
+    expect(Object.is(out.n.v, -0)).toBe(true);
+    expect(Array.isArray(out.arr)).toBe(false);
+    expect(Array.isArray(out.o)).toBe(true);
+    const longer = cloneSharing({ arr: [1, 2, 3] }, { arr: old.arr });
+    expect(longer.arr).toEqual([1, 2, 3]);
+    expect(longer.arr).not.toBe(old.arr);
+  });
+
+  it('never returns the unfrozen input or its parts', () => {
+    const input = { a: { b: [{ c: 1 }] } };
+    const out = cloneSharing(input, undefined);
+    expect(out).toEqual(input);
+    expect(out.a).not.toBe(input.a);
+    expect(out.a.b[0]).not.toBe(input.a.b[0]);
+  });
+});
