@@ -429,7 +429,12 @@ export class ApiServer {
     return this.store.put(resourceKey(rt), key, next);
   }
 
-  /** Applies a mutation function to a fresh copy of the current object and updates it. */
+  /**
+   * Applies a mutation function to a fresh copy of the current object and updates it.
+   * With subresource 'status' only `status` is copied (the write keeps nothing else): the
+   * other top-level fields of the copy are the stored, frozen values, so `fn` may replace
+   * them but not change them in place.
+   */
   mutate(
     rt: ResourceType,
     ns: string | undefined,
@@ -438,7 +443,7 @@ export class ApiServer {
     opts: WriteOptions & { subresource?: string } = {},
   ): KObject {
     const old = this.get(rt, ns, name);
-    const obj = clone(old) as KObject;
+    const obj = opts.subresource === 'status' ? statusDraft(old) : (clone(old) as KObject);
     fn(obj);
     return this.commitUpdate(rt, old, obj, opts);
   }
@@ -737,6 +742,13 @@ function patchStatus(e: PatchError): ApiError {
     ...(e.reason ? { reason: e.reason } : {}),
     code: e.code,
   });
+}
+
+/** A new top-level object over `old`'s frozen fields, with a deep copy of its status. */
+function statusDraft(old: KObject): KObject {
+  const out: Record<string, unknown> = {};
+  for (const k in old) out[k] = k === 'status' ? clone(old.status) : old[k];
+  return out as KObject;
 }
 
 const STRIP = new Set(['metadata', 'status']);
