@@ -214,5 +214,5 @@ export function nameValidatorFor(kind: string): NameValidator {
 }
 
 /** Kinds among those simulated that are cluster-scoped. */
-const clusterScoped = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'CustomResourceDefinition']);
+const clusterScoped = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'CustomResourceDefinition', 'IngressClass']);
 export const isNamespacedKind = (kind: string): boolean => !clusterScoped.has(kind);
