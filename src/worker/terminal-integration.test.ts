@@ -4,6 +4,7 @@ import type { InProcessHost } from './in-process-host';
 import type { ClientEvent } from './host';
 import type { EditorOpenMessage, WorkerMessage } from './protocol';
 import { TtyInput } from './tty-input';
+import { PROTOCOL_VERSION, isClientMessage, isWorkerMessage } from './protocol';
 
 let host: InProcessHost | undefined;
 afterEach(() => {
@@ -48,6 +49,26 @@ async function start(speed: 1 | 20 = 20) {
   };
   return { h, msgs, next, output, waitOutput, run };
 }
+
+describe('terminal protocol guards', () => {
+  const req = (method: string, params: unknown) => ({ v: PROTOCOL_VERSION, type: 'request', id: 1, method, params });
+  it('accepts well-formed stdin and editor.done requests and rejects others', () => {
+    expect(isClientMessage(req('shell.stdin', { data: 'ls\n' }))).toBe(true);
+    expect(isClientMessage(req('shell.stdin', { data: '', eof: true }))).toBe(true);
+    expect(isClientMessage(req('shell.stdin', { data: 5 }))).toBe(false);
+    expect(isClientMessage(req('shell.stdin', { eof: 'yes' }))).toBe(false);
+    expect(isClientMessage(req('editor.done', { session: 3, saved: false }))).toBe(true);
+    expect(isClientMessage(req('editor.done', { session: 1.5, saved: true }))).toBe(false);
+    expect(isClientMessage(req('editor.done', { session: 1 }))).toBe(false);
+  });
+  it('validates editor.open pushes', () => {
+    const open = { v: PROTOCOL_VERSION, type: 'editor.open', session: 1, command: 'vi', file: { path: '/home/k8s/a.yaml', content: '' } };
+    expect(isWorkerMessage(open)).toBe(true);
+    expect(isWorkerMessage({ ...open, file: { path: '', content: '' } })).toBe(false);
+    expect(isWorkerMessage({ ...open, session: 'x' })).toBe(false);
+    expect(isWorkerMessage({ ...open, file: null })).toBe(false);
+  });
+});
 
 describe('TtyInput', () => {
   it('hands out typed text, one end of file per Ctrl-D, and EOF forever once closed', async () => {
