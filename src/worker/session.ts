@@ -14,6 +14,7 @@ import { readLines } from '../shell/interpreter/streams';
 import { createShell as createNodeShell } from '../shell';
 import type { CommandContext } from '../shell';
 import { Clusters } from './clusters';
+import { minikubeRoutes, routedView } from './net-routing';
 
 export { Clusters } from './clusters';
 export type { ClusterEntry } from './clusters';
@@ -124,9 +125,11 @@ export function createSession(opts: SessionOptions = {}): Session {
   const home = `/home/${user}`;
   const minikubeHost = clusters.minikubeHost({ seed: opts.seed ?? 1, home: () => home, request: (c, req) => yieldingResponse(cluster, c.request(req)) });
   minikubeHost.ssh = (profile, node, ctx, command) => minikubeSsh(clusters, sys, profile, node, ctx, command);
+  // node1 runs minikube too: its shell also reaches each profile's docker network.
+  const hostNet = cluster.network.nodeView(opts.hostname ?? 'node1');
   const shell = createShell({
     sys,
-    commands: new Map([['kubectl', kubectl], ['minikube', createMinikube(minikubeHost)], ...netCommands(cluster.network.nodeView(opts.hostname ?? 'node1'))]),
+    commands: new Map([['kubectl', kubectl], ['minikube', createMinikube(minikubeHost)], ...netCommands(routedView(hostNet, minikubeRoutes(clusters, hostNet)))]),
     columns: opts.columns ?? 120,
     fs: opts.resume?.fs,
     cwd: opts.resume?.cwd,
