@@ -18,6 +18,7 @@ import { CONTEXT_NAME, writeKubeconfig } from './http/kubeconfig';
 import { EngineSocket } from './http/engine-socket';
 import { staticUi } from './http/static-ui';
 import { execUpgrade } from './http/exec-bridge';
+import { portForwardUpgrade } from './http/portforward-bridge';
 import type { StaticUi } from './http/static-ui';
 
 export interface ServeArgs {
@@ -115,7 +116,10 @@ export async function startServe(args: ServeArgs, log: (line: string) => void = 
     onActivity: () => pacer.kick(),
     log: args.verbose ? log : undefined,
     ui,
-    onUpgrade: (req, socket, head) => engine.upgrade(req, socket, head) || execUpgrade(cluster, engine.core.session.sys, req, socket, head, () => pacer.kick()),
+    onUpgrade: (req, socket, head) =>
+      engine.upgrade(req, socket, head) ||
+      execUpgrade(cluster, engine.core.session.sys, req, socket, head, () => pacer.kick()) ||
+      portForwardUpgrade(cluster, req, socket, head, () => pacer.kick()),
   });
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
