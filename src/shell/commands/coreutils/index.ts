@@ -3,6 +3,8 @@
 import type { Command } from '../../interpreter/types';
 import { cp, ls, mkdir, mv, rm, touch } from './files';
 import { clear, date, env, falseCmd, hostname, id, sleep, test, timeout, trueCmd, uname, watch, whoami } from './system';
+import { sed } from './sed';
+import { awk } from './awk';
 import { base64, cat, cut, echo, grep, head, printf, seq, sort, tail, tee, tr, uniq, wc } from './text';
 
 export function coreutils(): Map<string, Command> {
@@ -14,5 +16,6 @@ export function coreutils(): Map<string, Command> {
     ['sleep', sleep], ['timeout', timeout], ['watch', watch], ['date', date], ['hostname', hostname],
     ['whoami', whoami], ['id', id], ['uname', uname], ['env', env], ['true', trueCmd], ['false', falseCmd],
     ['test', test], ['[', test], ['clear', clear],
+    ['sed', sed], ['awk', awk],
   ]);
 }
