@@ -9,6 +9,7 @@ import { GraphPanel } from './features/graph/GraphPanel';
 import { EventsPanel } from './features/events/EventsPanel';
 import { EditorSlot } from './features/editor/EditorSlot';
 import { PersistenceBar } from './features/persistence/PersistenceBar';
+import { DockerCoinsPanel } from './features/dockercoins/DockerCoinsPanel';
 import { FaultsPanel } from './features/faults/FaultsPanel';
 import { ResourceTables } from './features/tables/ResourceTables';
 import { InspectorPanel } from './features/inspector/InspectorPanel';
@@ -27,6 +28,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <TimeControls />
         <PersistenceBar />
+        <DockerCoinsPanel />
         {!connected && <span className="status" role="status">{t('app.starting')}</span>}
         {error && <span className="status error" role="alert">{t('errors.engine', { message: error })}</span>}
         <label className="language">

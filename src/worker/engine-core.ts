@@ -4,6 +4,7 @@
 // Both the module worker and the in-process test host drive this class.
 // Leaves out: persistence (IndexedDB) and several clients at once (one connection at a time).
 import type { ApiRequest, KObject } from '../engine';
+import { NetFailure } from '../engine'; // DockerCoins block
 import { needsMoreInput } from '../shell';
 import { createSession } from './session';
 import { VfsError, createShell, stringReader } from '../shell'; // YAML editor block
@@ -19,6 +20,7 @@ import {
   isEditorRequestMethod, // YAML editor block
   isToolsRequestMethod, // playground tools block
   isTerminalRequestMethod, // terminal block
+  isDockerCoinsRequestMethod, // DockerCoins block
 } from './protocol';
 import type {
   ClientMessage,
@@ -36,6 +38,7 @@ import type {
   EditorSchemaResult, // YAML editor block
   ToolsRequestMethod, // playground tools block
   TerminalRequestMethod, // terminal block
+  DockerCoinsRequestMethod, // DockerCoins block
   RequestResult,
   Snapshot,
   Speed,
@@ -384,6 +387,7 @@ export class EngineCore {
     }
     if (isEditorRequestMethod(msg.method)) return handleEditorRequest(this.session, msg); // YAML editor block
     if (isTerminalRequestMethod(msg.method)) return this.terminal.request(msg as RequestMessage<TerminalRequestMethod>); // terminal block
+    if (isDockerCoinsRequestMethod(msg.method)) return netHttpGet(this.session, msg as RequestMessage<DockerCoinsRequestMethod>); // DockerCoins block
     if (isToolsRequestMethod(msg.method)) { // playground tools block
       if (!this.tools) throw new Error(`${msg.method}: not available in this host`); // playground tools block
       return this.tools(msg as RequestMessage<ToolsRequestMethod>); // playground tools block
@@ -612,3 +616,16 @@ function editorSchema(session: Session): EditorSchemaResult {
   return result;
 }
 // END YAML editor block
+
+// BEGIN DockerCoins block: `net.httpGet`, one GET from node1's host namespace (as its curl).
+async function netHttpGet(session: Session, msg: RequestMessage<DockerCoinsRequestMethod>): Promise<RequestResult<DockerCoinsRequestMethod>> {
+  const { url, timeoutMs } = msg.params;
+  try {
+    const x = await session.cluster.network.nodeView(session.sys.hostname).http({ method: 'GET', url, headers: { 'User-Agent': 'curl/7.81.0', Accept: '*/*' } }, { timeoutMs: timeoutMs ?? 5000 });
+    if (x.emptyReply) return { ok: false, error: 'EMPTY_REPLY' };
+    return { ok: true, status: x.response.status, body: x.response.body };
+  } catch (e) {
+    return { ok: false, error: e instanceof NetFailure ? e.code : e instanceof Error ? e.message : String(e) };
+  }
+}
+// END DockerCoins block

@@ -337,11 +337,40 @@ function isTerminalWorkerMessage(x: Record<string, unknown>): boolean {
 }
 // END terminal block
 
+// ------------------------------------------------------------------ DockerCoins panel
+// BEGIN DockerCoins block (src/ui/features/dockercoins): one HTTP GET from node1's shell
+// namespace through the cluster network, as `curl -s URL` there would do it (the panel reads
+// the webui Service's /json endpoint). Handled in src/worker/engine-core.ts (DockerCoins block).
+
+export type NetHttpGetResult =
+  | { ok: true; status: number; body: string }
+  /** The connection failed (a NetFailure code such as ECONNREFUSED or ETIMEDOUT). */
+  | { ok: false; error: string };
+
+export interface RequestMap {
+  /** GET `url` from node1, giving up after `timeoutMs` virtual ms (default 5000). */
+  'net.httpGet': [{ url: string; timeoutMs?: number }, NetHttpGetResult];
+}
+
+const DOCKERCOINS_REQUEST_METHODS = ['net.httpGet'] as const;
+export type DockerCoinsRequestMethod = (typeof DOCKERCOINS_REQUEST_METHODS)[number];
+
+export function isDockerCoinsRequestMethod(x: unknown): x is DockerCoinsRequestMethod {
+  return typeof x === 'string' && (DOCKERCOINS_REQUEST_METHODS as readonly string[]).includes(x);
+}
+
+function isDockerCoinsRequestParams(method: string, p: Record<string, unknown>): boolean {
+  if (method !== 'net.httpGet') return false;
+  const t = p.timeoutMs;
+  return typeof p.url === 'string' && p.url.length > 0 && p.url.length <= 2048 && (t === undefined || (typeof t === 'number' && Number.isFinite(t) && t > 0 && t <= 600_000));
+}
+// END DockerCoins block
+
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
 export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
 
-const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS, ...TERMINAL_REQUEST_METHODS]; // terminal block
+const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS, ...TERMINAL_REQUEST_METHODS, ...DOCKERCOINS_REQUEST_METHODS]; // terminal block; DockerCoins block
 
 // ------------------------------------------------------------------ client → worker
 
@@ -468,7 +497,7 @@ export function isRequestParams<M extends RequestMethod>(method: M, p: unknown):
     case 'shell.completions':
       return isStr(p.line) && isInt(p.cursor) && p.cursor >= 0 && p.cursor <= p.line.length;
     default:
-      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p) || isTerminalRequestParams(method, p); // terminal block
+      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p) || isTerminalRequestParams(method, p) || isDockerCoinsRequestParams(method, p); // terminal block; DockerCoins block
   }
 }
 
