@@ -204,7 +204,25 @@ export class ApiServer {
   // ---------------------------------------------------------------- create
 
   create(rt: ResourceType, ns: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
-    const obj = this.decode(rt, body);
+    return this.createDecoded(rt, ns, this.decode(rt, body), opts, false);
+  }
+
+  /**
+   * create() for a body the caller built for this call and hands over (server components such
+   * as the event recorder): no defensive copy on the way in, and the store keeps its root and
+   * metadata objects. The body must be a plain JSON tree without undefined properties, and
+   * the caller must not touch it afterwards. Everything else is create(): kind check,
+   * admission, defaults, server-owned fields, validation, AlreadyExists.
+   */
+  createOwned(rt: ResourceType, ns: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw errBadRequest('the body of the request was in an unknown format');
+    this.checkKind(rt, body);
+    body.apiVersion = apiVersionOf(rt);
+    body.kind = rt.kind;
+    return this.createDecoded(rt, ns, body, opts, true);
+  }
+
+  private createDecoded(rt: ResourceType, ns: string | undefined, obj: KObject, opts: WriteOptions, owned: boolean): KObject {
     const meta = (obj.metadata ??= {});
     if (rt.namespaced) {
       const target = ns ?? meta.namespace ?? 'default';
@@ -247,7 +265,7 @@ export class ApiServer {
       rt.abortWrite?.(obj);
       throw e;
     }
-    return this.store.put(resourceKey(rt), key, obj);
+    return this.store.put(resourceKey(rt), key, obj, owned);
   }
 
   private validateMetaName(rt: ResourceType, obj: KObject): FieldError[] {

@@ -102,7 +102,7 @@ describe('Store', () => {
 
 describe('Store: sharing between versions', () => {
   it('shares unchanged subtrees with the previous version and still writes a new root and metadata', () => {
-    const store = new Store(new VirtualClock());
+    const store = new Store(new VirtualClock(0));
     const v1 = store.put('pods', 'default/p', { metadata: { name: 'p', labels: { app: 'x' } }, spec: { containers: [{ name: 'c' }] }, status: { phase: 'Pending' } });
     const draft = JSON.parse(JSON.stringify(v1)) as typeof v1;
     (draft.status as { phase: string }).phase = 'Running';
@@ -118,11 +118,36 @@ describe('Store: sharing between versions', () => {
   });
 
   it('gives the DELETED event the last state at the deletion revision, keys in place', () => {
-    const store = new Store(new VirtualClock());
+    const store = new Store(new VirtualClock(0));
     const v1 = store.put('pods', 'default/p', { kind: 'Pod', metadata: { name: 'p', resourceVersion: 'x', uid: 'u' }, spec: { a: 1 } });
     const gone = store.remove('pods', 'default/p');
     expect(JSON.stringify(gone)).toBe('{"kind":"Pod","metadata":{"name":"p","resourceVersion":"3","uid":"u"},"spec":{"a":1}}');
     expect(gone?.spec).toBe(v1.spec);
     expect(Object.isFrozen(gone?.metadata)).toBe(true);
+  });
+});
+
+describe('Store: owned writes', () => {
+  it('keeps the root and metadata of an owned input, copies its unfrozen children and freezes all', () => {
+    const store = new Store(new VirtualClock(0));
+    const shared = Object.freeze({ component: 'kubelet' });
+    const child = { a: [1] };
+    const input = { kind: 'Event', metadata: { name: 'e', namespace: 'ns' }, source: shared, x: child };
+    const out = store.put('events', 'ns/e', input, true);
+    expect(out).toBe(input);
+    expect(out.metadata).toBe(input.metadata);
+    expect(out.source).toBe(shared);
+    expect(out.x).not.toBe(child);
+    expect(JSON.stringify(out)).toBe('{"kind":"Event","metadata":{"name":"e","namespace":"ns","resourceVersion":"2"},"source":{"component":"kubelet"},"x":{"a":[1]}}');
+    expect(Object.isFrozen(out) && Object.isFrozen(out.metadata) && Object.isFrozen(out.x)).toBe(true);
+  });
+
+  it('copies an owned input that does not qualify (undefined properties), as an ordinary write', () => {
+    const store = new Store(new VirtualClock(0));
+    const input = { kind: 'Event', metadata: { name: 'e' }, eventTime: undefined };
+    const out = store.put('events', 'e', input, true);
+    expect(out).not.toBe(input);
+    expect(JSON.stringify(out)).toBe('{"kind":"Event","metadata":{"name":"e","resourceVersion":"2"}}');
+    expect(Object.isFrozen(input)).toBe(false);
   });
 });

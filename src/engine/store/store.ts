@@ -110,8 +110,11 @@ export class Store {
   /**
    * Writes a frozen copy of `input` under a new revision and returns the copy.
    * The caller has already done admission and the compare-and-swap check.
+   * `owned`: the caller built `input` for this write (a plain object literal, not spread, with
+   * a plain metadata object and no undefined properties) and hands it over: its root and
+   * metadata are kept (frozen) instead of copied. Anything else is copied as usual.
    */
-  put(resource: string, key: string, input: KObject): KObject {
+  put(resource: string, key: string, input: KObject, owned = false): KObject {
     const m = this.bucket(resource);
     const prev = m.get(key);
     const rev = ++this.rev;
@@ -119,7 +122,7 @@ export class Store {
     // (~180 bytes each in V8); a plain copy shares them. Also guards against callers that
     // keep mutating what they passed in. Subtrees that did not change since `prev` (or that
     // are already frozen) are shared instead of copied: less to copy, freeze and keep.
-    const obj = freshRoot(input, prev);
+    const obj = (owned && adoptRoot(input, prev)) || freshRoot(input, prev);
     obj.metadata.resourceVersion = String(rev);
     deepFreeze(obj);
     if (!prev) this.sortedKeys.set(resource, null);
@@ -291,6 +294,35 @@ function freshRoot(input: KObject, prev: KObject | undefined): KObject & { metad
   }
   out.metadata ??= {};
   return out as KObject & { metadata: Record<string, unknown> };
+}
+
+/**
+ * An owned input made storable in place: its root and metadata stay, their unfrozen children
+ * are replaced by shared copies (cloneSharing). Undefined when it does not qualify (not plain
+ * objects, frozen, undefined properties), so that the caller copies it instead.
+ */
+function adoptRoot(input: KObject, prev: KObject | undefined): (KObject & { metadata: Record<string, unknown> }) | undefined {
+  const meta = input.metadata as unknown;
+  if (!isAdoptable(input) || !isAdoptable(meta)) return undefined;
+  adoptChildren(input as Record<string, unknown>, prev as Record<string, unknown> | undefined, 'metadata');
+  adoptChildren(meta as Record<string, unknown>, prev?.metadata as Record<string, unknown> | undefined, undefined);
+  return input as KObject & { metadata: Record<string, unknown> };
+}
+
+function isAdoptable(o: unknown): boolean {
+  if (o === null || typeof o !== 'object' || Array.isArray(o) || Object.isFrozen(o) || Object.getPrototypeOf(o) !== Object.prototype) return false;
+  for (const k in o as Record<string, unknown>) {
+    if ((o as Record<string, unknown>)[k] === undefined || !Object.prototype.hasOwnProperty.call(o, k) || k === '__proto__') return false;
+  }
+  return true;
+}
+
+function adoptChildren(o: Record<string, unknown>, prev: Record<string, unknown> | undefined, skip: string | undefined): void {
+  for (const k in o) {
+    if (k === skip) continue;
+    const x = o[k];
+    if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) o[k] = cloneSharing(x, prev?.[k]);
+  }
 }
 
 function freshMeta(meta: unknown, prev: unknown): unknown {
