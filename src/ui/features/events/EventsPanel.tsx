@@ -2,9 +2,11 @@
 // (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; NAMESPACE first as with -A). Ages use virtual time.
 // Rows come from an incremental index (event-index.ts) and the panel re-renders at most every
 // REFRESH_MS of wall time, only rows that changed (memoised); a long list renders only the rows
-// around the viewport (painting 200 rows on each update cost more than the graph).
+// around the viewport (painting 200 rows on each update cost more than the graph). Like a
+// terminal running `kubectl get events -w`, the list follows the newest rows while it is
+// scrolled to the bottom.
 // Leaves out: filtering by object, event series details; at most MAX_ROWS rows.
-import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../../engine';
 import type { ClusterState, ClusterStore } from '../../state/cluster-store';
@@ -82,13 +84,21 @@ export function EventsPanel() {
   const { rows, now } = useEventView(store, index);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 300, row: 20 });
+  /** Follow the newest rows while the list is scrolled to its end (and at first). */
+  const follow = useRef(true);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
     const row = el.querySelector<HTMLTableRowElement>('tbody tr[data-kind]')?.offsetHeight || 20;
+    follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - row;
     setScroll((s) => (s.top === el.scrollTop && s.height === el.clientHeight && s.row === row ? s : { top: el.scrollTop, height: el.clientHeight, row }));
   };
-  useEffect(onScroll, [rows]);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (follow.current) el.scrollTop = el.scrollHeight;
+    onScroll();
+  }, [rows]);
   const win = rowWindow(rows.length, scroll.top, scroll.height, scroll.row);
   return (
     <section className="panel events" aria-label={t('panels.events')}>
