@@ -94,4 +94,15 @@ describe('EventRecorder', () => {
     expect(a.source).toBe(b.source);
     expect(Object.isFrozen(a)).toBe(true);
   });
+
+  it('finds the Event to aggregate into among many of one object and many of one message', () => {
+    const { cluster, api, cm, events } = setup();
+    const other = api.create(api.mustResource('configmaps'), 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other' } });
+    for (let i = 0; i < 300; i++) cluster.recorder.event(cm, 'Normal', 'Created', `Created pod: p-${i}`, { component: 'rs' });
+    for (let i = 0; i < 3; i++) cluster.recorder.event(other, 'Normal', 'Created', 'Created pod: p-7', { component: 'rs' });
+    cluster.recorder.event(cm, 'Normal', 'Created', 'Created pod: p-7', { component: 'rs' });
+    const counts = (events() as (KObject & { count?: number; message?: string })[]).filter((e) => (e.count ?? 0) > 1).map((e) => [e.message, e.count]);
+    expect(counts).toEqual([['Created pod: p-7', 2]]);
+    expect(events()).toHaveLength(300);
+  });
 });

@@ -22,9 +22,9 @@ const EVENT_TTL_MS = 60 * 60 * 1000;
 /**
  * One recorded Event: where it is, when it expires, and the correlation key it was recorded
  * under (source, involved object, field path, type, reason, message), as the strings the
- * Event itself holds. Records with the same involved object are chained through `next`.
+ * Event itself holds. Records whose uid and message hash alike are chained through `next`.
  */
-interface Recorded {
+interface Recorded extends Key {
   ns: string;
   name: string;
   due: number;
@@ -33,7 +33,15 @@ interface Recorded {
   /** Still the one the key aggregates into. */
   indexed: boolean;
   next: Recorded | undefined;
-  /** The key's parts, as Array.prototype.join renders them (undefined → ''). */
+  /** The joined key, only for keys whose parts contain the separator (see `exotic`). */
+  joined: string | undefined;
+}
+
+const SEP = '\u0000';
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/** The correlation key's parts, as Array.prototype.join would render them (undefined → ''). */
+interface Key {
   component: string;
   host: string;
   kind: string;
@@ -44,12 +52,35 @@ interface Recorded {
   type: string;
   reason: string;
   message: string;
-  /** The joined key, only for keys whose parts contain the separator (see `exotic`). */
-  joined: string | undefined;
 }
 
-const SEP = '\u0000';
-const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+function joinKey(k: Key): string {
+  return [k.component, k.host, k.kind, k.namespace, k.involvedName, k.uid, k.fieldPath, k.type, k.reason, k.message].join(SEP);
+}
+
+function hasSep(k: Key): boolean {
+  return (
+    k.message.includes(SEP) || k.reason.includes(SEP) || k.fieldPath.includes(SEP) || k.involvedName.includes(SEP) || k.uid.includes(SEP) ||
+    k.namespace.includes(SEP) || k.kind.includes(SEP) || k.type.includes(SEP) || k.component.includes(SEP) || k.host.includes(SEP)
+  );
+}
+
+function sameKey(r: Key, k: Key): boolean {
+  return (
+    r.message === k.message && r.reason === k.reason && r.fieldPath === k.fieldPath && r.type === k.type && r.involvedName === k.involvedName &&
+    r.uid === k.uid && r.kind === k.kind && r.namespace === k.namespace && r.component === k.component && r.host === k.host
+  );
+}
+
+/** FNV-1a over the uid and the message: spreads the records of one object and of one message. */
+function bucketOf(k: Key): number {
+  let h = 0x811c9dc5;
+  const { uid, message } = k;
+  for (let i = 0; i < uid.length; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0xff, 0x01000193);
+  for (let i = 0; i < message.length; i++) h = Math.imul(h ^ message.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
 
 /** A flat copy of a string (template literals build ropes that keep their pieces alive). */
 const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
@@ -85,8 +116,8 @@ function nanoHex(ms: number, extraNs: number): string {
 }
 
 export class EventRecorder {
-  /** Records by involved-object uid (or kind/namespace/name without one), chained. */
-  private byObject = new Map<string, Recorded>();
+  /** Records by bucketOf(key), chained. */
+  private byBucket = new Map<number, Recorded>();
   /** Records whose key parts contain the separator, by joined key (the join is ambiguous there). */
   private exotic = new Map<string, Recorded>();
   private lastMs = -1;
@@ -109,11 +140,22 @@ export class EventRecorder {
     const involvedNs = meta.namespace || undefined;
     const apiVersion = obj.apiVersion ?? (rt ? apiVersionOf(rt) : undefined);
     const fp = fieldPath ? this.fieldPaths.get(fieldPath) : undefined;
-    const parts = [source.component, source.host ?? '', obj.kind, involvedNs, meta.name, meta.uid, fp ?? '', type, reason, message].map(str);
-    const joined = parts.some((p) => p.includes(SEP)) ? parts.join(SEP) : undefined;
+    const key: Key = {
+      component: str(source.component),
+      host: str(source.host ?? ''),
+      kind: str(obj.kind),
+      namespace: str(involvedNs),
+      involvedName: str(meta.name),
+      uid: str(meta.uid),
+      fieldPath: fp ?? '',
+      type: str(type),
+      reason: str(reason),
+      message: str(message),
+    };
+    const joined = hasSep(key) ? joinKey(key) : undefined;
     const evType = this.api.mustResource('events');
     const now = this.api.clock.now();
-    const existing = this.find(parts, joined);
+    const existing = this.find(key, joined);
     try {
       if (existing) {
         const cur = this.api.tryGet(evType, existing.ns, existing.name) as Event | undefined;
@@ -161,15 +203,15 @@ export class EventRecorder {
         live: false,
         indexed: false,
         next: undefined,
-        component: parts[0],
-        host: parts[1],
-        kind: parts[2],
-        namespace: parts[3],
-        involvedName: parts[4],
-        uid: parts[5],
-        fieldPath: parts[6],
-        type: parts[7],
-        reason: parts[8],
+        component: key.component,
+        host: key.host,
+        kind: key.kind,
+        namespace: key.namespace,
+        involvedName: key.involvedName,
+        uid: key.uid,
+        fieldPath: key.fieldPath,
+        type: key.type,
+        reason: key.reason,
         message: msg,
         joined,
       };
@@ -193,33 +235,10 @@ export class EventRecorder {
     return src;
   }
 
-  private bucketKey(parts: readonly string[]): string {
-    return parts[5] !== '' ? parts[5] : `${SEP}${parts[2]}${SEP}${parts[3]}${SEP}${parts[4]}`;
-  }
-
-  private find(parts: readonly string[], joined: string | undefined): Recorded | undefined {
+  private find(key: Key, joined: string | undefined): Recorded | undefined {
     if (joined !== undefined) return this.exotic.get(joined);
-    for (let r = this.byObject.get(this.bucketKey(parts)); r; r = r.next) {
-      if (
-        r.message === parts[9] &&
-        r.reason === parts[8] &&
-        r.fieldPath === parts[6] &&
-        r.type === parts[7] &&
-        r.involvedName === parts[4] &&
-        r.uid === parts[5] &&
-        r.kind === parts[2] &&
-        r.namespace === parts[3] &&
-        r.component === parts[0] &&
-        r.host === parts[1]
-      ) {
-        return r;
-      }
-    }
+    for (let r = this.byBucket.get(bucketOf(key)); r; r = r.next) if (sameKey(r, key)) return r;
     return undefined;
-  }
-
-  private partsOf(r: Recorded): string[] {
-    return [r.component, r.host, r.kind, r.namespace, r.involvedName, r.uid, r.fieldPath, r.type, r.reason, r.message];
   }
 
   private index(r: Recorded): void {
@@ -228,9 +247,9 @@ export class EventRecorder {
       this.exotic.set(r.joined, r);
       return;
     }
-    const k = this.bucketKey(this.partsOf(r));
-    r.next = this.byObject.get(k);
-    this.byObject.set(k, r);
+    const b = bucketOf(r);
+    r.next = this.byBucket.get(b);
+    this.byBucket.set(b, r);
   }
 
   private unindex(r: Recorded): void {
@@ -240,12 +259,12 @@ export class EventRecorder {
       if (this.exotic.get(r.joined) === r) this.exotic.delete(r.joined);
       return;
     }
-    const k = this.bucketKey(this.partsOf(r));
-    let head = this.byObject.get(k);
+    const b = bucketOf(r);
+    let head = this.byBucket.get(b);
     if (head === r) head = r.next;
     else for (let p = head; p; p = p.next) if (p.next === r) p.next = r.next;
-    if (head) this.byObject.set(k, head);
-    else this.byObject.delete(k);
+    if (head) this.byBucket.set(b, head);
+    else this.byBucket.delete(b);
     r.next = undefined;
   }
 
