@@ -81,10 +81,16 @@ function sameTree(a: unknown, b: unknown): boolean {
   return i === bk.length;
 }
 
+/** Freezes `obj` and everything under it; stops at parts already frozen (they are, deeply). */
 export function deepFreeze<T>(obj: T): T {
   if (obj && typeof obj === 'object' && !Object.isFrozen(obj)) {
     Object.freeze(obj);
-    for (const v of Object.values(obj as object)) deepFreeze(v);
+    if (Array.isArray(obj)) {
+      for (let i = 0; i < obj.length; i++) deepFreeze(obj[i]);
+    } else {
+      // Own enumerable properties, as Object.values, without allocating the array.
+      for (const k in obj) if (Object.prototype.hasOwnProperty.call(obj, k)) deepFreeze(obj[k]);
+    }
   }
   return obj;
 }
