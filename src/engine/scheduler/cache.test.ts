@@ -43,4 +43,20 @@ describe('SchedulerCache', () => {
     expect(c.nodeCount()).toBe(0);
     expect(c.ownerZoneCount('rs', 'z')).toBe(0);
   });
+
+  it('keeps the sums right across status updates that share spec and one that changes it', () => {
+    const c = new SchedulerCache();
+    c.upsertNode(node('n1'));
+    const p1 = pod('p', { cpu: '250m', memory: '64Mi', nodeName: 'n1', owner: 'rs' });
+    c.addPod(p1);
+    const p2 = { ...p1, status: { phase: 'Running' as const } };
+    c.updatePod(p1, p2);
+    const info = c.get('n1');
+    expect([info?.reqMilliCPU, info?.reqMemory, info?.podCount, info?.pods.get(p1.metadata?.uid ?? '')?.pod]).toEqual([250, 64 * 1024 * 1024, 1, p2]);
+    const p3 = { ...p2, spec: { ...p2.spec, containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '1' } } }] } };
+    c.updatePod(p2, p3);
+    expect([info?.reqMilliCPU, info?.reqMemory, info?.nonZeroMemory, c.ownerNodeCounts('rs')?.get(info!)]).toEqual([1000, 0, 200 * 1024 * 1024, 1]);
+    c.updatePod(p3, { ...p3, status: { phase: 'Succeeded' as const } });
+    expect([info?.reqMilliCPU, info?.podCount, c.ownerNodeCounts('rs')]).toEqual([0, 0, undefined]);
+  });
 });

@@ -5,6 +5,7 @@
 // Models kubernetes/pkg/scheduler/backend/cache/cache.go and node_tree.go
 import type { Node, Pod } from '../api/types';
 import { NodeInfo, podEntry } from './node-info';
+import type { PodEntry } from './node-info';
 
 function podKey(pod: Pod): string {
   const m = pod.metadata ?? {};
@@ -61,6 +62,11 @@ export class SchedulerCache {
   }
 
   addPod(pod: Pod): void {
+    this.add(pod, undefined);
+  }
+
+  /** Adds `pod`; `was` is its entry before an update (requests reused when spec is the same object). */
+  private add(pod: Pod, was: PodEntry | undefined): void {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName || isTerminal(pod)) return;
     const key = podKey(pod);
@@ -70,7 +76,7 @@ export class SchedulerCache {
       info = new NodeInfo(nodeName);
       this.infos.set(nodeName, info);
     }
-    const e = podEntry(pod, nodeName);
+    const e = podEntry(pod, nodeName, was);
     info.addEntry(e, key);
     this.podNode.set(key, nodeName);
     if (e.spreadOwner !== undefined) {
@@ -84,8 +90,9 @@ export class SchedulerCache {
   }
 
   updatePod(oldPod: Pod, newPod: Pod): void {
-    this.removeByKey(podKey(oldPod));
-    this.addPod(newPod);
+    // Status writes share spec with the previous version (the store keeps unchanged
+    // subtrees), so the requests need not be summed again.
+    this.add(newPod, this.removeByKey(podKey(oldPod)));
   }
 
   nodeCount(): number {
@@ -146,18 +153,19 @@ export class SchedulerCache {
     for (const [owner, c] of info.ownerCounts) this.bumpZone(owner, info.zone, sign * c);
   }
 
-  private removeByKey(key: string): void {
+  private removeByKey(key: string): PodEntry | undefined {
     const nodeName = this.podNode.get(key);
-    if (nodeName === undefined) return;
+    if (nodeName === undefined) return undefined;
     this.podNode.delete(key);
     const info = this.infos.get(nodeName);
-    if (!info) return;
+    if (!info) return undefined;
     const e = info.removeEntry(key);
     if (e?.spreadOwner !== undefined) {
       this.bumpOwnerNode(e.spreadOwner, info, -1);
       if (info.node && info.zone !== undefined) this.bumpZone(e.spreadOwner, info.zone, -1);
     }
     if (!info.node && info.podCount === 0) this.infos.delete(nodeName);
+    return e;
   }
 
   private treeAdd(zone: string, name: string): void {

@@ -139,9 +139,12 @@ export class NodeInfo {
   }
 }
 
-/** Builds the contribution of an assigned pod. */
-export function podEntry(pod: Pod, nodeName: string): PodEntry {
-  const r = podRequests(pod);
+/**
+ * Builds the contribution of an assigned pod. `was`: the pod's previous entry; its requests
+ * are reused when the spec is the very same (immutable) object, since they derive from spec alone.
+ */
+export function podEntry(pod: Pod, nodeName: string, was?: PodEntry): PodEntry {
+  const r = was !== undefined && was.pod.spec === pod.spec && pod.spec !== undefined ? was : podRequests(pod);
   const owner = pod.metadata?.ownerReferences?.[0]?.uid;
   return {
     pod,
