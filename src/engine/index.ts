@@ -32,6 +32,7 @@ export type { Origin, PortForwardTarget } from './network/network';
 export { ingressNginxManifest, INGRESS_NGINX_IMAGE } from './network/ingress-nginx-manifest';
 export type { IngressNginxFlavor } from './network/ingress-nginx-manifest';
 export { resolveImage, processEnvironment } from './node/images';
+export { closeContainerStdin } from './node/images';
 export type { UserlandKind } from './node/images';
 export { serviceEnv, resolveEnv } from './node/container-env';
 export { explain as explainSchema, listKinds } from './schema';

@@ -530,6 +530,7 @@ export class PodWorker {
       env: envVars,
       command: r.spec.command,
       args: r.spec.args,
+      ...(r.spec.stdin ? { stdin: true } : {}),
     };
     const land = r.image ? userlandOf(r.image.repository, r.image.tag) : undefined;
     r.execEnv = land ? { kind: land, env: containerEnv, imageEnv: behaviour.imageEnv } : undefined;

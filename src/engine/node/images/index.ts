@@ -6,7 +6,7 @@ export { resolveImage, imageIdOf, imageNameOf, digestOf } from './registry';
 export { normalizeImageRef, parseNormalizedNamed } from './reference';
 export type { NormalizedRef, ImageReference } from './reference';
 export { RedisStore, formatRedisReply } from './redis-store';
-export { startUserlandProcess, processEnvironment, execNotFoundMessage } from './shell';
+export { startUserlandProcess, processEnvironment, execNotFoundMessage, closeContainerStdin } from './shell';
 export type { UserlandKind } from './shell';
 export { effectiveArgv } from './behaviours/common';
 export { sha256Hex } from './sha256';

@@ -104,6 +104,19 @@ export function processEnvironment(imageEnv: Record<string, string> | undefined,
  * Starts argv (exec form, no shell parsing of argv itself) in the given userland. Shell
  * processes ignore SIGTERM (PID 1 without handlers), so they die by SIGKILL with 137.
  */
+// SIMPLIFICATION: the open stdin of a waiting shell is a flag polled once a virtual second, found by
+// namespace/pod/container; commands typed in an attach run in the exec shell, not in this process.
+const openStdins = new Map<string, { closed: boolean }>();
+const stdinKey = (ns: string, pod: string, container: string): string => `${ns}/${pod}/${container}`;
+
+/** Closes the stdin of a container whose shell waits on it (attach with stdinOnce ended): it exits 0. */
+export function closeContainerStdin(namespace: string, pod: string, container: string): boolean {
+  const h = openStdins.get(stdinKey(namespace, pod, container));
+  if (!h) return false;
+  h.closed = true;
+  return true;
+}
+
 export function startUserlandProcess(
   kind: UserlandKind,
   argv: string[],
@@ -202,7 +215,20 @@ function* runShell(sh: Shell, name: string, args: string[], _top: boolean): Proc
   }
   if (script === null) {
     const file = args[i];
-    if (file === undefined) return 0; // no tty, empty stdin: the shell reads EOF and exits 0
+    if (file === undefined) {
+      if (!sh.env.stdin) return 0; // no stdin: the shell reads EOF and exits 0
+      // stdin kept open (spec.stdin): the shell waits for input until an attach closes it (stdinOnce).
+      const key = stdinKey(sh.env.namespace, sh.env.podName, sh.env.containerName);
+      const handle = { closed: false };
+      openStdins.set(key, handle);
+      for (;;) {
+        if (handle.closed) {
+          if (openStdins.get(key) === handle) openStdins.delete(key);
+          return 0;
+        }
+        yield { sleep: 1000 };
+      }
+    }
     const msg =
       flavour === 'bash'
         ? `bash: ${file}: No such file or directory\n`

@@ -45,6 +45,8 @@ export interface ContainerEnv {
   env: Record<string, string>;
   command?: string[];
   args?: string[];
+  /** spec.stdin: the runtime keeps the process' stdin open (a bare shell then waits on it). */
+  stdin?: boolean;
 }
 
 export interface ProcessContext {
