@@ -14,6 +14,7 @@ import { describeCommand } from './describe';
 import { applyCommand, createCommand } from './apply';
 import { deleteCommand } from './delete';
 import { runCommand } from './run';
+import { attachCommand } from './attach';
 import { rolloutCommand, scaleCommand } from './scale';
 import { logsCommand } from './logs';
 import { waitCommand } from './wait';
@@ -55,6 +56,7 @@ const COMMANDS: SubCommand[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  attachCommand,
   portForwardCommand,
   rolloutCommand,
   scaleCommand,

@@ -3,8 +3,10 @@
 // args vs command), supports --dry-run=client|server and -o.
 // Models kubectl/pkg/cmd/run/run.go and kubectl/pkg/generate/versioned/run.go (BasicPod).
 // --expose creates the ClusterIP Service first (run.go generateService).
-// Leaves out: -i/-t/--rm/--attach (no interactive containers yet), --overrides.
-import type { KObject } from '../../../engine';
+// -i/-t/--attach wait for the pod, attach (attach.ts), wait for its exit code with
+// --restart=Never|OnFailure, and --rm deletes it afterwards. Leaves out: --overrides.
+import type { KObject, Pod } from '../../../engine';
+import { attachToPod } from './attach';
 import type { Invocation, SubCommand } from './command';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, dryRunSuffix } from './command';
 import { KubectlError, kindPrefix } from './client';
@@ -31,11 +33,13 @@ async function runRun(inv: Invocation): Promise<number> {
   if (!image) throw new KubectlError('error: --image is required');
   const restart = f.str('restart');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
-  if (f.bool('stdin') || f.bool('tty') || f.bool('rm') || f.bool('attach')) {
-    throw new KubectlError('error: attaching to containers (-i, -t, --rm, --attach) is not supported in this playground yet');
-  }
+  const interactive = f.bool('stdin');
+  const attach = f.changed('attach') ? f.bool('attach') : interactive;
+  if (f.bool('tty') && !interactive) throw new KubectlError("error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples");
   const expose = f.bool('expose');
   if (expose && (!f.changed('port') || f.str('port') === '')) throw new KubectlError("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples");
+  if (!attach && f.bool('rm')) throw new KubectlError("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples");
+  if (attach && dryRunOf(f) !== 'none') throw new KubectlError("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)\nSee 'kubectl run -h' for help and examples");
   const rest = args.slice(1);
   const labels = f.str('labels') ? parseLabels(f.str('labels')) : { run: name };
   // Field order of corev1.Container (what -o json of a client-side object shows).
@@ -55,6 +59,11 @@ async function runRun(inv: Invocation): Promise<number> {
   }
   container.resources = {};
   if (f.str('image-pull-policy')) container.imagePullPolicy = f.str('image-pull-policy');
+  if (interactive) {
+    container.stdin = true;
+    if (attach && !f.bool('leave-stdin-open')) container.stdinOnce = true;
+  }
+  if (f.bool('tty')) container.tty = true;
   const pod = {
     kind: 'Pod',
     apiVersion: 'v1',
@@ -101,9 +110,68 @@ async function runRun(inv: Invocation): Promise<number> {
     body: pod,
     query: { fieldManager: 'kubectl-run', dryRun: dry === 'server' ? 'All' : undefined },
   }).body as KObject;
+  if (attach) return runAttached(inv, created as Pod, restart);
   if (out) printObjects(inv, [{ r, obj: withTypeMeta(r, created) }], out, true);
   else inv.out(`${kindPrefix(r)}/${name} created${dryRunSuffix(dry)}\n`);
   return 0;
+}
+
+/** Polls the pod (100 ms of virtual time apart) until `cond` says done; an error ends the wait. */
+async function waitForPod(inv: Invocation, ns: string, name: string, timeoutMs: number, cond: (p: Pod | undefined) => boolean): Promise<Pod | undefined> {
+  const deadline = inv.ctx.sys.now() + timeoutMs;
+  for (;;) {
+    const res = inv.client.raw('GET', `/api/v1/namespaces/${ns}/pods/${name}`);
+    const pod = res.status === 200 ? (res.body as Pod) : undefined;
+    if (cond(pod)) return pod;
+    if (inv.ctx.sys.now() >= deadline) throw new KubectlError('error: timed out waiting for the condition');
+    await inv.ctx.sys.sleep(100, inv.ctx.interrupt);
+    if (inv.ctx.interrupt.aborted) return undefined;
+  }
+}
+
+const podNotFound = (): KubectlError => new KubectlError('Error from server (NotFound): pods "" not found');
+
+/** run.go's attach path: wait until Running and Ready, attach, wait for the exit code, then --rm. */
+async function runAttached(inv: Invocation, created: Pod, restart: string): Promise<number> {
+  const f = inv.flags;
+  const ns = created.metadata?.namespace ?? inv.namespace;
+  const name = created.metadata?.name ?? '';
+  const timeout = f.changed('pod-running-timeout') ? f.ms('pod-running-timeout') : 60_000;
+  const remove = (): void => {
+    if (!f.bool('rm')) return;
+    const res = inv.client.raw('DELETE', `/api/v1/namespaces/${ns}/pods/${name}`);
+    if (res.status < 300 && !f.bool('quiet')) inv.out(`pod "${name}" deleted\n`);
+  };
+  try {
+    const completed = (p: Pod | undefined): boolean => p?.status?.phase === 'Succeeded' || p?.status?.phase === 'Failed';
+    const pod = await waitForPod(inv, ns, name, timeout, (p) => {
+      if (!p) throw podNotFound();
+      if (completed(p)) return true;
+      return p.status?.phase === 'Running' && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+    });
+    if (!pod) return 130;
+    if (completed(pod)) {
+      // The container finished before the attach: its logs stand in for the session.
+      const logs = inv.client.raw('GET', `/api/v1/namespaces/${ns}/pods/${name}/log?container=${encodeURIComponent(f.str('container') || (pod.spec?.containers?.[0]?.name ?? ''))}`);
+      if (logs.status === 200 && typeof logs.body === 'string') inv.out(logs.body);
+    } else {
+      await attachToPod(inv, pod, { stdin: f.bool('stdin'), tty: f.bool('tty'), quiet: f.bool('quiet'), container: '', commandName: 'kubectl attach' });
+    }
+    const waitForExitCode = !f.bool('leave-stdin-open') && (restart === 'Never' || restart === 'OnFailure');
+    if (!waitForExitCode) return 0;
+    const done = await waitForPod(inv, ns, name, timeout, (p) => {
+      if (!p) throw podNotFound();
+      return restart === 'OnFailure' ? p.status?.phase === 'Succeeded' : completed(p);
+    });
+    if (!done) return 130;
+    const phase = done.status?.phase;
+    if (phase === 'Succeeded') return 0;
+    const term = done.status?.containerStatuses?.[0]?.state?.terminated;
+    if (!term || !term.exitCode) throw new KubectlError(`error: pod ${ns}/${name} failed with unknown exit code`);
+    throw new KubectlError(`pod ${ns}/${name} terminated (${term.reason ?? ''})\n${term.message ?? ''}`, term.exitCode);
+  } finally {
+    remove();
+  }
 }
 
 export const runCommand: SubCommand = {
@@ -124,6 +192,9 @@ export const runCommand: SubCommand = {
     { name: 'attach', type: 'bool' },
     { name: 'annotations', type: 'stringArray' },
     { name: 'expose', type: 'bool' },
+    { name: 'leave-stdin-open', type: 'bool' },
+    { name: 'quiet', short: 'q', type: 'bool' },
+    { name: 'pod-running-timeout', type: 'duration', def: '1m0s' },
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
   ],

@@ -403,6 +403,8 @@ export interface ExecIo {
   stderr: Writer;
   tty: boolean;
   interrupt: Interrupt;
+  /** The container's terminal echoes each input line (attach to a TTY container from a non-TTY client). */
+  echo?: boolean;
 }
 
 /** Runs an interactive shell: prompt, one line from stdin, run it, until `exit` or EOF. */
@@ -422,6 +424,7 @@ export async function interactiveLoop(session: ContainerSession, userland: Userl
       return status;
     }
     session.lineCount += 1;
+    if (io.echo) io.stdout.write(next.endsWith('\n') ? next : next + '\n');
     const stop = io.interrupt.onAbort(() => shell.interrupt());
     try {
       status = await shell.execute(next.replace(/\n$/, ''), { stdout: io.stdout, stderr: err, isTTY: true });

@@ -8,7 +8,7 @@
 // connection; `withPodStreams` wraps a host's request function until the engine's REST handler
 // serves these subresources itself.
 import type { ApiRequest, ApiResponse, Cluster, Container, KObject, Pod } from '../../../../engine';
-import { processEnvironment, resolveEnv, resolveImage, serviceEnv } from '../../../../engine';
+import { closeContainerStdin, processEnvironment, resolveEnv, resolveImage, serviceEnv } from '../../../../engine';
 import type { Sys } from '../../../index';
 import type { ContainerSpec, ExecIo } from './container-shell';
 import { containerShell, interactiveLoop, runArgv, userlandOf } from './container-shell';
@@ -47,7 +47,7 @@ function status(code: number, reason: string, message: string): ApiResponse {
 function parse(path: string, query: Record<string, string> | undefined): { ns: string; name: string; sub: string; q: Map<string, string[]> } | undefined {
   const i = path.indexOf('?');
   const p = i >= 0 ? path.slice(0, i) : path;
-  const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|portforward)$/.exec(p);
+  const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|portforward|attach)$/.exec(p);
   if (!m) return undefined;
   const q = new Map<string, string[]>();
   const add = (k: string, v: string) => q.set(k, [...(q.get(k) ?? []), v]);
@@ -118,6 +118,28 @@ function execSession(cluster: Cluster, spec: ContainerSpec, command: string[]): 
   };
 }
 
+/**
+ * pods/attach: the container's main process. SIMPLIFICATION: when it is a shell, the lines typed run
+ * in an exec-style shell of the container (prompt, plus the TTY's echo); when the session ends a
+ * stdinOnce container's stdin is closed, so the waiting shell exits 0. Other processes attach silently.
+ */
+function attachSession(cluster: Cluster, spec: ContainerSpec, c: Container): ExecSession {
+  return {
+    kind: 'ExecSession',
+    async run(io, term) {
+      const argv = spec.mainCommand.split(' ').filter((a) => a !== '');
+      const base = (argv[0] ?? '').replace(/^.*\//, '');
+      let code = 0;
+      if (SHELLS.has(base) && io.stdin && c.stdin) {
+        const session = containerShell(cluster, spec, term.sys, argv, Boolean(c.tty), term.columns, term.rows);
+        code = await interactiveLoop(session, spec.userland, spec.hostname, { ...io, tty: true, echo: Boolean(c.tty) && !io.tty });
+      }
+      if (c.stdinOnce) closeContainerStdin(spec.namespace, spec.podName, c.name);
+      return code;
+    },
+  };
+}
+
 function podRunningIP(cluster: Cluster, ns: string, name: string, uid: string | undefined): string | undefined {
   const res = cluster.request({ method: 'GET', path: `/api/v1/namespaces/${ns}/pods/${name}` });
   if (res.status !== 200) return undefined;
@@ -172,6 +194,7 @@ export function podStreamRequest(cluster: Cluster, req: ApiRequest): ApiResponse
     // The kubelet answers the upgrade with a plain-text error.
     return { status: 500, headers: { 'content-type': 'text/plain' }, body: `container not found (${JSON.stringify(container)})` };
   }
+  if (t.sub === 'attach') return { status: 101, headers: { connection: 'Upgrade', upgrade: 'SPDY/3.1' }, body: attachSession(cluster, containerSpec(cluster, pod, spec), spec) };
   const command = t.q.get('command') ?? [];
   return { status: 101, headers: { connection: 'Upgrade', upgrade: 'SPDY/3.1' }, body: execSession(cluster, containerSpec(cluster, pod, spec), command) };
 }
