@@ -1,6 +1,7 @@
-// pods/exec over `v5.channel.k8s.io`: the frames kubectl receives for a command (stdout,
-// stderr, the final Status with the exit code), stdin through channel 0 closed with channel
-// 255, the HTTP answer before any session, and the tty line discipline.
+// pods/exec and pods/attach over `v5.channel.k8s.io`: the frames kubectl receives for a command
+// (stdout, stderr, the final Status with the exit code; attach always ends with Success), stdin
+// through channel 0 closed with channel 255, the HTTP answer before any session, and the tty
+// line discipline.
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../worker/session';
@@ -16,6 +17,9 @@ let base = '';
 beforeAll(async () => {
   session = createSession({ seed: 1 });
   await runCommand(session, 'kubectl run box --image=busybox:1.36 -- sleep 3600', { write: () => {} });
+  const shell = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'shell' }, spec: { containers: [{ name: 'shell', image: 'busybox:1.36', command: ['sh'], stdin: true }] } };
+  session.cluster.request({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: shell });
+  await runCommand(session, 'kubectl run web --image=nginx:1.27', { write: () => {} });
   await advanceTo(session, session.cluster.clock.now() + 30_000);
   server = createApiHttpServer((req) => session.cluster.request(req), { onUpgrade: (req, socket, head) => execUpgrade(session.cluster, session.sys, req, socket, head) });
   base = `127.0.0.1:${await listen(server, 0)}`;
@@ -70,6 +74,27 @@ describe('exec over v5.channel.k8s.io', () => {
     await expect(connectWebSocket(`ws://${base}/api/v1/namespaces/default/pods/nope/exec?command=ls`, ['v5.channel.k8s.io'])).rejects.toThrow(
       'websocket: HTTP 404: {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods \\"nope\\" not found","reason":"NotFound","details":{"name":"nope","kind":"pods"},"code":404}',
     );
+  });
+});
+
+describe('attach over v5.channel.k8s.io', () => {
+  const ATTACH = '/api/v1/namespaces/default/pods';
+  it('feeds stdin to the main shell and ends with Success', async () => {
+    expect(await frames(`${ATTACH}/shell/attach?container=shell&stdin=true&stdout=true&stderr=true`, 'echo hello from attach\nhostname\n')).toEqual([
+      // The engine's attach session: the shell's prompt before each line (pod-streams.ts).
+      [1, '/ # '],
+      [1, 'hello from attach\n'],
+      [1, '/ # '],
+      [1, 'shell\n'],
+      [1, '/ # '],
+      [3, '{"metadata":{},"status":"Success"}'],
+    ]);
+  });
+
+  // SIMPLIFICATION (engine): no stream of the main process's output; the real kubelet would stream
+  // nginx's stdout until the client detaches.
+  it('ends at once with Success for a process that reads no stdin', async () => {
+    expect(await frames(`${ATTACH}/web/attach?container=web&stdout=true&stderr=true`)).toEqual([[3, '{"metadata":{},"status":"Success"}']]);
   });
 });
 

@@ -1,12 +1,13 @@
-// `kubectl exec` over HTTP: the pods/exec upgrade as the WebSocket subprotocol kubectl 1.30+
+// `kubectl exec` and `kubectl attach` over HTTP: the pods/exec upgrade as the WebSocket subprotocol kubectl 1.30+
 // speaks (`v5.channel.k8s.io`, else v4), bridged to the engine's exec session (the same one
 // the in-browser kubectl uses, src/shell/commands/kubectl/exec/pod-streams.ts). Each binary
 // message starts with its channel: 0 stdin, 1 stdout, 2 stderr, 3 the final Status, 4 terminal
 // size, 255 (v5) "this channel is closed". Errors before the session (no such pod, container
 // not running) are the same HTTP answers the in-browser kubectl gets.
-// SIMPLIFICATION: terminal size changes after the start are ignored; SPDY/3.1 upgrades
-// (kubectl's fallback) get 501; attach and port-forward are not bridged yet.
-// Models apiserver/pkg/util/wsstream/conn.go and kubelet/cri/streaming/remotecommand/websocket.go
+// pods/attach is the same protocol to the container's main process (its session ends with
+// Success). SIMPLIFICATION: terminal size changes after the start are ignored; SPDY/3.1 upgrades
+// (kubectl's fallback) get 501. Port-forward is portforward-bridge.ts.
+// Models apiserver/pkg/util/wsstream/conn.go and kubelet/cri/streaming/remotecommand/{websocket,attach}.go
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Cluster } from '../../engine';
@@ -140,7 +141,8 @@ class SimpleInterrupt implements Interrupt {
  */
 export function execUpgrade(cluster: Cluster, sys: Sys, req: IncomingMessage, socket: Duplex, head: Buffer, onActivity: () => void = () => {}): boolean {
   const url = req.url ?? '';
-  if (!/^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/exec$/.test(url.split('?')[0])) return false;
+  const sub = /^\/api\/v1\/namespaces\/[^/]+\/pods\/[^/]+\/(exec|attach)$/.exec(url.split('?')[0])?.[1];
+  if (!sub) return false;
   const res = podStreamRequest(cluster, { method: req.method ?? 'GET', path: url });
   onActivity();
   if (!res) return false;
@@ -154,11 +156,11 @@ export function execUpgrade(cluster: Cluster, sys: Sys, req: IncomingMessage, so
   }
   const conn = acceptWebSocket(req, socket, head, EXEC_PROTOCOLS);
   if (!conn) return true;
-  bridge(conn, res.body as ExecSession, new URL(url, 'http://x').searchParams, sys, onActivity);
+  bridge(conn, res.body as ExecSession, new URL(url, 'http://x').searchParams, sys, onActivity, sub === 'attach');
   return true;
 }
 
-function bridge(conn: WsConnection, session: ExecSession, q: URLSearchParams, sys: Sys, onActivity: () => void): void {
+function bridge(conn: WsConnection, session: ExecSession, q: URLSearchParams, sys: Sys, onActivity: () => void, attach = false): void {
   const v5 = conn.protocol === 'v5.channel.k8s.io';
   const tty = q.get('tty') === 'true' || q.get('tty') === '1';
   const wantStdin = q.get('stdin') === 'true' || q.get('stdin') === '1';
@@ -208,7 +210,8 @@ function bridge(conn: WsConnection, session: ExecSession, q: URLSearchParams, sy
     session
       .run({ stdin, stdout: out, stderr: err, tty, interrupt }, { sys, columns, rows })
       .then(
-        (code) => send(ERROR, JSON.stringify(exitStatus(code, q.getAll('command')))),
+        // The kubelet ends an attach with Success whatever the process did (kubectl run -i reads the exit code from the pod).
+        (code) => send(ERROR, JSON.stringify(attach ? exitStatus(0, []) : exitStatus(code, q.getAll('command')))),
         (e: unknown) => send(ERROR, JSON.stringify({ metadata: {}, status: 'Failure', message: e instanceof Error ? e.message : String(e), reason: 'InternalError' })),
       )
       .finally(() => {
