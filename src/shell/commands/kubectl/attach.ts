@@ -2,7 +2,9 @@
 // `kubectl run -i/-t [--rm]`: container TTY negotiation, the "Unable to use a TTY" and "If you don't
 // see a command prompt" lines, the POST to pods/attach, and the reattach hint after a TTY session.
 // Models kubectl/pkg/cmd/attach/attach.go (v1.32) and kubectl/pkg/cmd/exec/exec.go (SetupTTY).
-// Leaves out: terminal resize, --pod-running-timeout waits, ephemeral containers' hint, -f FILENAME.
+// Leaves out: terminal resize, --pod-running-timeout waits, ephemeral containers' hint, -f FILENAME;
+// SIMPLIFICATION: attaching to a process that is not a shell (nginx...) ends at once instead of
+// streaming its output until Ctrl-C.
 import type { Pod } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import { KubectlError, toStatusError } from './client';
@@ -44,12 +46,13 @@ export async function attachToPod(inv: Invocation, pod: Pod, o: AttachOptions): 
   if (o.stdin) q.push('stdin=true');
   q.push('stdout=true');
   if (tty) q.push('tty=true');
+  // The hint comes before the stream is opened (so it also precedes an attach error).
+  if (!o.quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
   const res = inv.client.raw('POST', `/api/v1/namespaces/${ns}/pods/${name}/attach?${q.join('&')}`, { accept: '*/*' });
   if (res.status !== 101) {
     if (typeof res.body === 'string') throw new KubectlError(`error: unable to upgrade connection: ${res.body}`);
     throw toStatusError(res);
   }
-  if (!o.quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
   const session = res.body as ExecSession;
   const out = { write: (s: string) => inv.out(s) };
   await session.run(
@@ -65,8 +68,8 @@ export async function attachToPod(inv: Invocation, pod: Pod, o: AttachOptions): 
 async function runAttach(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const args = f.args;
-  if (args.length === 0) throw new KubectlError("error: at least 1 argument is required for attach\nSee 'kubectl attach -h' for help and examples");
-  if (args.length > 2) throw new KubectlError(`error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]\nSee 'kubectl attach -h' for help and examples`);
+  if (args.length === 0) throw new KubectlError('error: at least 1 argument is required for attach');
+  if (args.length > 2) throw new KubectlError(`error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`);
   const target = args.length === 2 ? `${args[0]}/${args[1]}` : args[0]!;
   const { pod } = attachablePod(inv.client, inv.namespace, target);
   const phase = pod.status?.phase;

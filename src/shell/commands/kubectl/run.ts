@@ -9,7 +9,7 @@ import type { KObject, Pod } from '../../../engine';
 import { attachToPod } from './attach';
 import type { Invocation, SubCommand } from './command';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, dryRunSuffix } from './command';
-import { KubectlError, kindPrefix } from './client';
+import { KubectlError, StatusError, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { toGoJson } from './yaml';
 
@@ -61,7 +61,7 @@ async function runRun(inv: Invocation): Promise<number> {
   if (f.str('image-pull-policy')) container.imagePullPolicy = f.str('image-pull-policy');
   if (interactive) {
     container.stdin = true;
-    if (attach && !f.bool('leave-stdin-open')) container.stdinOnce = true;
+    if (!f.bool('leave-stdin-open')) container.stdinOnce = true;
   }
   if (f.bool('tty')) container.tty = true;
   const pod = {
@@ -155,7 +155,16 @@ async function runAttached(inv: Invocation, created: Pod, restart: string): Prom
       const logs = inv.client.raw('GET', `/api/v1/namespaces/${ns}/pods/${name}/log?container=${encodeURIComponent(f.str('container') || (pod.spec?.containers?.[0]?.name ?? ''))}`);
       if (logs.status === 200 && typeof logs.body === 'string') inv.out(logs.body);
     } else {
-      await attachToPod(inv, pod, { stdin: f.bool('stdin'), tty: f.bool('tty'), quiet: f.bool('quiet'), container: '', commandName: 'kubectl attach' });
+      try {
+        await attachToPod(inv, pod, { stdin: f.bool('stdin'), tty: f.bool('tty'), quiet: f.bool('quiet'), container: '', commandName: 'kubectl attach' });
+      } catch (e) {
+        if (!(e instanceof KubectlError) && !(e instanceof StatusError)) throw e;
+        // handleAttachPod: a failed attach falls back to the logs (the Go error's text, no prefix).
+        const why = e instanceof KubectlError ? e.text.replace(/^error: /, '').replace(/\n$/, '') : e.message;
+        inv.err(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${why}\n`);
+        const logs = inv.client.raw('GET', `/api/v1/namespaces/${ns}/pods/${name}/log?container=${encodeURIComponent(pod.spec?.containers?.[0]?.name ?? '')}`);
+        if (logs.status === 200 && typeof logs.body === 'string') inv.out(logs.body);
+      }
     }
     const waitForExitCode = !f.bool('leave-stdin-open') && (restart === 'Never' || restart === 'OnFailure');
     if (!waitForExitCode) return 0;
