@@ -81,7 +81,7 @@ test('Tab completes kubectl verbs and object names from the cluster', async ({ p
   await page.keyboard.type('deployments.a');
   await page.keyboard.press('Tab');
   // completion answers asynchronously from the worker: wait for it before asking for the name
-  await expect.poll(async () => (await app.terminalText()).split('\n').pop()).toBe(`${PROMPT} kubectl describe deployments.apps `);
+  await expect.poll(async () => (await app.terminalText()).split('\n').pop()).toBe(`${PROMPT} kubectl describe deployments.apps`); // rows are read without trailing spaces
   await page.keyboard.press('Tab');
   await expect.poll(async () => (await app.terminalText()).split('\n').pop()).toBe(`${PROMPT} kubectl describe deployments.apps web`);
   await page.keyboard.press('Control+U');
