@@ -35,6 +35,11 @@ describe('awk (expectations produced by the real tool on Debian 12)', () => {
     ["printf 'a\\tb c\\n' | awk -F'\\t' '{ print $2 }'", "b c\n[0]"],
     ["printf '1.5\\n2.25\\n' | awk '{ s += $1 } END { print s, s / NR }'", "3.75 1.875\n[0]"],
     ["printf '10\\n9\\n' | awk '$1 > 9'", "10\n[0]"],
+    ["echo a | awk '{print $1'", "awk: cmd. line:1: {print $1\nawk: cmd. line:1:          ^ unexpected newline or end of string\n[1]"],
+    ["echo a | awk '{print $1 +}'", "awk: cmd. line:1: {print $1 +}\nawk: cmd. line:1:            ^ syntax error\n[1]"],
+    ["echo a | awk 'BEGIN { x = 1 ) }'", "awk: cmd. line:1: BEGIN { x = 1 ) }\nawk: cmd. line:1:               ^ syntax error\n[1]"],
+    ["echo a | awk '{print \"abc}'", "awk: cmd. line:1: {print \"abc}\nawk: cmd. line:1:        ^ unterminated string\n[1]"],
+    ["echo a | awk '{ x = }'", "awk: cmd. line:1: { x = }\nawk: cmd. line:1:       ^ syntax error\n[1]"],
   ])('%s', async (script, expected) => {
     expect(await new TestShell({ columns: 80 }).both(script)).toBe(expected);
   });

@@ -101,7 +101,11 @@ const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', '
 const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '!~', '>>',
   '{', '}', '(', ')', '[', ']', ';', ',', '+', '-', '*', '/', '%', '^', '!', '>', '<', '~', '?', ':', '=', '$'];
 
-class AwkSyntaxError extends Error {}
+class AwkSyntaxError extends Error {
+  /** Offset in the program text of the offending token (gawk points a caret at it). */
+  pos?: number;
+  constructor(message: string, pos?: number) { super(message); this.pos = pos; }
+}
 
 function unescape(s: string): string {
   return s.replace(/\\([0-7]{1,3}|.)/g, (_, e: string) => {
@@ -111,9 +115,10 @@ function unescape(s: string): string {
   });
 }
 
-function lex(src: string): Tok[] {
+function lex(src: string, starts: number[]): Tok[] {
   const toks: Tok[] = [];
   let i = 0;
+  const push = (t: Tok): void => { toks.push(t); starts.push(i); };
   const operandEnded = (): boolean => {
     const p = toks[toks.length - 1];
     if (!p) return false;
@@ -126,13 +131,13 @@ function lex(src: string): Tok[] {
     if (c === ' ' || c === '\t') { i++; continue; }
     if (c === '\\' && src[i + 1] === '\n') { i += 2; continue; }
     if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
-    if (c === '\n') { toks.push({ t: 'nl' }); i++; continue; }
+    if (c === '\n') { push({ t: 'nl' }); i++; continue; }
     if (c === '"') {
       let j = i + 1;
       let s = '';
       while (j < src.length && src[j] !== '"') { if (src[j] === '\\') s += src[j++]; if (src[j] === '\n') break; s += src[j++]; }
-      if (src[j] !== '"') throw new AwkSyntaxError('unterminated string');
-      toks.push({ t: 'str', v: unescape(s) });
+      if (src[j] !== '"') throw new AwkSyntaxError('unterminated string', i);
+      push({ t: 'str', v: unescape(s) });
       i = j + 1;
       continue;
     }
@@ -145,26 +150,26 @@ function lex(src: string): Tok[] {
         if (src[j] === '[') inBracket = true; else if (src[j] === ']') inBracket = false;
         s += src[j++];
       }
-      if (src[j] !== '/') throw new AwkSyntaxError('unterminated regexp');
-      toks.push({ t: 're', v: s });
+      if (src[j] !== '/') throw new AwkSyntaxError('unterminated regexp', i);
+      push({ t: 're', v: s });
       i = j + 1;
       continue;
     }
     const num = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?/.exec(src.slice(i, i + 64));
-    if (num) { toks.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
+    if (num) { push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
     const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i, i + 256));
     if (word) {
       const w = word[0];
-      toks.push(BUILTINS.has(w) ? { t: 'func', v: w } : KEYWORDS.has(w) ? { t: 'op', v: w } : { t: 'name', v: w });
+      push(BUILTINS.has(w) ? { t: 'func', v: w } : KEYWORDS.has(w) ? { t: 'op', v: w } : { t: 'name', v: w });
       i += w.length;
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
-    if (!op) throw new AwkSyntaxError(`invalid char '${c}' in expression`);
-    toks.push({ t: 'op', v: op });
+    if (!op) throw new AwkSyntaxError(`invalid char '${c}' in expression`, i);
+    push({ t: 'op', v: op });
     i += op.length;
   }
-  toks.push({ t: 'eof' });
+  push({ t: 'eof' });
   return toks;
 }
 
@@ -190,7 +195,7 @@ interface Rule { kind: 'begin' | 'end' | 'main'; pattern?: Expr; action?: Stmt[]
 
 class Parser {
   private p = 0;
-  constructor(private readonly toks: Tok[]) {}
+  constructor(private readonly toks: Tok[], private readonly starts: number[]) {}
 
   private get tok(): Tok { return this.toks[this.p]; }
   private isOp(v: string): boolean { const t = this.tok; return t.t === 'op' && t.v === v; }
@@ -200,6 +205,14 @@ class Parser {
   private terms(): void { while (this.tok.t === 'nl' || this.isOp(';')) this.p++; }
 
   program(): Rule[] {
+    try { return this.rules(); }
+    catch (e) {
+      if (e instanceof AwkSyntaxError && e.pos === undefined) e.pos = this.starts[Math.min(this.p, this.starts.length - 1)];
+      throw e;
+    }
+  }
+
+  private rules(): Rule[] {
     const rules: Rule[] = [];
     this.terms();
     while (this.tok.t !== 'eof') {
@@ -458,7 +471,7 @@ class Parser {
       case 'func': {
         if (!this.eat('(')) {
           if (t.v === 'length') return { k: 'call', name: 'length', args: [] };
-          throw new AwkSyntaxError('syntax error');
+          throw new AwkSyntaxError('syntax error', this.starts[this.p]);
         }
         const args = this.isOp(')') ? [] : this.exprList();
         this.expect(')');
@@ -474,6 +487,7 @@ class Parser {
         }
         if (t.v === '-' || t.v === '!' || t.v === '+') { this.p--; return this.unary(); }
     }
+    this.p--;
     throw new AwkSyntaxError(t.t === 'eof' || t.t === 'nl' ? 'unexpected newline or end of string' : 'syntax error');
   }
 
@@ -773,10 +787,19 @@ export const awk: Command = (ctx) => withOpts(ctx, {
     return 2;
   }
   let rules: Rule[];
-  try { rules = new Parser(lex(src)).program(); }
-  catch (e) {
-    if (e instanceof AwkSyntaxError) { ctx.stderr.write(`awk: cmd. line:1: ${e.message}\n`); return 2; }
-    throw e;
+  try {
+    const starts: number[] = [];
+    rules = new Parser(lex(src, starts), starts).program();
+  } catch (e) {
+    if (!(e instanceof AwkSyntaxError)) throw e;
+    // gawk: the program line, then a caret under the offending token.
+    const pos = e.pos ?? src.length;
+    const lineNo = src.slice(0, pos).split('\n').length;
+    const lineStart = src.lastIndexOf('\n', pos - 1) + 1;
+    const nl = src.indexOf('\n', pos);
+    const line = src.slice(lineStart, nl < 0 ? src.length : nl);
+    ctx.stderr.write(`awk: cmd. line:${lineNo}: ${line}\nawk: cmd. line:${lineNo}: ${' '.repeat(pos - lineStart)}^ ${e.message}\n`);
+    return 1;
   }
   const awk = new Awk(ctx);
   const fsOpt = p.last('F');
