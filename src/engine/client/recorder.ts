@@ -85,11 +85,15 @@ function bucketOf(k: Key): number {
 /** A flat copy of a string (template literals build ropes that keep their pieces alive). */
 const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
-/** Interns strings that recur across Events (field paths, messages), in a bounded table. */
+/**
+ * Interns strings that recur across Events (field paths, short messages), in a bounded table.
+ * Longer strings are mostly unique (pod names, durations): they are left as they are.
+ */
 class Interner {
   private table = new Map<string, string>();
-  constructor(private readonly max: number) {}
+  constructor(private readonly max: number, private readonly maxLength: number) {}
   get(s: string): string {
+    if (s.length > this.maxLength) return s;
     const hit = this.table.get(s);
     if (hit !== undefined) return hit;
     if (this.table.size >= this.max) this.table.clear();
@@ -128,8 +132,8 @@ export class EventRecorder {
   private expiryHead = 0;
   private expiryTask: TaskHandle | undefined;
   private sources = new Map<string, Readonly<NonNullable<Event['source']>>>();
-  private fieldPaths = new Interner(1024);
-  private messages = new Interner(4096);
+  private fieldPaths = new Interner(1024, 256);
+  private messages = new Interner(4096, 48);
 
   constructor(private readonly api: ApiServer) {}
 
