@@ -29,7 +29,7 @@ export { ClusterNetwork, NetFailure } from './network/network';
 export type { NodeNetView, HttpExchange, HttpOptions } from './network/network';
 export type { DnsRecord } from './network/dns';
 export type { Origin, PortForwardTarget } from './network/network';
-export { ingressNginxManifest, INGRESS_NGINX_IMAGE } from './network/ingress-nginx-manifest';
+export { ingressNginxManifest, ingressNginxClass, INGRESS_NGINX_IMAGE } from './network/ingress-nginx-manifest';
 export type { IngressNginxFlavor } from './network/ingress-nginx-manifest';
 export { resolveImage, processEnvironment } from './node/images';
 export { closeContainerStdin } from './node/images';

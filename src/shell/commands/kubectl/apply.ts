@@ -15,6 +15,7 @@ import { KubectlError, StatusError, errorText, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { YamlInputError, parseManifests, toGoJson, toGoJsonCompact } from './yaml';
 import { CREATE_MORE_FLAGS, runCreateMore } from './create-more';
+import { fetchManifest, isUrl } from './remote-manifests';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -57,6 +58,12 @@ export async function readManifests(inv: Invocation, filenames: string[], recurs
   for (const f of filenames) {
     if (f === '-') {
       addText('STDIN', await inv.ctx.stdin.readAll());
+      continue;
+    }
+    if (isUrl(f)) {
+      const got = fetchManifest(f);
+      if ('error' in got) throw new KubectlError(got.error);
+      for (const obj of got.objects) out.push({ source: f, obj: structuredClone(obj) });
       continue;
     }
     const p = fs.resolve(f, inv.ctx.cwd);
