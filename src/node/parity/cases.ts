@@ -7,10 +7,14 @@ export interface ParityCase {
   command: string;
   /** For `get -w`: the change made on both clusters while both watch (see ParityHarness.watchBoth). */
   watch?: WatchChange;
+  /** For `port-forward ... PORT:REMOTE`: the path fetched through both forwards (see ParityHarness.portForwardBoth). */
+  fetch?: string;
   /** Files to write before running (`-f NAME`). */
   files?: Record<string, string>;
   /** Virtual ms per 10 wall ms while the real kubectl runs (commands that wait). */
   flowMs?: number;
+  /** Virtual ms both clusters then move on before the next case (default 1000). */
+  afterMs?: number;
   /** Key of the DIFFERENCES.md entry when the outputs are known to differ. */
   differs?: string;
 }
@@ -67,6 +71,7 @@ export const CASES: ParityCase[] = [
   { command: 'kubectl describe pod solo' },
   { command: 'kubectl describe node node2' },
   { command: 'kubectl logs solo' },
+  { command: 'timeout 2 kubectl logs -f solo --tail 3' },
   { command: 'kubectl api-resources' },
   { command: 'kubectl api-versions' },
   { command: 'kubectl explain pods.spec.containers.ports' },
@@ -77,6 +82,7 @@ export const CASES: ParityCase[] = [
   { command: "kubectl exec solo -- sh -c 'echo oops >&2; exit 3'" },
   { command: 'echo "cat /etc/hostname; ls /usr/share/nginx/html" | kubectl exec -i solo -- sh' },
   { command: 'kubectl exec solo -c nope -- ls' },
+  { command: 'printf "hostname\\necho done\\n" | kubectl exec -it solo -- sh 2>&1' },
   {
     // A scale-up seen through `get -w`: the new pods go Pending, ContainerCreating, Running.
     command: 'kubectl get pods -l app=web -w',
@@ -91,6 +97,9 @@ export const CASES: ParityCase[] = [
       steps: 15,
     },
   },
+  { command: 'kubectl port-forward pod/solo PORT:80', fetch: '/' },
+  { command: 'kubectl port-forward deploy/web PORT:80', fetch: '/missing' },
+  { command: 'kubectl port-forward pod/nope PORT:80', fetch: '/' },
   // writes
   { command: 'kubectl create deployment api --image=nginx:1.27 --replicas=2' },
   { command: 'kubectl scale deploy api --replicas=3' },
@@ -109,4 +118,12 @@ export const CASES: ParityCase[] = [
   { command: 'kubectl delete svc api' },
   { command: 'kubectl delete pod solo', flowMs: 1000 },
   { command: 'kubectl get pods' },
+  // a rollout and its undo
+  { command: 'kubectl set image deploy/web nginx=nginx:1.28' },
+  { command: 'kubectl rollout undo deploy/web' },
+  { command: 'kubectl rollout history deploy/web' },
+  // logs -f of a container that has exited ends by itself
+  { command: "kubectl run once --image=busybox:1.36 --restart=Never -- sh -c 'echo one; echo two'", afterMs: 30_000 },
+  { command: 'kubectl get pod once' },
+  { command: 'kubectl logs -f once' },
 ];

@@ -4,10 +4,12 @@
 // same instant on both so they stay identical. Outputs are compared after normalising what
 // differs by nature (ages the real kubectl computes from the wall clock, the server URL).
 // Watches (`get -w`) run both kubectls, make one API change on both clusters and move virtual
-// time in the same steps, then interrupt both. Leaves out: exec -it, logs -f.
+// time in the same steps, then interrupt both. Port-forwards fetch one URL through each
+// kubectl's forward (Node fetch for the real one, curl in the browser shell), then interrupt.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiRequest } from '../../engine';
@@ -18,6 +20,7 @@ import { createApiHttpServer, listen } from '../http/server';
 import { RealTimePacer } from '../http/pacer';
 import { writeKubeconfig } from '../http/kubeconfig';
 import { execUpgrade } from '../http/exec-bridge';
+import { portForwardUpgrade } from '../http/portforward-bridge';
 
 /** The oldest real kubectl the suite compares against (the simulated cluster is v1.32). */
 export const MIN_KUBECTL_MINOR = 32;
@@ -115,6 +118,17 @@ export interface WatchChange {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** A local port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
 const lineCount = (s: string) => s.split('\n').length - 1;
 
 export class ParityHarness {
@@ -156,7 +170,8 @@ export class ParityHarness {
         },
         {
           onActivity: () => pacer.kick(),
-          onUpgrade: (req, socket, head) => execUpgrade(s.cluster, s.sys, req, socket, head, () => pacer.kick()),
+          onUpgrade: (req, socket, head) =>
+            execUpgrade(s.cluster, s.sys, req, socket, head, () => pacer.kick()) || portForwardUpgrade(s.cluster, req, socket, head, () => pacer.kick()),
         },
       );
       const port = await listen(server, 0);
@@ -259,6 +274,60 @@ export class ParityHarness {
       const browserCode = await running;
       const realCode = await exited;
       return { real: { out: realOut, code: realCode }, browser: { out: browserOut, code: browserCode } };
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }
+
+  /**
+   * `kubectl port-forward ... PORT:REMOTE` with both kubectls (PORT becomes a free local port,
+   * the same number on both sides). The real kubectl runs until its `Forwarding from` lines are
+   * printed, `path` is fetched from Node through the forward, then it gets SIGINT; its output is
+   * what it printed up to the fetch, the fetched body, then what it printed after. The browser
+   * shell runs `CMD & sleep 1; curl -s URL; kill -INT %1; wait %1`, whose output interleaves
+   * the same way; the exit status is the port-forward's on both sides. A port-forward that ends
+   * before forwarding (an error) is compared as a plain command.
+   */
+  async portForwardBoth(command: string, path: string): Promise<{ real: RunOutput; browser: RunOutput }> {
+    const port = await freePort();
+    const cmd = command.replace('PORT', String(port));
+    const url = `http://127.0.0.1:${port}${path}`;
+    const child = spawn('bash', ['-c', `exec ${cmd}`], { cwd: join(this.dir, 'work'), env: this.env[0] });
+    let realOut = '';
+    child.stdout.on('data', (d: Buffer) => void (realOut += d.toString()));
+    child.stderr.on('data', (d: Buffer) => void (realOut += d.toString()));
+    const exited = new Promise<number>((r) => child.on('close', (code, signal) => r(code ?? (signal ? 130 : 1))));
+    const until = async (cond: () => boolean, what: string) => {
+      for (let i = 0; !cond(); i++) {
+        if (i > 1000 || child.exitCode !== null) throw new Error(`parity port-forward: gave up waiting for ${what}; output so far:\n${realOut}`);
+        await sleep(5);
+      }
+    };
+    try {
+      const ready = () => realOut.includes(`Forwarding from [::1]:${port}`) && realOut.endsWith('\n');
+      await Promise.race([until(ready, 'the Forwarding from lines').catch(() => {}), exited]);
+      if (!ready()) {
+        // It failed before forwarding (a missing pod, no container port...): compare it as a plain command.
+        if (child.exitCode === null) child.kill('SIGKILL');
+        const real = { out: realOut, code: await exited };
+        return { real, browser: await this.runBrowser(cmd) };
+      }
+      // The container answers on the virtual clock: let it flow (10 ms per 10 ms) while fetching.
+      const entry = this.served[0];
+      const flowing = setInterval(() => void entry.pacer.step(10), 10);
+      let body: string;
+      try {
+        body = await (await fetch(url)).text();
+      } finally {
+        clearInterval(flowing);
+      }
+      await until(() => realOut.includes(`Handling connection for ${port}\n`), 'the Handling connection line');
+      const before = realOut;
+      child.kill('SIGINT');
+      const realCode = await exited;
+      const real = { out: before + body + realOut.slice(before.length), code: realCode };
+      const browser = await this.runBrowser(`${cmd} & sleep 1; curl -s ${url}; kill -INT %1; wait %1`);
+      return { real, browser };
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }

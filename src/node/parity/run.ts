@@ -24,7 +24,7 @@ export interface ParityResult {
 }
 
 const READ_ONLY = /^kubectl (get|describe|logs|api-resources|api-versions|explain|version|rollout (status|history))\b/;
-const isRead = (c: ParityCase) => READ_ONLY.test(c.command) && !c.files && !c.flowMs && !/ -w\b|--watch\b/.test(c.command);
+const isRead = (c: ParityCase) => READ_ONLY.test(c.command) && !c.files && !c.flowMs && !c.watch && c.fetch === undefined;
 
 export async function runParity(kubectl: string, cases: ParityCase[] = CASES, seed = 1): Promise<ParityResult[]> {
   const h = await ParityHarness.start(kubectl, seed);
@@ -36,8 +36,8 @@ export async function runParity(kubectl: string, cases: ParityCase[] = CASES, se
       let j = i + 1;
       if (isRead(cases[i])) while (j < cases.length && j - i < 4 && isRead(cases[j])) j++;
       const c0 = cases[i];
-      if (c0.watch) {
-        const { real, browser } = await h.watchBoth(c0.command, c0.watch);
+      if (c0.watch || c0.fetch !== undefined) {
+        const { real, browser } = c0.watch ? await h.watchBoth(c0.command, c0.watch) : await h.portForwardBoth(c0.command, c0.fetch ?? '/');
         const realText = normalise(real.out, h.url);
         const browserText = normalise(browser.out, h.url);
         results.push({ case: c0, real, browser, realText, browserText, same: realText === browserText && real.code === browser.code });
@@ -56,7 +56,7 @@ export async function runParity(kubectl: string, cases: ParityCase[] = CASES, se
         const browserText = normalise(browser.out, h.url);
         results.push({ case: c, real, browser, realText, browserText, same: realText === browserText && real.code === browser.code });
       }
-      await h.sync();
+      await h.sync(Math.max(...group.map((c) => c.afterMs ?? 1000)));
       i = j;
     }
   } finally {
