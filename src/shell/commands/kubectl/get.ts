@@ -3,7 +3,7 @@
 // custom-columns over the full objects, `No resources found` messages, NotFound errors after
 // the output, and -w/--watch/--watch-only streaming rows as events arrive.
 // Models kubectl/pkg/cmd/get/get.go (Run, printGeneric, watch) and get/customcolumn.go.
-// Leaves out: --chunk-size paging, go-template, --output-watch-events, --raw, --subresource.
+// Leaves out: --chunk-size paging, --output-watch-events, --raw, --subresource (go-template: go-template.ts).
 import type { KObject, Table } from '../../../engine';
 import { buildTable } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
@@ -16,6 +16,8 @@ import type { PrintOptions } from './printers/table-printer';
 import { TabWriter } from './printers/tabwriter';
 import { WatchTablePrinter } from './watch-printer';
 import { toGoJson, toYaml } from './yaml';
+import type { GoTemplate } from './go-template';
+import { customColumnsFromFile, parseKubectlGoTemplate, printGoTemplate, templateText } from './template-output';
 
 export interface Target {
   r: ResourceInfo;
@@ -72,14 +74,23 @@ type Output =
   | { kind: 'table'; wide: boolean }
   | { kind: 'yaml' | 'json' | 'name' }
   | { kind: 'jsonpath'; tpl: ReturnType<typeof parseTemplate>; asJson: boolean; src: string }
-  | { kind: 'custom-columns'; cols: Array<{ header: string; path: ReturnType<typeof parsePath> }> };
+  | { kind: 'custom-columns'; cols: Array<{ header: string; path: ReturnType<typeof parsePath> }> }
+  | { kind: 'go-template'; tpl: GoTemplate };
 
-function parseOutput(o: string): Output {
+/** `-o` (and `--template`, file formats through `inv`) → printer (genericclioptions.PrintFlags.ToPrinter). */
+function parseOutput(o: string, inv?: Pick<Invocation, 'flags' | 'ctx'>): Output {
+  if (o === '' && inv?.flags.p.values.has('template') && inv.flags.str('template')) o = 'go-template';
   if (o === '' || o === 'wide') return { kind: 'table', wide: o === 'wide' };
   if (o === 'yaml' || o === 'json' || o === 'name') return { kind: o };
   const eq = o.indexOf('=');
   const fmt = eq >= 0 ? o.slice(0, eq) : o;
-  const arg = eq >= 0 ? o.slice(eq + 1) : '';
+  let arg = eq >= 0 ? o.slice(eq + 1) : '';
+  if (['go-template', 'template', 'go-template-file', 'templatefile'].includes(fmt)) {
+    return { kind: 'go-template', tpl: parseKubectlGoTemplate(templateText(fmt, arg, inv)) };
+  }
+  if (fmt === 'jsonpath-file') return parseOutput(`jsonpath=${templateText(fmt, arg, inv)}`);
+  if (fmt === 'custom-columns-file') return parseOutput(`custom-columns=${customColumnsFromFile(templateText(fmt, arg, inv))}`);
+  if (inv && !arg && (fmt === 'jsonpath' || fmt === 'jsonpath-as-json' || fmt === 'custom-columns')) arg = inv.flags.str('template');
   if (fmt === 'jsonpath' || fmt === 'jsonpath-as-json') {
     if (!arg) throw new KubectlError('error: template format specified but no template given');
     try {
@@ -97,10 +108,6 @@ function parseOutput(o: string): Output {
       return { header: spec.slice(0, i), path: parsePath(expr.replace(/^\{|\}$/g, '')) };
     });
     return { kind: 'custom-columns', cols };
-  }
-  if (['go-template', 'template', 'go-template-file', 'templatefile', 'jsonpath-file', 'custom-columns-file'].includes(fmt)) {
-    if (!arg) throw new KubectlError('error: template format specified but no template given');
-    throw new KubectlError(`error: output format "${fmt}" is not supported in this playground`);
   }
   throw new KubectlError(`error: unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED_FORMATS}`);
 }
@@ -144,6 +151,9 @@ export function printObjects(inv: Invocation, objs: Array<{ r: ResourceInfo; obj
       inv.out(executeTemplate(out.tpl, data));
       return;
     }
+    case 'go-template':
+      printGoTemplate(out.tpl, data, (s) => inv.out(s));
+      return;
     case 'custom-columns': {
       const lines: string[][] = [out.cols.map((c) => c.header)];
       for (const { obj } of objs) {
@@ -183,7 +193,7 @@ function sortObjects<T extends { obj: KObject }>(objs: T[], field: string): T[] 
 async function runGet(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const args = f.args;
-  const out = parseOutput(f.str('output'));
+  const out = parseOutput(f.str('output'), inv);
   if (args.length === 0) {
     throw new KubectlError(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
@@ -366,6 +376,7 @@ export const getCommand: SubCommand = {
     { name: 'chunk-size', type: 'int', def: 500 },
     { name: 'output-watch-events', type: 'bool' },
     { name: 'show-managed-fields', type: 'bool' },
+    { name: 'template', type: 'string' },
     { name: 'filename', short: 'f', type: 'stringSlice' },
     { name: 'recursive', short: 'R', type: 'bool' },
   ],
