@@ -1,6 +1,7 @@
 // Every kind the simulated API server serves. Adding a kind: one file here plus its table
 // printer in ../tables/.
 import type { ResourceType } from '../resource-type';
+import { cronJobs, jobs } from './batch';
 import { ingressClasses, ingresses } from './ingress';
 import { namespaces } from './namespace';
 import { nodes } from './node';
@@ -25,6 +26,9 @@ export function allResourceTypes(alloc: ServiceAllocators): ResourceType[] {
     daemonSets,
     deployments,
     replicaSets,
+    // batch follows apps (and autoscaling) in v1.32's group priority order.
+    cronJobs,
+    jobs,
     // networking.k8s.io sits before coordination and discovery in v1.32's group priority order.
     ingresses,
     ingressClasses,
