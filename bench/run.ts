@@ -43,6 +43,7 @@ const BENCHES: Record<string, (o: Options) => Promise<BenchResult[]>> = {
   P1: async (o) => (await import('./p1-scheduling')).p1(o),
   P2: async (o) => (await import('./p2-deployment')).p2(o),
   P3: async () => (await import('./p3-get-pods')).p3(),
+  P3B: async () => (await import('./p3b-get-kinds')).p3b(),
   P7: async () => (await import('./p7-apply')).p7(),
   P8: async () => (await import('./p8-heap')).p8(),
   SERVE: async () => (await import('./p-serve')).pServe(),

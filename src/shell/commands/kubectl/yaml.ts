@@ -52,6 +52,18 @@ export function yamlKeyLess(a: string, b: string): boolean {
 
 const yamlKeyCompare = (a: string, b: string) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0);
 
+// Objects of one kind share key sets: sorted orders are memoised by the key list (bounded).
+const sortedKeysCache = new Map<string, string[]>();
+function sortedYamlKeys(keys: string[]): string[] {
+  const id = keys.join('\u0000');
+  const hit = sortedKeysCache.get(id);
+  if (hit) return hit;
+  const sorted = keys.slice().sort(yamlKeyCompare);
+  if (sortedKeysCache.size > 20_000) sortedKeysCache.clear();
+  sortedKeysCache.set(id, sorted);
+  return sorted;
+}
+
 // ------------------------------------------------------------------ resolver (yaml.v2 resolve.go)
 
 const RESOLVE_MAP = new Set([
@@ -200,7 +212,21 @@ function analyze(value: string): Analysis {
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
+// selectStyle is pure: short scalars (names, labels, images, enum values) repeat across objects.
+const styleCache = [new Map<string, Style>(), new Map<string, Style>()];
 function selectStyle(s: string, simpleKey: boolean): Style {
+  if (s.length > 256) return selectStyleUncached(s, simpleKey);
+  const cache = styleCache[simpleKey ? 1 : 0];
+  let st = cache.get(s);
+  if (st === undefined) {
+    st = selectStyleUncached(s, simpleKey);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(s, st);
+  }
+  return st;
+}
+
+function selectStyleUncached(s: string, simpleKey: boolean): Style {
   // encode.go stringv: literal for multi-line text, plain unless it would resolve to another type.
   let style: Style = s.includes('\n') ? 'literal' : !resolvesToNonString(s) && !BASE60_RE.test(s) ? 'plain' : 'double';
   const a = analyze(s);
@@ -216,6 +242,16 @@ function selectStyle(s: string, simpleKey: boolean): Style {
 
 // ------------------------------------------------------------------ writer with column tracking
 
+/** Length in code points (go-yaml counts characters for the column). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
 class Out {
   buf = '';
   column = 0;
@@ -223,7 +259,7 @@ class Out {
   indention = true;
   write(s: string): void {
     this.buf += s;
-    this.column += [...s].length;
+    this.column += codePoints(s);
   }
   newline(): void {
     this.buf += '\n';
@@ -240,6 +276,13 @@ class Out {
 
 function writePlain(o: Out, s: string, indent: number, allowBreaks: boolean): void {
   if (!o.whitespace) o.write(' ');
+  // fast path: no space can fall past column 80, so the text goes out unchanged
+  if (!allowBreaks || o.column + s.length <= BEST_WIDTH || !s.includes(' ')) {
+    o.write(s);
+    o.whitespace = false;
+    o.indention = false;
+    return;
+  }
   let spaces = false;
   const chars = [...s];
   for (let i = 0; i < chars.length; i++) {
@@ -427,8 +470,9 @@ function emitSequence(o: Out, items: unknown[], indent: number): void {
 }
 
 function emitMapping(o: Out, m: Record<string, unknown>, indent: number): void {
-  const keys = Object.keys(m).filter((k) => m[k] !== undefined).sort(yamlKeyCompare);
+  const keys = sortedYamlKeys(Object.keys(m));
   for (const k of keys) {
+    if (m[k] === undefined) continue;
     o.indent(indent);
     writeScalarText(o, k, indent, true);
     o.write(':');
@@ -450,7 +494,10 @@ export function toYaml(v: unknown): string {
 
 // ------------------------------------------------------------------ JSON (encoding/json)
 
+const JSON_PLAIN_RE = /^[^"\\\u0000-\u001f<>&\u2028\u2029]*$/;
+
 function goJsonString(s: string): string {
+  if (JSON_PLAIN_RE.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
