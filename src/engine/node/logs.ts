@@ -2,6 +2,7 @@
 // instance, the previous instance kept for `--previous`, followers notified as lines arrive.
 // SIMPLIFICATION: a line cap per container instead of size-based rotation (10 MiB upstream).
 import { rfc3339Nano } from './time-format';
+import type { SharedLogLine } from './images/types';
 
 export interface LogLine {
   at: number;
@@ -11,61 +12,79 @@ export interface LogLine {
 
 const MAX_LINES = 5000;
 
+type Entry = string | SharedLogLine;
+type Follower = (l: LogLine) => void;
+
 /**
- * Lines are kept column-wise (texts, times, and the few stderr indices) rather than one object
- * per line: with thousands of pods the per-line objects were a large part of the heap.
+ * Lines are kept column-wise (entries, times, and the few stderr indices) rather than one
+ * object per line: with thousands of pods the per-line objects were a large part of the heap.
+ * An entry is the line's text, or a shared line of the image (its start-up lines) rendered
+ * from the line's time when read. Follower sets and the stderr index exist only once used.
  */
 export class ContainerLog {
-  private texts: string[] = [];
+  private entries: Entry[] = [];
   private times: number[] = [];
-  private stderr = new Set<number>();
+  /** Absolute indices of the text entries written to stderr (shared lines know their stream). */
+  private stderr?: Set<number>;
   private dropped = 0;
-  private followers = new Set<(l: LogLine) => void>();
+  private followers?: Set<Follower>;
+  private endWatchers?: Set<() => void>;
   ended = false;
-  private endWatchers = new Set<() => void>();
 
   append(line: LogLine): void {
-    const index = this.dropped + this.texts.length;
-    this.texts.push(flat(line.text));
-    this.times.push(line.at);
-    if (line.stream === 'stderr') this.stderr.add(index);
-    if (this.texts.length > MAX_LINES) {
-      const cut = this.texts.length - MAX_LINES;
-      this.texts.splice(0, cut);
+    if (line.stream === 'stderr') (this.stderr ??= new Set()).add(this.dropped + this.entries.length);
+    this.push(flat(line.text), line.at);
+    if (this.followers) for (const f of this.followers) f(line);
+  }
+
+  /** Appends a line shared with other containers, logged at `at`. */
+  appendShared(line: SharedLogLine, at: number): void {
+    this.push(line, at);
+    if (this.followers?.size) {
+      const l: LogLine = { at, stream: line.stream, text: line.text(at) };
+      for (const f of this.followers) f(l);
+    }
+  }
+
+  private push(e: Entry, at: number): void {
+    this.entries.push(e);
+    this.times.push(at);
+    if (this.entries.length > MAX_LINES) {
+      const cut = this.entries.length - MAX_LINES;
+      this.entries.splice(0, cut);
       this.times.splice(0, cut);
-      for (let i = this.dropped; i < this.dropped + cut; i++) this.stderr.delete(i);
+      if (this.stderr) for (let i = this.dropped; i < this.dropped + cut; i++) this.stderr.delete(i);
       this.dropped += cut;
     }
-    for (const f of this.followers) f(line);
   }
 
   get length(): number {
-    return this.texts.length;
+    return this.entries.length;
   }
 
   /** The kept lines, oldest first. */
   get lines(): LogLine[] {
-    return this.texts.map((text, i) => ({
-      at: this.times[i],
-      text,
-      stream: this.stderr.has(this.dropped + i) ? 'stderr' : 'stdout',
-    }));
+    return this.entries.map((e, i) => {
+      const at = this.times[i]!;
+      if (typeof e !== 'string') return { at, text: e.text(at), stream: e.stream };
+      return { at, text: e, stream: this.stderr?.has(this.dropped + i) ? 'stderr' : 'stdout' };
+    });
   }
 
   follow(cb: (l: LogLine) => void, onEnd: () => void): () => void {
-    this.followers.add(cb);
-    this.endWatchers.add(onEnd);
+    (this.followers ??= new Set()).add(cb);
+    (this.endWatchers ??= new Set()).add(onEnd);
     return () => {
-      this.followers.delete(cb);
-      this.endWatchers.delete(onEnd);
+      this.followers?.delete(cb);
+      this.endWatchers?.delete(onEnd);
     };
   }
 
   end(): void {
     this.ended = true;
-    for (const e of [...this.endWatchers]) e();
-    this.followers.clear();
-    this.endWatchers.clear();
+    if (this.endWatchers) for (const e of [...this.endWatchers]) e();
+    this.followers = undefined;
+    this.endWatchers = undefined;
   }
 }
 

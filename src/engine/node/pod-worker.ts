@@ -15,11 +15,13 @@ import type { TaskHandle } from '../core/clock';
 import type { Kubelet } from './node-agents';
 import { ContainerLog } from './logs';
 import { resolveImage } from './images';
-import type { ImageInfo, RunningProcess, ImageBehaviour } from './images/types';
+import type { ImageInfo, RunningProcess, ImageBehaviour, ProcessContext, SharedLogLine, HttpRequest, HttpResponse, RedisReply } from './images/types';
 import { ContainerStartError, SIGNAL_IGNORED } from './images/types';
 import { goDuration } from './go-duration';
 import { serviceEnv, resolveEnv } from './container-env';
 import { networkFor } from '../network/network';
+import type { ClusterNetwork, ContainerBinding, Origin } from '../network/network';
+import type { IngressRouting } from '../network/ingress';
 import { ProbeWorker } from './prober';
 import type { ProbeHost, ProbeType } from './prober';
 import type { UserlandKind } from './images/shell';
@@ -50,16 +52,19 @@ interface ContainerRun {
   everStarted: boolean;
   process?: RunningProcess;
   image?: ImageInfo;
-  imageRef: string;
   containerID?: string;
   backoffMs: number;
   pullBackoffMs: number;
-  timers: Set<TaskHandle>;
+  /** Pending timers of this container (absent when none: thousands of quiet containers). */
+  timers?: Set<TaskHandle>;
   /** The startup probe passed (or there is none). */
   started: boolean;
-  probes: ProbeWorker[];
-  probeTimers: Set<TaskHandle>;
+  probes?: ProbeWorker[];
+  probeTimers?: Set<TaskHandle>;
   execEnv?: ProbeHost['execEnv'];
+  /** The log of the current instance, and of the one before it (`--previous`). */
+  log?: ContainerLog;
+  previousLog?: ContainerLog;
 }
 
 function newRun(c: Container, init: boolean): ContainerRun {
@@ -71,49 +76,76 @@ function newRun(c: Container, init: boolean): ContainerRun {
     restartCount: 0,
     ready: false,
     everStarted: false,
-    imageRef: c.image ?? '',
     backoffMs: 0,
     pullBackoffMs: 0,
-    timers: new Set(),
     started: false,
-    probes: [],
-    probeTimers: new Set(),
   };
+}
+
+/** Removes a timer from a set; the set is dropped once empty. */
+function drop(set: Set<TaskHandle> | undefined, h: TaskHandle): Set<TaskHandle> | undefined {
+  if (!set) return undefined;
+  set.delete(h);
+  return set.size ? set : undefined;
 }
 
 export class PodWorker {
   pod: Pod;
-  readonly logs = new Map<string, { current?: ContainerLog; previous?: ContainerLog }>();
   private runs: ContainerRun[] = [];
   private ip = '';
   private sandboxReady = false;
   private terminating = false;
   private gone = false;
   private frozen = false;
-  private deferred: (() => void)[] = [];
-  private timers = new Set<TaskHandle>();
+  private deferred?: (() => void)[];
+  /** Every pending timer of the pod (absent when none). */
+  private timers?: Set<TaskHandle>;
   private startTime?: number;
   private statusQueued = false;
 
-  constructor(private readonly kubelet: Kubelet, pod: Pod) {
+  constructor(readonly kubelet: Kubelet, pod: Pod) {
     this.pod = pod;
   }
 
-  private get ctx() {
+  get ctx() {
     return this.kubelet.ctx;
   }
 
-  private after(ms: number, fn: () => void, label: string, owner?: Set<TaskHandle>): TaskHandle {
+  /** The containers' logs by name, as `kubectl logs` reads them. */
+  get logs(): Map<string, { current?: ContainerLog; previous?: ContainerLog }> {
+    const m = new Map<string, { current?: ContainerLog; previous?: ContainerLog }>();
+    for (const r of this.runs) if (r.log) m.set(r.spec.name, { current: r.log, previous: r.previousLog });
+    return m;
+  }
+
+  /** A timer of the pod; `owner`'s timers (or probe timers) hold it too, for cancelling. */
+  after(ms: number, fn: () => void, label: string, owner?: ContainerRun, probe = false): TaskHandle {
     const handle = this.ctx.clock.schedule(ms, () => {
-      this.timers.delete(handle);
-      owner?.delete(handle);
+      this.timers = drop(this.timers, handle);
+      if (owner) {
+        if (probe) owner.probeTimers = drop(owner.probeTimers, handle);
+        else owner.timers = drop(owner.timers, handle);
+      }
       if (this.gone) return;
-      if (this.frozen) this.deferred.push(fn);
+      if (this.frozen) (this.deferred ??= []).push(fn);
       else fn();
     }, label);
-    this.timers.add(handle);
-    owner?.add(handle);
+    (this.timers ??= new Set()).add(handle);
+    if (owner) {
+      if (probe) (owner.probeTimers ??= new Set()).add(handle);
+      else (owner.timers ??= new Set()).add(handle);
+    }
     return handle;
+  }
+
+  /** Cancels the pending (non-probe) timers of a container. */
+  private cancelTimers(r: ContainerRun): void {
+    if (!r.timers) return;
+    for (const t of r.timers) {
+      this.ctx.clock.cancel(t);
+      this.timers = drop(this.timers, t);
+    }
+    r.timers = undefined;
   }
 
   private event(type: 'Normal' | 'Warning', reason: string, message: string, c?: ContainerRun): void {
@@ -170,7 +202,7 @@ export class PodWorker {
       const { running, terminated, waiting } = cs.state ?? {};
       if (running && resolved.ok) {
         const log = new ContainerLog();
-        this.logs.set(r.spec.name, { current: log });
+        r.log = log;
         try {
           r.process = this.launch(r, resolved.behaviour, log);
         } catch (e) {
@@ -212,7 +244,7 @@ export class PodWorker {
         if (!resolved.ok) return;
         this.event('Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`, r);
         this.create(r, resolved.behaviour);
-      }, 'kubelet:restart', r.timers);
+      }, 'kubelet:restart', r);
     }
     if (this.sandboxReady) {
       this.advance();
@@ -231,8 +263,7 @@ export class PodWorker {
     const r = this.runs.find((x) => x.spec.name === name && x.phase === 'running' && x.process);
     if (!r || this.terminating || this.frozen || this.gone) return false;
     r.process?.stop('SIGKILL');
-    for (const t of r.timers) this.ctx.clock.cancel(t);
-    r.timers.clear();
+    this.cancelTimers(r);
     this.stopProbes(r);
     this.after(0, () => this.exited(r, 137), 'kubelet:exit');
     return true;
@@ -250,10 +281,10 @@ export class PodWorker {
     const inits = this.runs.filter((r) => r.init);
     for (const r of inits) {
       if (r.phase === 'terminated' && r.exitCode === 0) continue;
-      if (r.phase === 'waiting' && !r.timers.size) this.prepare(r);
+      if (r.phase === 'waiting' && !r.timers?.size) this.prepare(r);
       return;
     }
-    for (const r of this.runs) if (!r.init && r.phase === 'waiting' && !r.timers.size && !r.everStarted) this.prepare(r);
+    for (const r of this.runs) if (!r.init && r.phase === 'waiting' && !r.timers?.size && !r.everStarted) this.prepare(r);
   }
 
   private prepare(r: ContainerRun): void {
@@ -279,12 +310,12 @@ export class PodWorker {
     if (policy !== 'Always' && present && resolved.ok) {
       r.image = resolved.image;
       this.event('Normal', 'Pulled', `Container image "${image}" already present on machine`, r);
-      this.after(CREATE_MS, () => this.create(r, resolved.behaviour), 'kubelet:create', r.timers);
+      this.after(CREATE_MS, () => this.create(r, resolved.behaviour), 'kubelet:create', r);
       return;
     }
     this.event('Normal', 'Pulling', `Pulling image "${image}"`, r);
     if (!resolved.ok) {
-      this.after(800 + this.ctx.rng.int(700), () => this.pullFailed(r, `rpc error: code = ${resolved.rpcCode} desc = ${resolved.message}`), 'kubelet:pull', r.timers);
+      this.after(800 + this.ctx.rng.int(700), () => this.pullFailed(r, `rpc error: code = ${resolved.rpcCode} desc = ${resolved.message}`), 'kubelet:pull', r);
       return;
     }
     const ms = Math.round(resolved.image.pullMs * (0.8 + 0.4 * this.ctx.rng.next()));
@@ -292,8 +323,8 @@ export class PodWorker {
       this.kubelet.images.add(image);
       r.image = resolved.image;
       this.event('Normal', 'Pulled', `Successfully pulled image "${image}" in ${goDuration(ms)} (${goDuration(ms)} including waiting). Image size: ${resolved.image.sizeBytes} bytes.`, r);
-      this.after(CREATE_MS, () => this.create(r, resolved.behaviour), 'kubelet:create', r.timers);
-    }, 'kubelet:pull', r.timers);
+      this.after(CREATE_MS, () => this.create(r, resolved.behaviour), 'kubelet:create', r);
+    }, 'kubelet:pull', r);
   }
 
   private pullFailed(r: ContainerRun, message: string): void {
@@ -311,22 +342,20 @@ export class PodWorker {
       this.event('Normal', 'BackOff', `Back-off pulling image "${image}"`, r);
       this.event('Warning', 'Failed', 'Error: ImagePullBackOff', r);
       this.pushStatus();
-      this.after(r.pullBackoffMs, () => this.prepare(r), 'kubelet:pull-retry', r.timers);
-    }, 'kubelet:pull-backoff', r.timers);
+      this.after(r.pullBackoffMs, () => this.prepare(r), 'kubelet:pull-retry', r);
+    }, 'kubelet:pull-backoff', r);
   }
 
   private create(r: ContainerRun, behaviour: ImageBehaviour): void {
     if (this.terminating) return;
     const name = r.spec.name;
-    const entry = this.logs.get(name) ?? {};
-    if (entry.current) {
-      entry.current.end();
-      entry.previous = entry.current;
+    if (r.log) {
+      r.log.end();
+      r.previousLog = r.log;
     }
     const log = new ContainerLog();
-    entry.current = log;
-    this.logs.set(name, entry);
-    r.containerID = `containerd://${hex64(this.ctx.rng)}`;
+    r.log = log;
+    r.containerID = containerID(this.ctx.rng);
     this.event('Normal', 'Created', `Created container ${name}`, r);
     const now = this.ctx.clock.now();
     try {
@@ -376,11 +405,11 @@ export class PodWorker {
       ['Readiness', c.readinessProbe],
     ];
     const schedule = (ms: number, fn: () => void) => {
-      const h = this.after(ms, fn, 'kubelet:probe', r.probeTimers);
+      const h = this.after(ms, fn, 'kubelet:probe', r, true);
       return { cancel: () => {
         this.ctx.clock.cancel(h);
-        r.probeTimers.delete(h);
-        this.timers.delete(h);
+        r.probeTimers = drop(r.probeTimers, h);
+        this.timers = drop(this.timers, h);
       } };
     };
     for (const [type, spec] of specs) {
@@ -394,19 +423,21 @@ export class PodWorker {
         host: () => this.probeHost(r),
       }, schedule);
       if (type === 'Readiness' && ready) w.result = 'success';
-      r.probes.push(w);
+      (r.probes ??= []).push(w);
       w.start(1000);
     }
   }
 
   private stopProbes(r: ContainerRun): void {
-    for (const w of r.probes) w.stop();
-    r.probes = [];
-    for (const t of r.probeTimers) {
-      this.ctx.clock.cancel(t);
-      this.timers.delete(t);
+    if (r.probes) for (const w of r.probes) w.stop();
+    r.probes = undefined;
+    if (r.probeTimers) {
+      for (const t of r.probeTimers) {
+        this.ctx.clock.cancel(t);
+        this.timers = drop(this.timers, t);
+      }
+      r.probeTimers = undefined;
     }
-    r.probeTimers.clear();
   }
 
   private probeHost(r: ContainerRun): ProbeHost {
@@ -453,8 +484,7 @@ export class PodWorker {
     const restart = policy !== 'Never';
     this.event('Normal', 'Killing', `Container ${r.spec.name} failed ${what} probe${restart ? ', will be restarted' : ''}`, r);
     this.stopProbes(r);
-    for (const t of r.timers) this.ctx.clock.cancel(t);
-    r.timers.clear();
+    this.cancelTimers(r);
     const probe = what === 'liveness' ? r.spec.livenessProbe : r.spec.startupProbe;
     const grace = (probe?.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     const { exitAfterMs, code } = proc.stop('SIGTERM');
@@ -468,7 +498,7 @@ export class PodWorker {
         r.finishedAt = this.ctx.clock.now();
         r.ready = false;
         r.process = undefined;
-        this.logs.get(r.spec.name)?.current?.end();
+        r.log?.end();
       }
       if (this.terminating) {
         this.maybeFinish();
@@ -485,7 +515,7 @@ export class PodWorker {
       if (!resolved.ok) return;
       this.event('Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`, r);
       this.create(r, resolved.behaviour);
-    }, 'kubelet:kill', r.timers);
+    }, 'kubelet:kill', r);
   }
 
   /** Starts the container's main process (throws ContainerStartError when it cannot start). */
@@ -495,31 +525,8 @@ export class PodWorker {
       ...serviceEnv(this.ctx.api, this.pod),
       ...resolveEnv(this.ctx.api, this.pod, r.spec, this.ip, this.kubelet.cfg.internalIP),
     };
-    let exited = false;
     const net = networkFor(this.ctx.api);
-    const hostNetwork = Boolean(this.pod.spec?.hostNetwork);
-    const origin = { nodeName: this.kubelet.cfg.name, ip: this.ip, host: hostNetwork, namespace: hostNetwork && this.pod.spec?.dnsPolicy !== 'ClusterFirstWithHostNet' ? undefined : this.pod.metadata?.namespace };
-    const processCtx = {
-      ...(net ? net.clientFor(origin) : {}),
-      now: () => this.ctx.clock.now(),
-      rng: this.ctx.rng,
-      log: (line: string, stream: 'stdout' | 'stderr' = 'stdout') => log.append({ at: this.ctx.clock.now(), stream, text: line }),
-      after: (ms: number, fn: () => void) => {
-        const h = this.after(ms, () => {
-          if (exited) return;
-          // Container code may continue in promise callbacks: let the host settle them now.
-          this.ctx.clock.yieldRequested = true;
-          fn();
-        }, `container:${name}`, r.timers);
-        return { cancel: () => this.ctx.clock.cancel(h) };
-      },
-      exit: (code: number, reason?: string) => {
-        if (exited) return;
-        exited = true;
-        // Exits are observed by the next PLEG relist, never inside the process' own call.
-        this.after(0, () => this.exited(r, code, reason), 'kubelet:exit');
-      },
-    };
+    const processCtx = net ? new NetProcessContext(this, r, log, net) : new ProcessContextImpl(this, r, log);
     const containerEnv: ContainerEnv = {
       podName: this.pod.metadata?.name ?? '',
       namespace: this.pod.metadata?.namespace ?? '',
@@ -536,20 +543,23 @@ export class PodWorker {
     r.execEnv = land ? { kind: land, env: containerEnv, imageEnv: behaviour.imageEnv } : undefined;
     try {
       const proc = behaviour.start(containerEnv, processCtx);
-      net?.attach({
-        key: `${this.pod.metadata?.uid}/${name}`,
-        podUid: this.pod.metadata?.uid ?? '',
-        ip: this.ip,
-        nodeName: this.kubelet.cfg.name,
-        current: () => (r.process === proc ? proc : undefined),
-        nodeUp: () => this.kubelet.running,
-        hostPorts: hostNetwork ? undefined : (r.spec.ports ?? []).filter((p) => p.hostPort).map((p) => ({ hostPort: p.hostPort ?? 0, containerPort: p.containerPort })),
-      });
+      net?.attach(new Binding(this, r, proc));
       return proc;
     } catch (e) {
-      exited = true;
+      processCtx.exited = true;
       throw e;
     }
+  }
+
+  /** The pod's address as seen from inside one of its containers (for outbound traffic). */
+  origin(): Origin {
+    const hostNetwork = Boolean(this.pod.spec?.hostNetwork);
+    return { nodeName: this.kubelet.cfg.name, ip: this.ip, host: hostNetwork, namespace: hostNetwork && this.pod.spec?.dnsPolicy !== 'ClusterFirstWithHostNet' ? undefined : this.pod.metadata?.namespace };
+  }
+
+  /** A container's process ended by itself: observed by the next PLEG relist, never inside the process' own call. */
+  processExited(r: ContainerRun, code: number, reason?: string): void {
+    this.after(0, () => this.exited(r, code, reason), 'kubelet:exit');
   }
 
   private exited(r: ContainerRun, code: number, reason?: string): void {
@@ -561,7 +571,7 @@ export class PodWorker {
     r.ready = false;
     r.process = undefined;
     this.stopProbes(r);
-    this.logs.get(r.spec.name)?.current?.end();
+    r.log?.end();
     if (this.terminating) {
       this.maybeFinish();
       return;
@@ -602,8 +612,8 @@ export class PodWorker {
         if (!resolved.ok) return;
         this.event('Normal', 'Pulled', `Container image "${r.spec.image}" already present on machine`, r);
         this.create(r, resolved.behaviour);
-      }, 'kubelet:restart', r.timers);
-    }, 'kubelet:crashloop', r.timers);
+      }, 'kubelet:restart', r);
+    }, 'kubelet:crashloop', r);
   }
 
   private terminatedState(r: ContainerRun): ContainerState {
@@ -624,8 +634,7 @@ export class PodWorker {
     this.terminating = true;
     const grace = (this.pod.metadata?.deletionGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
     for (const r of this.runs) {
-      for (const t of r.timers) this.ctx.clock.cancel(t);
-      r.timers.clear();
+      this.cancelTimers(r);
       this.stopProbes(r);
       if (r.phase !== 'running' || !r.process) continue;
       this.event('Normal', 'Killing', `Stopping container ${r.spec.name}`, r);
@@ -641,7 +650,7 @@ export class PodWorker {
         r.termReason = kill || code !== 0 ? 'Error' : 'Completed';
         r.finishedAt = this.ctx.clock.now();
         r.ready = false;
-        this.logs.get(r.spec.name)?.current?.end();
+        r.log?.end();
         this.maybeFinish();
       }, 'kubelet:kill');
     }
@@ -664,11 +673,12 @@ export class PodWorker {
   /** The pod object is gone from the API: stop everything now. */
   killNow(): void {
     this.gone = true;
-    for (const t of this.timers) this.ctx.clock.cancel(t);
+    if (this.timers) for (const t of this.timers) this.ctx.clock.cancel(t);
+    this.timers = undefined;
     for (const r of this.runs) {
       if (r.process) r.process.stop('SIGKILL');
       r.process = undefined;
-      this.logs.get(r.spec.name)?.current?.end();
+      r.log?.end();
     }
     this.kubelet.releaseIP(this.ip);
   }
@@ -679,7 +689,8 @@ export class PodWorker {
 
   thaw(): void {
     this.frozen = false;
-    const run = this.deferred.splice(0);
+    const run = this.deferred ?? [];
+    this.deferred = undefined;
     for (const fn of run) fn();
     if (this.pod.metadata?.deletionTimestamp && !this.terminating) this.terminate();
     this.pushStatus();
@@ -813,8 +824,118 @@ function keepTransition(c: PodCondition, old: PodCondition[] | undefined): PodCo
   return c;
 }
 
-function hex64(rng: { u32(): number }): string {
-  let s = '';
-  for (let i = 0; i < 8; i++) s += rng.u32().toString(16).padStart(8, '0');
-  return s;
+const HEX = '0123456789abcdef';
+
+/** `containerd://` and 64 random hex digits, built as one flat string (no rope of 8 parts). */
+function containerID(rng: { u32(): number }): string {
+  const codes: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const n = rng.u32();
+    for (let shift = 28; shift >= 0; shift -= 4) codes.push(HEX.charCodeAt((n >>> shift) & 15));
+  }
+  return 'containerd://' + String.fromCharCode(...codes);
+}
+
+/**
+ * What a container's process sees of its node (ProcessContext): one object per container
+ * instance with its methods on the prototype, since thousands of containers run at once.
+ */
+class ProcessContextImpl implements ProcessContext {
+  /** The main process has ended (or never started): its timers no longer fire. */
+  exited = false;
+
+  constructor(
+    protected readonly w: PodWorker,
+    private readonly r: ContainerRun,
+    private readonly out: ContainerLog,
+  ) {}
+
+  get rng(): ProcessContext['rng'] {
+    return this.w.ctx.rng;
+  }
+
+  now(): number {
+    return this.w.ctx.clock.now();
+  }
+
+  log(line: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+    this.out.append({ at: this.w.ctx.clock.now(), stream, text: line });
+  }
+
+  logShared(line: SharedLogLine): void {
+    this.out.appendShared(line, this.w.ctx.clock.now());
+  }
+
+  after(ms: number, fn: () => void): { cancel(): void } {
+    const clock = this.w.ctx.clock;
+    const h = this.w.after(ms, () => {
+      if (this.exited) return;
+      // Container code may continue in promise callbacks: let the host settle them now.
+      clock.yieldRequested = true;
+      fn();
+    }, `container:${this.r.spec.name}`, this.r);
+    return { cancel: () => clock.cancel(h) };
+  }
+
+  exit(code: number, reason?: string): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.w.processExited(this.r, code, reason);
+  }
+}
+
+/** A process context with the pod network: outbound HTTP, Redis and the Ingress view. */
+class NetProcessContext extends ProcessContextImpl {
+  private client?: ReturnType<ClusterNetwork['clientFor']>;
+
+  constructor(w: PodWorker, r: ContainerRun, out: ContainerLog, private readonly net: ClusterNetwork) {
+    super(w, r, out);
+  }
+
+  private netClient(): ReturnType<ClusterNetwork['clientFor']> {
+    return (this.client ??= this.net.clientFor(this.w.origin()));
+  }
+
+  http(req: HttpRequest): Promise<HttpResponse> {
+    return this.netClient().http(req);
+  }
+
+  redis(target: { host: string; port: number }, args: string[]): Promise<RedisReply> {
+    return this.netClient().redis(target, args);
+  }
+
+  get ingress(): IngressRouting {
+    return this.netClient().ingress;
+  }
+}
+
+/** A container's place on the pod network while its process runs. */
+class Binding implements ContainerBinding {
+  readonly key: string;
+  readonly podUid: string;
+  readonly ip: string;
+  readonly nodeName: string;
+  readonly hostPorts?: { hostPort: number; containerPort: number }[];
+
+  constructor(
+    private readonly w: PodWorker,
+    private readonly r: ContainerRun,
+    private readonly proc: RunningProcess,
+  ) {
+    const uid = w.pod.metadata?.uid ?? '';
+    this.key = `${w.pod.metadata?.uid}/${r.spec.name}`;
+    this.podUid = uid;
+    this.ip = w.origin().ip;
+    this.nodeName = w.kubelet.cfg.name;
+    const ports = w.pod.spec?.hostNetwork ? undefined : r.spec.ports?.filter((p) => p.hostPort);
+    if (ports?.length) this.hostPorts = ports.map((p) => ({ hostPort: p.hostPort ?? 0, containerPort: p.containerPort }));
+  }
+
+  current(): RunningProcess | undefined {
+    return this.r.process === this.proc ? this.proc : undefined;
+  }
+
+  nodeUp(): boolean {
+    return this.w.kubelet.running;
+  }
 }

@@ -49,10 +49,22 @@ export interface ContainerEnv {
   stdin?: boolean;
 }
 
+/**
+ * A log line that many containers print the same way (an image's start-up lines): the kubelet
+ * keeps it by reference and renders its text from the line's time only when the log is read.
+ */
+export interface SharedLogLine {
+  readonly stream: 'stdout' | 'stderr';
+  /** The line's text when logged at `at` (virtual epoch ms). */
+  text(at: number): string;
+}
+
 export interface ProcessContext {
   now(): number; // virtual epoch ms
   rng: { next(): number; int(n: number): number };
   log(line: string, stream?: 'stdout' | 'stderr'): void; // one log line (kubelet timestamps it)
+  /** Logs a shared line now; absent → images log `line.text(now())` through log(). */
+  logShared?(line: SharedLogLine): void;
   after(ms: number, fn: () => void): { cancel(): void }; // virtual timer owned by the container
   exit(code: number, reason?: string): void; // the main process ends
   http?(req: HttpRequest): Promise<HttpResponse>; // outbound HTTP; absent → connection failure

@@ -5,7 +5,7 @@
 
 import { clfTime, header, httpDate, nginxErrorTime, requestTarget, urlHost } from '../format';
 import { startUserlandProcess } from '../shell';
-import type { ContainerEnv, HttpRequest, HttpResponse, ImageBehaviour, ProcessContext, RunningProcess } from '../types';
+import type { HttpRequest, HttpResponse, ImageBehaviour, ProcessContext, RunningProcess, SharedLogLine } from '../types';
 import { basename, effectiveArgv, workerPids } from './common';
 
 export interface NginxVersion {
@@ -129,7 +129,52 @@ export function nginxImageEnv(v: NginxVersion): Record<string, string> {
   return e;
 }
 
+/** A start-up line identical in every container of the image. */
+class FixedLine implements SharedLogLine {
+  constructor(
+    private readonly line: string,
+    readonly stream: 'stdout' | 'stderr',
+  ) {}
+
+  text(): string {
+    return this.line;
+  }
+}
+
+/** An error-log notice: the time of the line, then a fixed text. */
+class NoticeLine implements SharedLogLine {
+  readonly stream = 'stderr';
+  constructor(private readonly rest: string) {}
+
+  text(at: number): string {
+    return nginxErrorTime(at) + this.rest;
+  }
+}
+
+/** The lines every container of one nginx version logs at start (worker pids apart), built once. */
+interface StartupLines {
+  entrypoint: SharedLogLine[];
+  notices: SharedLogLine[];
+  /** `start worker process <pid>`, by pid. */
+  workers: Map<number, SharedLogLine>;
+}
+
+function startupLines(v: NginxVersion): StartupLines {
+  const notice = (m: string) => new NoticeLine(` [notice] 1#1: ${m}`);
+  return {
+    entrypoint: entrypointLines(v).map((l) => new FixedLine(l, 'stdout')),
+    notices: ['using the "epoll" event method', `nginx/${v.version}`, compilerLine(v), 'OS: Linux 6.8.0-49-generic', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes'].map(notice),
+    workers: new Map(),
+  };
+}
+
+function logShared(ctx: ProcessContext, line: SharedLogLine): void {
+  if (ctx.logShared) ctx.logShared(line);
+  else ctx.log(line.text(ctx.now()), line.stream);
+}
+
 export function nginxBehaviour(v: NginxVersion): ImageBehaviour {
+  let lines: StartupLines | undefined;
   const b: ImageBehaviour = {
     defaultEntrypoint: ['/docker-entrypoint.sh'],
     defaultCmd: ['nginx', '-g', 'daemon off;'],
@@ -145,38 +190,57 @@ export function nginxBehaviour(v: NginxVersion): ImageBehaviour {
         viaEntrypoint = true;
       }
       const prog = argv[0] === undefined ? '' : basename(argv[0]);
-      if (prog === 'nginx' || prog === 'nginx-debug') return startNginx(v, env, ctx, viaEntrypoint, b.stopSignal!);
+      if (prog === 'nginx' || prog === 'nginx-debug') return startNginx(v, (lines ??= startupLines(v)), ctx, viaEntrypoint, b.stopSignal!);
       return startUserlandProcess(v.alpine ? 'busybox' : 'debian', argv, env, ctx, b.imageEnv);
     },
   };
   return b;
 }
 
-function startNginx(v: NginxVersion, env: ContainerEnv, ctx: ProcessContext, viaEntrypoint: boolean, stopSignal: string): RunningProcess {
-  if (viaEntrypoint) for (const l of entrypointLines(v)) ctx.log(l, 'stdout');
+function startNginx(v: NginxVersion, lines: StartupLines, ctx: ProcessContext, viaEntrypoint: boolean, stopSignal: string): RunningProcess {
+  if (viaEntrypoint) for (const l of lines.entrypoint) logShared(ctx, l);
   const notices = cmpVersion(v.version, '1.19.0') >= 0; // older images log at "warn" level
-  const t = (): string => nginxErrorTime(ctx.now());
   const workers = workerPids(ctx, 2); // SIMPLIFICATION: nodes have 2 CPUs → 2 workers
   if (notices) {
-    for (const m of [
-      'using the "epoll" event method',
-      `nginx/${v.version}`,
-      compilerLine(v),
-      'OS: Linux 6.8.0-49-generic',
-      'getrlimit(RLIMIT_NOFILE): 1048576:1048576',
-      'start worker processes',
-      ...workers.map((p) => `start worker process ${p}`),
-    ]) {
-      ctx.log(`${t()} [notice] 1#1: ${m}`, 'stderr');
+    for (const l of lines.notices) logShared(ctx, l);
+    for (const p of workers) {
+      let l = lines.workers.get(p);
+      if (!l) lines.workers.set(p, (l = new NoticeLine(` [notice] 1#1: start worker process ${p}`)));
+      logShared(ctx, l);
     }
   }
-  let connection = 0;
-  let stopping = false;
-  const welcome = welcomePage(v.version);
+  return new NginxProcess(v, ctx, workers[0]!, notices, stopSignal === 'SIGQUIT');
+}
 
-  const handleHttp = (req: HttpRequest, from: { ip: string }): HttpResponse => {
+const LISTENS_80: RunningProcess['listens'] = [{ port: 80, protocol: 'TCP' }];
+
+/** The running nginx master: its state lives in fields (thousands of pods run one each). */
+class NginxProcess implements RunningProcess {
+  private connection = 0;
+  private stopping = false;
+
+  constructor(
+    private readonly v: NginxVersion,
+    private readonly ctx: ProcessContext,
+    /** The pid of the first of two workers. */
+    private readonly worker0: number,
+    private readonly notices: boolean,
+    private readonly quit: boolean,
+  ) {}
+
+  get listens(): RunningProcess['listens'] {
+    return LISTENS_80;
+  }
+
+  private t(): string {
+    return nginxErrorTime(this.ctx.now());
+  }
+
+  handleHttp(req: HttpRequest, from: { ip: string }): HttpResponse {
+    if (this.stopping) return { status: 503, headers: {}, body: '' };
+    const { v, ctx } = this;
     const now = ctx.now();
-    connection++;
+    this.connection++;
     const target = requestTarget(req.url);
     const path = target.split('?')[0]!;
     const method = req.method.toUpperCase();
@@ -187,7 +251,7 @@ function startNginx(v: NginxVersion, env: ContainerEnv, ctx: ProcessContext, via
     let body: string;
     let headers: Record<string, string>;
     const file = path === '/' ? '/index.html' : path;
-    const page = file === '/index.html' ? welcome : file === '/50x.html' ? PAGE_50X : null;
+    const page = file === '/index.html' ? welcomePage(v.version) : file === '/50x.html' ? PAGE_50X : null;
     if (page !== null && (method === 'GET' || method === 'HEAD')) {
       status = 200;
       body = page;
@@ -206,10 +270,10 @@ function startNginx(v: NginxVersion, env: ContainerEnv, ctx: ProcessContext, via
       body = errorPage(status, v.version) + (chromeOrMsie ? MSIE_PADDING : '');
       headers = { ...base, 'Content-Type': 'text/html', 'Content-Length': String(body.length), Connection: 'keep-alive' };
       if (status === 404) {
-        const worker = workers[connection % workers.length]!;
+        const worker = this.worker0 + (this.connection % 2);
         const hostHeader = header(req.headers, 'host') ?? urlHost(req.url);
         ctx.log(
-          `${t()} [error] ${worker}#${worker}: *${connection} open() "/usr/share/nginx/html${path}" failed (2: No such file or directory), ` +
+          `${this.t()} [error] ${worker}#${worker}: *${this.connection} open() "/usr/share/nginx/html${path}" failed (2: No such file or directory), ` +
             `client: ${from.ip}, server: localhost, request: "${method} ${target} HTTP/1.1", host: "${hostHeader}"` +
             (referer ? `, referrer: "${referer}"` : ''),
           'stderr',
@@ -222,35 +286,30 @@ function startNginx(v: NginxVersion, env: ContainerEnv, ctx: ProcessContext, via
       'stdout',
     );
     return { status, headers, body: method === 'HEAD' ? '' : body };
-  };
+  }
 
-  return {
-    listens: [{ port: 80, protocol: 'TCP' }],
-    handleHttp: (req, from) => {
-      if (stopping) return { status: 503, headers: {}, body: '' };
-      return handleHttp(req, from);
-    },
-    stop(signal) {
-      if (signal === 'SIGKILL') return { exitAfterMs: 0, code: 137 };
-      stopping = true;
-      if (notices) {
-        if (stopSignal === 'SIGQUIT') {
-          ctx.log(`${t()} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`, 'stderr');
-          for (const w of workers) ctx.log(`${t()} [notice] ${w}#${w}: gracefully shutting down`, 'stderr');
-          for (const w of workers) ctx.log(`${t()} [notice] ${w}#${w}: exiting`, 'stderr');
-          for (const w of workers) ctx.log(`${t()} [notice] ${w}#${w}: exit`, 'stderr');
-        } else {
-          ctx.log(`${t()} [notice] 1#1: signal 15 (SIGTERM) received, exiting`, 'stderr');
-          for (const w of workers) ctx.log(`${t()} [notice] ${w}#${w}: exiting`, 'stderr');
-          for (const w of workers) ctx.log(`${t()} [notice] ${w}#${w}: exit`, 'stderr');
-        }
-        for (const w of workers) {
-          ctx.log(`${t()} [notice] 1#1: signal 17 (SIGCHLD) received from ${w}`, 'stderr');
-          ctx.log(`${t()} [notice] 1#1: worker process ${w} exited with code 0`, 'stderr');
-        }
-        ctx.log(`${t()} [notice] 1#1: exit`, 'stderr');
+  stop(signal: 'SIGTERM' | 'SIGKILL'): { exitAfterMs: number; code: number } {
+    if (signal === 'SIGKILL') return { exitAfterMs: 0, code: 137 };
+    this.stopping = true;
+    if (this.notices) {
+      const { ctx } = this;
+      const workers = [this.worker0, this.worker0 + 1];
+      if (this.quit) {
+        ctx.log(`${this.t()} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`, 'stderr');
+        for (const w of workers) ctx.log(`${this.t()} [notice] ${w}#${w}: gracefully shutting down`, 'stderr');
+        for (const w of workers) ctx.log(`${this.t()} [notice] ${w}#${w}: exiting`, 'stderr');
+        for (const w of workers) ctx.log(`${this.t()} [notice] ${w}#${w}: exit`, 'stderr');
+      } else {
+        ctx.log(`${this.t()} [notice] 1#1: signal 15 (SIGTERM) received, exiting`, 'stderr');
+        for (const w of workers) ctx.log(`${this.t()} [notice] ${w}#${w}: exiting`, 'stderr');
+        for (const w of workers) ctx.log(`${this.t()} [notice] ${w}#${w}: exit`, 'stderr');
       }
-      return { exitAfterMs: 10, code: 0 };
-    },
-  };
+      for (const w of workers) {
+        ctx.log(`${this.t()} [notice] 1#1: signal 17 (SIGCHLD) received from ${w}`, 'stderr');
+        ctx.log(`${this.t()} [notice] 1#1: worker process ${w} exited with code 0`, 'stderr');
+      }
+      ctx.log(`${this.t()} [notice] 1#1: exit`, 'stderr');
+    }
+    return { exitAfterMs: 10, code: 0 };
+  }
 }
