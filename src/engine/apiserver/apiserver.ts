@@ -27,6 +27,7 @@ import {
 } from '../api/status';
 import { applyDefaults } from '../api/defaults';
 import { validateCreate, validateUpdate, validateStatusUpdate, nameValidatorFor } from '../api/validation';
+import { validateDaemonSetStatus, validateDeploymentStatus, validateReplicaSetStatus } from '../api/validation/apps';
 import { parseFieldSelector, parseLabelSelector, fieldsForObject, isSupportedField, SelectorError } from '../api/selectors';
 import type { FieldSelector, LabelSelector } from '../api/selectors';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, PatchError } from './patch';
@@ -402,7 +403,10 @@ export class ApiServer {
       // Shallow: the store writes a deep frozen copy anyway, and old's parts are frozen.
       next = { ...old, status: obj.status } as KObject;
       next.metadata = { ...next.metadata, resourceVersion: old.metadata?.resourceVersion };
-      const errs = validateStatusUpdate(rt.kind, next, old);
+      // The metadata is the stored one, field for field: the metadata update rules
+      // (immutability, labels, owner references ...) cannot fail on it, so only the kind's
+      // status rules run (validateStatusUpdate minus a no-op ObjectMeta pass per write).
+      const errs = old.metadata?.resourceVersion ? statusRules(rt.kind, next) : validateStatusUpdate(rt.kind, next, old);
       if (errs.length) throw errInvalid(qualifiedKind(rt), rt.group, rt.kind, name, errs);
     } else {
       next = obj;
@@ -734,11 +738,14 @@ export class ApiServer {
       throw errConflict(binding, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
     }
     if (spec.schedulingGates?.length) throw errConflict(binding, name, `pod ${name} has non-empty .spec.schedulingGates`);
-    const next = clone(old) as KObject & { spec: { nodeName?: string }; status: { conditions?: { type: string; status: string; lastProbeTime: null; lastTransitionTime: string }[] } };
-    next.spec.nodeName = nodeName;
-    const conds = (next.status.conditions ??= []).filter((c) => c.type !== 'PodScheduled');
+    // Copies of the two levels that change; everything else is the stored (frozen) value,
+    // which the store shares as it is. Keys keep their order, as a clone would.
+    type Cond = { type: string; status: string; lastProbeTime: null; lastTransitionTime: string };
+    const status = { ...(old.status as { conditions?: Cond[] } | undefined) };
+    const conds = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conds.unshift({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) });
-    next.status.conditions = conds;
+    status.conditions = conds;
+    const next = { ...old, spec: { ...spec, nodeName }, status } as KObject;
     return this.store.put(resourceKey(rt), this.key(rt, ns, name), next);
   }
 
@@ -760,6 +767,22 @@ function patchStatus(e: PatchError): ApiError {
     ...(e.reason ? { reason: e.reason } : {}),
     code: e.code,
   });
+}
+
+/** The kind's own /status rules (validateStatusUpdate without the ObjectMeta update checks). */
+function statusRules(kind: string, obj: KObject): FieldError[] {
+  const status = obj.status as Record<string, number> | undefined;
+  switch (kind) {
+    case 'Deployment':
+      return validateDeploymentStatus(status);
+    case 'ReplicaSet':
+    case 'ReplicationController':
+      return validateReplicaSetStatus(status);
+    case 'DaemonSet':
+      return validateDaemonSetStatus(status);
+    default:
+      return [];
+  }
 }
 
 /** A new top-level object over `old`'s frozen fields, with a deep copy of its status. */

@@ -17,6 +17,14 @@ function isTerminal(pod: Pod): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
+/** Whether podEntry(b) would equal the entry built from `a` (same spec, owner and deletion mark). */
+function sameContribution(a: Pod, b: Pod): boolean {
+  if (a.spec !== b.spec || a.spec === undefined) return false;
+  const am = a.metadata;
+  const bm = b.metadata;
+  return am?.ownerReferences === bm?.ownerReferences && !am?.deletionTimestamp === !bm?.deletionTimestamp;
+}
+
 export class SchedulerCache {
   private readonly infos = new Map<string, NodeInfo>();
   /** Nodes per zone key in insertion order, and zones in order of first appearance. */
@@ -90,9 +98,20 @@ export class SchedulerCache {
   }
 
   updatePod(oldPod: Pod, newPod: Pod): void {
-    // Status writes share spec with the previous version (the store keeps unchanged
-    // subtrees), so the requests need not be summed again.
-    this.add(newPod, this.removeByKey(podKey(oldPod)));
+    const key = podKey(oldPod);
+    // A status write shares spec and ownerReferences with the previous version (the store
+    // keeps unchanged subtrees): the entry's contribution is the same, so only the pod it
+    // points at changes (nothing reads the order of a node's entries).
+    const nodeName = this.podNode.get(key);
+    if (nodeName !== undefined && nodeName === newPod.spec?.nodeName && podKey(newPod) === key && !isTerminal(newPod)) {
+      const e = this.infos.get(nodeName)?.pods.get(key);
+      if (e && sameContribution(e.pod, newPod)) {
+        e.pod = newPod;
+        return;
+      }
+    }
+    // Otherwise: out and in again; the requests are reused when spec is the same object.
+    this.add(newPod, this.removeByKey(key));
   }
 
   nodeCount(): number {

@@ -161,9 +161,14 @@ export class DeploymentController implements Controller {
     }
     d = this.checkPausedConditions(d);
     if (d.spec?.paused) return this.sync(d, rsList);
-    if (this.isScalingEvent(d, rsList)) return this.sync(d, rsList);
+    const scaling = this.isScalingEvent(d, rsList);
+    if (scaling.scaling) return this.sync(d, rsList);
     if (d.spec?.strategy?.type === 'Recreate') return this.rolloutRecreate(d, rsList);
-    return this.rolloutRolling(d, rsList);
+    // isScalingEvent already looked the new ReplicaSet up: when that wrote nothing and found
+    // it, the rollout's own lookup would repeat the same steps to the same result.
+    const found = scaling.got;
+    const reuse = found.d === d && found.newRS !== undefined && rsList.includes(found.newRS) ? found : undefined;
+    return this.rolloutRolling(d, rsList, reuse);
   }
 
   private replicaSetsFor(d: Deployment): ReplicaSet[] {
@@ -192,14 +197,15 @@ export class DeploymentController implements Controller {
     return this.writeDeployment(d, status);
   }
 
-  private isScalingEvent(d: Deployment, rsList: ReplicaSet[]): boolean {
-    const { newRS, oldRSs } = this.getAllReplicaSetsAndSyncRevision(d, rsList, false);
+  private isScalingEvent(d: Deployment, rsList: ReplicaSet[]): { scaling: boolean; got: ReturnType<DeploymentController['getAllReplicaSetsAndSyncRevision']> } {
+    const got = this.getAllReplicaSetsAndSyncRevision(d, rsList, false);
+    const { newRS, oldRSs } = got;
     for (const rs of u.activeReplicaSets([...oldRSs, newRS])) {
       const desired = u.desiredReplicasAnnotation(rs);
       if (desired === undefined) continue;
-      if (desired !== u.replicasOf(d)) return true;
+      if (desired !== u.replicasOf(d)) return { scaling: true, got };
     }
-    return false;
+    return { scaling: false, got };
   }
 
   /**
@@ -417,8 +423,12 @@ export class DeploymentController implements Controller {
 
   // ------------------------------------------------------------ rollouts
 
-  private rolloutRolling(d: Deployment, rsList: ReplicaSet[]): ReconcileResult | void {
-    const got = this.getAllReplicaSetsAndSyncRevision(d, rsList, true);
+  private rolloutRolling(
+    d: Deployment,
+    rsList: ReplicaSet[],
+    found?: ReturnType<DeploymentController['getAllReplicaSetsAndSyncRevision']>,
+  ): ReconcileResult | void {
+    const got = found ?? this.getAllReplicaSetsAndSyncRevision(d, rsList, true);
     d = got.d;
     let newRS = got.newRS as ReplicaSet;
     let oldRSs = got.oldRSs;

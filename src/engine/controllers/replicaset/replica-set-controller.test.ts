@@ -111,10 +111,12 @@ describe('ReplicaSet controller', () => {
     // A quota-like refusal of every pod create.
     const msg = 'pods "web-x" is forbidden: exceeded quota: compute, requested: pods=1, used: pods=0, limited: pods=0';
     const create = h.api.create.bind(h.api);
-    h.api.create = (rt, ns, body, opts) => {
+    const createOwned = h.api.createOwned.bind(h.api);
+    const refuse = (rt: { plural: string }) => {
       if (rt.plural === 'pods') throw errForbidden({ group: '', resource: 'pods' }, 'web-x', 'exceeded quota: compute, requested: pods=1, used: pods=0, limited: pods=0');
-      return create(rt, ns, body, opts);
     };
+    h.api.create = (rt, ns, body, opts) => (refuse(rt), create(rt, ns, body, opts));
+    h.api.createOwned = (rt, ns, body, opts) => (refuse(rt), createOwned(rt, ns, body, opts));
     h.create('replicasets', rs('web', 2), 'apps');
     h.advance(0);
     // The status write re-triggers a sync, so the failure repeats (as upstream's "x2").
@@ -124,6 +126,7 @@ describe('ReplicaSet controller', () => {
     ]);
     // Retries back off; once creates work again the condition goes away.
     h.api.create = create;
+    h.api.createOwned = createOwned;
     h.advance(1000);
     expect(h.list('pods', 'default')).toHaveLength(2);
     expect(h.get<ReplicaSet>('replicasets', 'default', 'web', 'apps')?.status?.conditions).toBeUndefined();

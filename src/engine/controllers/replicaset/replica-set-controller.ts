@@ -331,12 +331,15 @@ export class ReplicaSetController implements Controller {
       spec: clone(tmpl.spec ?? {}) as Pod['spec'],
     };
     const meta = pod.metadata as NonNullable<Pod['metadata']>;
+    if (ns === undefined) delete meta.namespace;
     if (tm.labels) meta.labels = { ...tm.labels };
     if (tm.annotations) meta.annotations = { ...tm.annotations };
     if (tm.finalizers) meta.finalizers = [...tm.finalizers];
     let created: KObject;
     try {
-      created = this.ctx.api.create(this.podRt, ns, pod as KObject);
+      // The body is built here for this call (plain JSON, nothing undefined): hand it over
+      // instead of having create() copy it once more.
+      created = this.ctx.api.createOwned(this.podRt, ns, pod as KObject);
     } catch (e) {
       this.event(rs, 'Warning', 'FailedCreate', `Error creating: ${errorText(e)}`);
       // A terminating namespace refuses new pods; that is not this controller's failure.

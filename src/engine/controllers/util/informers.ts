@@ -25,11 +25,28 @@ export const BY_NODE = 'node-name';
 /** Objects by `namespace\0key=value` for every label. */
 export const BY_LABEL = 'namespace-label';
 
-export function indexOwned(inf: Informer): void {
-  ensureIndex(inf, BY_CONTROLLER, (o) => {
+// Index values are memoised by the object they derive from: the store shares unchanged
+// (frozen) subtrees between versions, so a status write hands the informer the same
+// ownerReferences and labels objects again, and each index function runs on the old and the
+// new version of every object. The returned arrays are shared: the informer only reads them.
+const NONE: readonly string[] = Object.freeze([]);
+const byRefs = new WeakMap<object, readonly string[]>();
+const byLabelSet = new WeakMap<object, { ns: string; values: readonly string[] }>();
+
+function controllerUids(o: KObject): readonly string[] {
+  const refs = o.metadata?.ownerReferences;
+  if (!refs) return NONE;
+  let v = byRefs.get(refs);
+  if (!v) {
     const r = controllerOf(o);
-    return r?.uid ? [r.uid] : [];
-  });
+    v = r?.uid ? [r.uid] : NONE;
+    if (Object.isFrozen(refs)) byRefs.set(refs, v);
+  }
+  return v;
+}
+
+export function indexOwned(inf: Informer): void {
+  ensureIndex(inf, BY_CONTROLLER, (o) => controllerUids(o) as string[]);
   ensureIndex(inf, ORPHANS, (o) => (controllerOf(o) ? [] : [o.metadata?.namespace ?? '']));
 }
 
@@ -45,7 +62,11 @@ export function indexByLabel(inf: Informer): void {
     const ns = o.metadata?.namespace ?? '';
     const ls = o.metadata?.labels;
     if (!ls) return [];
-    return Object.keys(ls).map((k) => `${ns}\u0000${k}=${ls[k]}`);
+    const hit = byLabelSet.get(ls);
+    if (hit && hit.ns === ns) return hit.values as string[];
+    const values = Object.keys(ls).map((k) => `${ns}\u0000${k}=${ls[k]}`);
+    if (Object.isFrozen(ls)) byLabelSet.set(ls, { ns, values });
+    return values;
   });
 }
 

@@ -10,7 +10,11 @@ import type { ResourceType } from '../../apiserver/resource-type';
 import { isApiError } from '../../api/status';
 
 export function controllerOf(obj: KObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata?.ownerReferences;
+  if (!refs) return undefined;
+  // A plain loop: this runs several times per pod event (indexes, handlers, claim).
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 export function newControllerRef(owner: KObject, apiVersion: string, kind: string): OwnerReference {
