@@ -11,9 +11,12 @@ import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controll
 import { TaintEvictionController } from './nodelifecycle/taint-eviction-controller';
 import { REPLICASET, REPLICATIONCONTROLLER, ReplicaSetController } from './replicaset/replica-set-controller';
 import { ServiceAccountController } from './serviceaccount/service-account-controller';
+import { JobController } from './job/job-controller';
+import { CronJobController } from './cronjob/cronjob-controller';
 
 export { DaemonSetController, DeploymentController, EndpointsController, EndpointSliceController, GarbageCollector };
 export { NamespaceController, NodeLifecycleController, TaintEvictionController, ReplicaSetController, ServiceAccountController };
+export { JobController, CronJobController };
 export { REPLICASET, REPLICATIONCONTROLLER };
 
 /** Builds every controller (not started). */
@@ -31,6 +34,8 @@ export function createControllers(ctx: ControllerContext): Controller[] {
     new NodeLifecycleController(fork('nodelifecycle')),
     new TaintEvictionController(fork('tainteviction')),
     new ServiceAccountController(fork('serviceaccount')),
+    new JobController(fork('job')),
+    new CronJobController(fork('cronjob')),
   ];
 }
 
