@@ -21,6 +21,7 @@ import type { NodeConfig } from './node/node-agents';
 import { bootstrapKubeadm, bootstrapMinikube, defaultNodes, minikubeNodes } from './bootstrap';
 import { ClusterNetwork } from './network/network';
 import { installMetricsApi } from './metrics/metrics-api';
+import { installAutoscalingV1 } from './apiserver/registry/autoscaling';
 
 export interface ClusterOptions {
   seed?: number;
@@ -79,7 +80,10 @@ export class Cluster {
     this.api = new ApiServer(this.store, this.clock, this.rng.fork('apiserver'), allResourceTypes(alloc));
     this.rest = new RestHandler(this.api);
     // metrics.k8s.io, served once a metrics-server Deployment exists in kube-system.
-    installMetricsApi(this.rest, this.api, this.rng.seed);
+    // In-process clients (the HPA controller) reach it through this hook.
+    this.api.hooks.resourceMetrics = installMetricsApi(this.rest, this.api, this.rng.seed);
+    // autoscaling/v1, converted to and from the stored autoscaling/v2.
+    installAutoscalingV1(this.rest);
     this.informers = new InformerFactory(this.api);
     this.recorder = new EventRecorder(this.api);
     if (opts.events === false) this.recorder.event = () => {};

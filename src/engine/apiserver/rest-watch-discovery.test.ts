@@ -233,7 +233,12 @@ describe('discovery', () => {
     const h = newHarness();
     expect(h.req('GET', '/api').body).toEqual({ kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '10.0.0.11:6443' }] });
     const gv = (g: string) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } });
-    expect(h.req('GET', '/apis').body).toEqual({ kind: 'APIGroupList', apiVersion: 'v1', groups: [gv('apps'), gv('batch'), gv('networking.k8s.io'), gv('coordination.k8s.io'), gv('discovery.k8s.io')] });
+    const autoscaling = {
+      name: 'autoscaling',
+      versions: [{ groupVersion: 'autoscaling/v2', version: 'v2' }, { groupVersion: 'autoscaling/v1', version: 'v1' }],
+      preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' },
+    };
+    expect(h.req('GET', '/apis').body).toEqual({ kind: 'APIGroupList', apiVersion: 'v1', groups: [gv('apps'), autoscaling, gv('batch'), gv('networking.k8s.io'), gv('coordination.k8s.io'), gv('discovery.k8s.io')] });
     expect(h.req('GET', '/apis/apps').body).toEqual({ kind: 'APIGroup', apiVersion: 'v1', ...gv('apps') });
     expect((h.req('GET', '/version').body as { gitVersion: string }).gitVersion).toBe('v1.32.0');
   });

@@ -11,6 +11,7 @@ import { ApiServer } from './apiserver';
 import { RestHandler } from './rest';
 import type { ApiRequest, ApiResponse } from './rest';
 import { allResourceTypes } from './registry';
+import { installAutoscalingV1 } from './registry/autoscaling';
 
 export interface Harness {
   clock: VirtualClock;
@@ -32,6 +33,7 @@ export function newHarness(opts: { seed?: number; store?: StoreOptions } = {}): 
   const nodePorts = new PortAllocator(30000, 2768, rng.fork('node-ports'));
   const api = new ApiServer(store, clock, rng.fork('apiserver'), allResourceTypes({ clusterIPs, nodePorts }));
   const rest = new RestHandler(api);
+  installAutoscalingV1(rest);
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     const res = rest.handle({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
     if (res.status !== 201) throw new Error(`namespace ${name}: ${JSON.stringify(res.body)}`);

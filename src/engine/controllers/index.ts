@@ -13,6 +13,7 @@ import { REPLICASET, REPLICATIONCONTROLLER, ReplicaSetController } from './repli
 import { ServiceAccountController } from './serviceaccount/service-account-controller';
 import { JobController } from './job/job-controller';
 import { CronJobController } from './cronjob/cronjob-controller';
+import { HorizontalController } from './podautoscaler/horizontal-controller';
 
 export { DaemonSetController, DeploymentController, EndpointsController, EndpointSliceController, GarbageCollector };
 export { NamespaceController, NodeLifecycleController, TaintEvictionController, ReplicaSetController, ServiceAccountController };
@@ -36,6 +37,7 @@ export function createControllers(ctx: ControllerContext): Controller[] {
     new ServiceAccountController(fork('serviceaccount')),
     new JobController(fork('job')),
     new CronJobController(fork('cronjob')),
+    new HorizontalController(fork('horizontalpodautoscaling')),
   ];
 }
 

@@ -1,6 +1,8 @@
 // Every kind the simulated API server serves. Adding a kind: one file here plus its table
 // printer in ../tables/.
 import type { ResourceType } from '../resource-type';
+import { horizontalPodAutoscalers } from './autoscaling';
+import { controllerRevisions } from './controller-revision';
 import { cronJobs, jobs } from './batch';
 import { ingressClasses, ingresses } from './ingress';
 import { namespaces } from './namespace';
@@ -23,9 +25,12 @@ export function allResourceTypes(alloc: ServiceAllocators): ResourceType[] {
     secrets,
     serviceAccounts,
     serviceType(alloc),
+    controllerRevisions,
     daemonSets,
     deployments,
     replicaSets,
+    // autoscaling follows apps in v1.32's group priority order (v2 preferred, v1 served beside it).
+    horizontalPodAutoscalers,
     // batch follows apps (and autoscaling) in v1.32's group priority order.
     cronJobs,
     jobs,

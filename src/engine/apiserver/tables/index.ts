@@ -4,6 +4,7 @@
 // staging/src/k8s.io/apiserver/pkg/endpoints/handlers/response.go (asTable). Leaves out noHeaders.
 import type { KObject } from '../../api/types';
 import { configMapPrinter } from './config-map';
+import { controllerRevisionPrinter } from './controller-revision';
 import { cronJobPrinter } from './cron-job';
 import { daemonSetPrinter } from './daemon-set';
 import { defaultTablePrinter } from './default';
@@ -11,6 +12,7 @@ import { deploymentPrinter } from './deployment';
 import { endpointSlicePrinter } from './endpoint-slice';
 import { endpointsPrinter } from './endpoints';
 import { eventPrinter } from './event';
+import { hpaPrinter } from './hpa';
 import { ingressClassPrinter, ingressPrinter } from './ingress';
 import { jobPrinter } from './job';
 import { leasePrinter } from './lease';
@@ -50,6 +52,8 @@ const printers: Record<string, TablePrinter> = {
   Lease: leasePrinter as unknown as TablePrinter,
   Ingress: ingressPrinter as unknown as TablePrinter,
   IngressClass: ingressClassPrinter as unknown as TablePrinter,
+  HorizontalPodAutoscaler: hpaPrinter as unknown as TablePrinter,
+  ControllerRevision: controllerRevisionPrinter as unknown as TablePrinter,
 };
 
 /** The printer for a kind (`Pod`, `Deployment`...); the API server's default NAME/CREATED AT otherwise. */

@@ -1,9 +1,9 @@
 // `kubectl autoscale (-f FILE | TYPE NAME) --max=N [--min=N] [--cpu-percent=N] [--name]`:
-// builds an autoscaling/v1 HorizontalPodAutoscaler for a scalable object and creates it
-// (`horizontalpodautoscaler.autoscaling/web autoscaled`). The engine serves no HPA kind, so
-// the create answers what an API server without the resource answers (404), as kubectl shows it.
-// Models kubectl/pkg/cmd/autoscale/autoscale.go.
-// Leaves out: an HPA controller (none in the engine), --record, --save-config.
+// builds an autoscaling/v1 HorizontalPodAutoscaler for a scalable object and creates it through
+// autoscaling/v1, as kubectl v1.32's AutoscalingV1 client does
+// (`horizontalpodautoscaler.autoscaling/web autoscaled`); a server without the group answers 404.
+// Models kubectl/pkg/cmd/autoscale/autoscale.go (v1.32).
+// Leaves out: --record, --save-config.
 import type { KObject } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf } from './command';
@@ -49,7 +49,8 @@ async function runAutoscale(inv: Invocation): Promise<number> {
       spec,
       status: { currentReplicas: 0, desiredReplicas: 0 },
     } as unknown as KObject;
-    const r = inv.client.discovery.find('horizontalpodautoscalers.autoscaling') ?? HPA;
+    // The typed autoscaling/v1 client: always that version, whatever discovery prefers.
+    const r = HPA;
     if (dry === 'client') {
       printResult(inv, r, hpa, 'autoscaled', dry);
       continue;
