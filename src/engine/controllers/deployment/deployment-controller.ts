@@ -13,7 +13,6 @@ import { objKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { ReconcileResult } from '../../client/workqueue';
 import { computePodTemplateHash } from '../../core/names';
-import { parseTime } from '../../core/time';
 import type { Controller, ControllerContext } from '../types';
 import { BY_CONTROLLER, ORPHANS, indexOwned } from '../util/informers';
 import { claim, controllerOf, newControllerRef, selectorFromMeta } from '../util/owner';
@@ -405,7 +404,9 @@ export class DeploymentController implements Controller {
     if (ready) s.readyReplicas = ready;
     if (available) s.availableReplicas = available;
     if (unavailable) s.unavailableReplicas = unavailable;
-    if (d.status?.conditions) s.conditions = clone(d.status.conditions);
+    // A new array over the same condition objects: conditions are replaced, never edited in
+    // place (setCondition/removeCondition build new arrays, new conditions are fresh objects).
+    if (d.status?.conditions) s.conditions = [...d.status.conditions];
     if (d.status?.collisionCount !== undefined) s.collisionCount = d.status.collisionCount;
     if (available >= u.replicasOf(d) - u.maxUnavailable(d)) {
       u.setCondition(s, u.newCondition('Available', 'True', u.REASON.MinimumReplicasAvailable, 'Deployment has minimum availability.', this.now()));
@@ -574,7 +575,7 @@ export class DeploymentController implements Controller {
     const cur = u.getCondition(d.status, 'Progressing');
     if (!u.hasProgressDeadline(d) || !cur) return;
     if (u.deploymentComplete(d, s) || cur.reason === u.REASON.TimedOut) return;
-    const from = parseTime(cur.lastUpdateTime) ?? this.now();
+    const from = u.parseTimeCached(cur.lastUpdateTime) ?? this.now();
     const after = from + (d.spec?.progressDeadlineSeconds ?? 0) * 1000 - this.now();
     if (after < 1000) return { requeueAfterMs: 1000 };
     return { requeueAfterMs: after + 1000 };

@@ -37,11 +37,23 @@ export type IntOrString = number | string;
 export function scaledValue(v: IntOrString | undefined, total: number, roundUp: boolean): number {
   if (v === undefined) return 0;
   if (typeof v === 'number') return v;
-  const m = /^(-?\d+)%$/.exec(v);
-  if (!m) throw new Error(`invalid value for IntOrString: invalid type: string is not a percentage`);
-  const pct = Number(m[1]);
+  const pct = percentOf(v);
   const raw = (pct * total) / 100;
   return roundUp ? Math.ceil(raw) : Math.floor(raw);
+}
+
+/** The percentages seen so far (a Deployment's are parsed on every sync; there are few distinct ones). */
+const percents = new Map<string, number>();
+
+function percentOf(v: string): number {
+  let pct = percents.get(v);
+  if (pct === undefined) {
+    const m = /^(-?\d+)%$/.exec(v);
+    if (!m) throw new Error(`invalid value for IntOrString: invalid type: string is not a percentage`);
+    pct = Number(m[1]);
+    if (percents.size < 1024) percents.set(v, pct);
+  }
+  return pct;
 }
 
 /** Surge rounded up, unavailable rounded down; both zero means one unavailable. */
@@ -291,7 +303,10 @@ export function newCondition(type: string, status: 'True' | 'False' | 'Unknown',
 }
 
 export function getCondition(status: Deployment['status'], type: string): DeploymentCondition | undefined {
-  return status?.conditions?.find((c) => c.type === type);
+  const cs = status?.conditions;
+  if (!cs) return undefined;
+  for (let i = 0; i < cs.length; i++) if (cs[i].type === type) return cs[i];
+  return undefined;
 }
 
 /** SetDeploymentCondition: same status and reason is a no-op; same status keeps the transition time. */
@@ -341,6 +356,18 @@ export function deploymentTimedOut(d: Deployment, s: NonNullable<Deployment['sta
   if (!c) return false;
   if (c.reason === REASON.NewRSAvailable) return false;
   if (c.reason === REASON.TimedOut) return true;
-  const from = parseTime(c.lastUpdateTime) ?? now;
+  const from = parseTimeCached(c.lastUpdateTime) ?? now;
   return from + (d.spec?.progressDeadlineSeconds ?? 0) * 1000 < now;
+}
+
+let lastTimeText: string | undefined;
+let lastTimeValue: number | undefined;
+
+/** parseTime with a one-entry memo: a rollout asks about the same lastUpdateTime on every sync. */
+export function parseTimeCached(t: string | undefined): number | undefined {
+  if (t !== lastTimeText) {
+    lastTimeText = t;
+    lastTimeValue = parseTime(t);
+  }
+  return lastTimeValue;
 }

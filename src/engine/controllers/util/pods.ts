@@ -6,7 +6,10 @@ import type { Pod, PodCondition } from '../../api/types';
 import { parseTime } from '../../core/time';
 
 export function podCondition(pod: Pod, type: string): PodCondition | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
+  const cs = pod.status?.conditions;
+  if (!cs) return undefined;
+  for (let i = 0; i < cs.length; i++) if (cs[i].type === type) return cs[i];
+  return undefined;
 }
 
 export function isPodReady(pod: Pod): boolean {
