@@ -64,6 +64,11 @@ export interface EngineCoreOptions {
   frameMs?: number;
   /** Wall ms of engine work per frame before yielding to messages (default 12). */
   budgetMs?: number;
+  /**
+   * Wall ms events may wait in the pacer before they are sent mid-frame (default 4): one long
+   * frame of engine work does not hold the watch events of its first tasks until its end.
+   */
+  sliceMs?: number;
 }
 
 /** Longest wall gap a single frame turns into virtual time (a backgrounded tab does not jump hours). */
@@ -80,6 +85,7 @@ export class EngineCore {
   private readonly timers: HostTimers;
   private readonly frameMs: number;
   private readonly budgetMs: number;
+  private readonly sliceMs: number;
 
   private playing: boolean;
   private speed: Speed;
@@ -96,6 +102,12 @@ export class EngineCore {
   private pending = new Map<string, ObjectEvent>();
   private connected = false;
   private lastSentClock: ClockState | undefined;
+  /** Flow control (hello.flow 'ack'): the sequence number of the batch not yet acknowledged. */
+  private ackFlow = false;
+  private inFlight: number | undefined;
+  private nextSeq = 0;
+  /** Host wall time (timers.now) when the oldest pending event was queued. */
+  private pendingSince: number | undefined;
   // BEGIN batch timing block (src/ui/state, bench/browser): wall time (epoch ms) of the oldest
   // event waiting for the next batch, sent with it so engine → UI latency can be measured.
   private firstPendingAt: number | undefined;
@@ -119,6 +131,7 @@ export class EngineCore {
     this.timers = timers;
     this.frameMs = opts.frameMs ?? 16;
     this.budgetMs = opts.budgetMs ?? 12;
+    this.sliceMs = opts.sliceMs ?? 4;
     this.playing = opts.playing ?? true;
     this.speed = opts.speed ?? 1;
     this.session = createSession(opts.session);
@@ -153,6 +166,9 @@ export class EngineCore {
       case 'hello':
         this.connected = true;
         this.pending = new Map();
+        this.pendingSince = undefined;
+        this.ackFlow = msg.flow === 'ack';
+        this.inFlight = undefined;
         this.firstPendingAt = undefined; // batch timing block
         this.lastSentClock = this.clockState();
         this.send({
@@ -178,6 +194,12 @@ export class EngineCore {
       case 'shell.resize':
         this.session.shell.columns = msg.columns;
         this.session.shell.rows = msg.rows;
+        return;
+      case 'batch.ack':
+        if (msg.seq !== this.inFlight) return;
+        this.inFlight = undefined;
+        // What coalesced while the page was busy goes now (clock-only changes wait for the tick).
+        if (this.pending.size > 0) this.flush();
         return;
     }
   }
@@ -249,6 +271,7 @@ export class EngineCore {
   private enqueue(ev: ObjectEvent): void {
     if (!this.connected) return;
     this.firstPendingAt ??= this.wallNow(); // batch timing block
+    this.pendingSince ??= this.timers.now();
     const uid = ev.object.metadata?.uid as string;
     const prev = this.pending.get(uid);
     if (!prev) {
@@ -262,21 +285,24 @@ export class EngineCore {
     }
   }
 
+  /** Sends the pending events (and the clock) unless the previous batch is unacknowledged. */
   private flush(): void {
     this.flushOutput();
-    if (!this.connected) return;
+    if (!this.connected || this.inFlight !== undefined) return;
     const clock = this.clockState();
     const last = this.lastSentClock;
     const changed = !last || last.now !== clock.now || last.playing !== clock.playing || last.speed !== clock.speed;
     if (this.pending.size === 0 && !changed) return;
     const events = [...this.pending.values()];
     this.pending = new Map();
+    this.pendingSince = undefined;
     this.lastSentClock = clock;
+    const seq = this.ackFlow ? (this.inFlight = this.nextSeq++) : undefined;
     // BEGIN batch timing block
     const sentAt = this.wallNow();
     const timing = { firstWriteAt: this.firstPendingAt ?? sentAt, sentAt };
     this.firstPendingAt = undefined;
-    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, timing });
+    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, ...(seq !== undefined ? { seq } : {}), timing });
     // END batch timing block
   }
 
@@ -298,7 +324,8 @@ export class EngineCore {
       const wall = this.timers.now();
       const gap = Math.min(Math.max(0, wall - this.lastWall), MAX_FRAME_GAP_MS);
       this.lastWall = wall;
-      let delta = this.stepMs;
+      const step = this.stepMs;
+      let delta = step;
       this.stepMs = 0;
       if (this.playing) {
         this.carry += gap * this.speed;
@@ -307,15 +334,21 @@ export class EngineCore {
         delta += whole;
       }
       const clock = this.session.cluster.clock;
-      await this.advanceTo(clock.now() + delta, wall);
+      const target = clock.now() + delta;
+      await this.advanceTo(target, wall);
+      // A step the budget cut short goes on next frame (play time is dropped instead).
+      const short = target - clock.now();
+      if (step > 0 && short > 0) this.stepMs += Math.min(short, step);
     } catch (e) {
       this.send({ v: PROTOCOL_VERSION, type: 'error', message: `engine: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       this.ticking = false;
       this.flush();
-      const waiters = this.stepWaiters;
-      this.stepWaiters = [];
-      for (const w of waiters) w();
+      if (this.stepMs === 0) {
+        const waiters = this.stepWaiters;
+        this.stepWaiters = [];
+        for (const w of waiters) w();
+      }
       this.schedule();
     }
   }
@@ -324,18 +357,24 @@ export class EngineCore {
    * Runs clock tasks up to `target`, yielding a macrotask whenever a task resolved something a
    * shell command awaits (as src/node/driver.ts does), and giving up the rest of the frame when
    * the budget is spent: under heavy load virtual time runs slower instead of freezing the worker.
+   * Events that waited `sliceMs` are sent between tasks, and a macrotask then lets the page's
+   * acknowledgement in, so one busy frame does not hold the first tasks' writes until its end.
    */
   private async advanceTo(target: number, frameStart: number): Promise<void> {
     const clock = this.session.cluster.clock;
     for (;;) {
       clock.yieldRequested = false;
-      let ran = 0;
       while (!clock.yieldRequested) {
         if (!clock.runNext(target)) {
           if (clock.now() < target) clock.advanceTo(target);
           return;
         }
-        if (++ran % 64 === 0 && this.timers.now() - frameStart > this.budgetMs) return;
+        const now = this.timers.now();
+        if (now - frameStart > this.budgetMs) return;
+        if (this.pendingSince !== undefined && now - this.pendingSince >= this.sliceMs && this.inFlight === undefined) {
+          this.flush();
+          break;
+        }
       }
       await this.timers.macrotask();
       if (this.disposed || this.timers.now() - frameStart > this.budgetMs) return;

@@ -30,9 +30,12 @@ export class EngineClient {
     this.unsubscribe = transport.subscribe((data) => this.receive(data));
   }
 
-  /** Asks for the snapshot; batches follow it. */
+  /**
+   * Asks for the snapshot; batches follow it. The client acknowledges each batch as soon as it
+   * receives it, so the engine never queues batches behind a busy page (it coalesces instead).
+   */
   connect(): void {
-    this.transport.send({ v: PROTOCOL_VERSION, type: 'hello' });
+    this.transport.send({ v: PROTOCOL_VERSION, type: 'hello', flow: 'ack' });
   }
 
   /** Snapshot, batches, shell output and completions, errors (responses are not repeated here). */
@@ -75,6 +78,9 @@ export class EngineClient {
   }
 
   private receive(data: unknown): void {
+    // Acknowledge on arrival (even a batch that fails validation, so the engine never stalls).
+    const seq = batchSeq(data);
+    if (seq !== undefined && !this.closed) this.transport.send({ v: PROTOCOL_VERSION, type: 'batch.ack', seq });
     if (!isWorkerMessage(data)) {
       this.emit({ v: PROTOCOL_VERSION, type: 'invalid', data });
       return;
@@ -93,6 +99,12 @@ export class EngineClient {
   private emit(msg: ClientEvent): void {
     for (const l of [...this.listeners]) l(msg);
   }
+}
+
+function batchSeq(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const m = data as { type?: unknown; seq?: unknown };
+  return m.type === 'batch' && typeof m.seq === 'number' && Number.isSafeInteger(m.seq) && m.seq >= 0 ? m.seq : undefined;
 }
 
 /** The engine in a module Web Worker (browser only). */

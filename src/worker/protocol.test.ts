@@ -11,6 +11,11 @@ describe('isClientMessage', () => {
     [{ v: 1, type: 'hello' }, true],
     [{ v: 2, type: 'hello' }, false],
     [{ type: 'hello' }, false],
+    [{ v: 1, type: 'hello', flow: 'ack' }, true],
+    [{ v: 1, type: 'hello', flow: 'credit' }, false],
+    [{ v: 1, type: 'batch.ack', seq: 4 }, true],
+    [{ v: 1, type: 'batch.ack', seq: -1 }, false],
+    [{ v: 1, type: 'batch.ack' }, false],
     [{ v: 1, type: 'shell.interrupt' }, true],
     [{ v: 1, type: 'shell.input', id: 3, line: 'kubectl get nodes' }, true],
     [{ v: 1, type: 'shell.input', id: '3', line: 'ls' }, false],
@@ -55,6 +60,8 @@ describe('isWorkerMessage', () => {
 
   it.each([
     [{ v: 1, type: 'batch', clock, events: [{ type: 'ADDED', resource: 'pods', object: pod }] }, true],
+    [{ v: 1, type: 'batch', clock, events: [], seq: 3 }, true],
+    [{ v: 1, type: 'batch', clock, events: [], seq: '3' }, false],
     // batch timing block: optional wall-clock stamps, numbers when present
     [{ v: 1, type: 'batch', clock, events: [], timing: { firstWriteAt: 1.5, sentAt: 2.5 } }, true],
     [{ v: 1, type: 'batch', clock, events: [], timing: { firstWriteAt: '1', sentAt: 2 } }, false],

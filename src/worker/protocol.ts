@@ -379,6 +379,12 @@ interface Base {
 }
 export interface HelloMessage extends Base {
   type: 'hello';
+  /**
+   * 'ack': the client acknowledges every batch (BatchAckMessage) as it receives it, and the
+   * engine keeps at most one batch unacknowledged, coalescing newer events (newest version of
+   * each object wins) while the page is busy. Absent: batches are sent as they are ready.
+   */
+  flow?: 'ack';
 }
 export interface RequestMessage<M extends RequestMethod = RequestMethod> extends Base {
   type: 'request';
@@ -400,7 +406,12 @@ export interface ShellResizeMessage extends Base {
   columns: number;
   rows: number;
 }
-export type ClientMessage = HelloMessage | RequestMessage | ShellInputMessage | ShellInterruptMessage | ShellResizeMessage;
+/** The client received batch `seq` (flow control, see HelloMessage.flow). */
+export interface BatchAckMessage extends Base {
+  type: 'batch.ack';
+  seq: number;
+}
+export type ClientMessage = HelloMessage | RequestMessage | ShellInputMessage | ShellInterruptMessage | ShellResizeMessage | BatchAckMessage;
 
 // ------------------------------------------------------------------ worker → client
 
@@ -425,11 +436,17 @@ const isBatchTiming = (x: unknown): boolean =>
   typeof x === 'object' && x !== null && typeof (x as BatchTiming).firstWriteAt === 'number' && typeof (x as BatchTiming).sentAt === 'number';
 // END batch timing block
 
-/** Watch events since the previous batch; at most one batch per animation frame. */
+/**
+ * Watch events since the previous batch, coalesced per object. Sent as soon as the pacer has a
+ * few milliseconds of events; with `flow: 'ack'` never more than one unacknowledged (the page
+ * applies what it received at most once per animation frame).
+ */
 export interface BatchMessage extends Base {
   type: 'batch';
   clock: ClockState;
   events: ObjectEvent[];
+  /** Sequence number to acknowledge, when the client asked for flow control. */
+  seq?: number;
   timing?: BatchTiming; // batch timing block
 }
 export type ResponseMessage =
@@ -509,8 +526,11 @@ export function isClientMessage(x: unknown): x is ClientMessage {
   if (!isVersioned(x)) return false;
   switch (x.type) {
     case 'hello':
+      return x.flow === undefined || x.flow === 'ack';
     case 'shell.interrupt':
       return true;
+    case 'batch.ack':
+      return isInt(x.seq) && x.seq >= 0;
     case 'request':
       return isInt(x.id) && isRequestMethod(x.method) && isRequestParams(x.method, x.params);
     case 'shell.input':
@@ -531,7 +551,8 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
       return MIRRORED_RESOURCE_NAMES.every((r) => Array.isArray(objects[r]) && (objects[r] as unknown[]).every(isKObject));
     }
     case 'batch':
-      return isClockState(x.clock) && Array.isArray(x.events) && x.events.every(isObjectEvent) && (x.timing === undefined || isBatchTiming(x.timing)); // batch timing block
+      return isClockState(x.clock) && Array.isArray(x.events) && x.events.every(isObjectEvent) && (x.seq === undefined || isInt(x.seq))
+        && (x.timing === undefined || isBatchTiming(x.timing)); // batch timing block
     case 'response':
       return isInt(x.id) && (x.ok === true ? 'result' in x : x.ok === false && isStr(x.error));
     case 'shell.output':
