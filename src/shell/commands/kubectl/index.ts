@@ -135,6 +135,19 @@ function commandHelp(c: SubCommand): string {
   return lines.join('\n') + '\n';
 }
 
+/** A sub-command flag named like a persistent one shadows it (cobra: `set subject --user`). */
+function withoutShadowed(flags: Flags, sub: SubCommand): Flags {
+  const shadowed = sub.flags.filter((d) => GLOBAL_FLAGS.some((g) => g.name === d.name)).map((d) => d.name);
+  if (shadowed.length === 0) return flags;
+  const values = new Map(flags.p.values);
+  const changed = new Set(flags.p.changed);
+  for (const n of shadowed) {
+    values.delete(n);
+    changed.delete(n);
+  }
+  return new Flags({ ...flags.p, values, changed });
+}
+
 export function createKubectl(host: KubeHost): Command {
   return async (ctx: CommandContext): Promise<number> => {
     const argv = ctx.argv.slice(1);
@@ -168,7 +181,7 @@ export function createKubectl(host: KubeHost): Command {
       return 1;
     }
     const rest = [...argv.slice(0, ci), ...argv.slice(ci + 1)];
-    const fs = new FlagSet([...GLOBAL_FLAGS, ...sub.flags]);
+    const fs = new FlagSet([...GLOBAL_FLAGS.filter((g) => !sub.flags.some((d) => d.name === g.name)), ...sub.flags]);
     let flags: Flags;
     try {
       flags = new Flags(fs.parse(rest));
@@ -187,7 +200,7 @@ export function createKubectl(host: KubeHost): Command {
     // RECONSTRUCTED (see the exec/port-forward helper's report): the kubeconfig target wiring.
     let target: Target | undefined;
     try {
-      target = sub.local ? undefined : resolveTarget(host, ctx, flags);
+      target = sub.local ? undefined : resolveTarget(host, ctx, withoutShadowed(flags, sub));
     } catch (e) {
       if (e instanceof KubectlError) {
         err(sanitize(errorText(e)));

@@ -42,7 +42,12 @@ async function run(inv: Invocation, mode: Mode): Promise<number> {
   const { set, remove } = parseUpdates(mode, updArgs);
   const dry = dryRunOf(f);
   const overwrite = f.bool('overwrite');
-  const objs = await visitObjects(inv, resArgs, { cmd: mode, selectors: true, allNamespaces: true });
+  const objs = await visitObjects(inv, resArgs, {
+    cmd: mode,
+    selectors: true,
+    allNamespaces: true,
+    localError: 'error: can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set',
+  });
   for (const v of objs) {
     const modified = clone(v.obj);
     const meta = (modified.metadata ??= {});

@@ -3,7 +3,8 @@
 // and `-f` arguments into live objects, the two-way strategic patch sent to the server, and the
 // `<kind>.<group>/<name> <verb>[ (dry run)]` / `-o` result printing.
 // Models k8s.io/cli-runtime/pkg/resource/builder.go and kubectl/pkg/cmd/util/printing.go loosely.
-// Leaves out: --local, --field-selector on visits, continue-on-error aggregation across types.
+// --local edits the objects of -f files without the server. Leaves out: --field-selector on
+// visits, continue-on-error aggregation across types.
 import type { Json, KObject } from '../../../engine';
 import { createTwoWayMergePatch } from '../../../engine';
 import type { DryRun, Invocation } from './command';
@@ -18,7 +19,12 @@ export interface Visited {
   ns: string | undefined;
   name: string;
   obj: KObject;
+  /** From a -f file with --local: nothing is sent to the server. */
+  local?: boolean;
 }
+
+export const LOCAL_NEEDS_FILES =
+  "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'";
 
 export const NO_RESOURCES_ERROR =
   "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
@@ -30,6 +36,10 @@ export interface VisitOptions {
   selectors?: boolean;
   /** `-A` support. */
   allNamespaces?: boolean;
+  /** The error when --local is given without -f (the set commands' text by default). */
+  localError?: string;
+  /** Whether --local may go with --dry-run=server (set selector does not check). */
+  localServerDryRun?: boolean;
 }
 
 /** Visits the objects the arguments name, fetching each from the server (Builder.Latest()). */
@@ -37,6 +47,15 @@ export async function visitObjects(inv: Invocation, args: string[], opts: VisitO
   const f = inv.flags;
   const out: Visited[] = [];
   const files = f.p.values.has('filename') ? f.list('filename') : [];
+  if (f.p.values.has('local') && f.bool('local')) {
+    if (f.str('dry-run') === 'server' && !opts.localServerDryRun) throw new KubectlError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+    if (!files.length) throw new KubectlError(opts.localError ?? LOCAL_NEEDS_FILES);
+    for (const m of await readManifests(inv, files, f.bool('recursive'))) {
+      const mp = mapManifest(inv, m);
+      out.push({ r: mp.r, ns: mp.ns, name: mp.name, obj: m.obj, local: true });
+    }
+    return out;
+  }
   if (files.length) {
     for (const m of await readManifests(inv, files, f.bool('recursive'))) {
       const mp = mapManifest(inv, m);
@@ -84,7 +103,7 @@ export interface PatchResult {
 export function patchObject(inv: Invocation, v: Visited, modified: KObject, dry: DryRun, manager: string): PatchResult {
   const patch = createTwoWayMergePatch(v.obj as unknown as Json, modified as unknown as Json, v.r.kind);
   if (isEmptyPatch(patch)) return { obj: v.obj, empty: true };
-  if (dry === 'client') return { obj: modified, empty: false };
+  if (dry === 'client' || v.local) return { obj: modified, empty: false };
   const res = inv.client.call('PATCH', inv.client.path(v.r, v.ns, v.name), {
     body: patch,
     contentType: 'application/strategic-merge-patch+json',
@@ -96,8 +115,8 @@ export function patchObject(inv: Invocation, v: Visited, modified: KObject, dry:
 /** Prints `kind.group/name verb` or the object in the `-o` format. */
 export function printResult(inv: Invocation, r: ResourceInfo, obj: KObject, verb: string, dry: DryRun): void {
   const o = inv.flags.p.values.has('output') ? inv.flags.str('output') : '';
-  if (o) {
-    printObjects(inv, [{ r, obj: withTypeMeta(r, obj) }], parseOutput(o), true);
+  if (o || (inv.flags.p.values.has('template') && inv.flags.str('template'))) {
+    printObjects(inv, [{ r, obj: withTypeMeta(r, obj) }], parseOutput(o, inv), true);
     return;
   }
   inv.out(`${kindPrefix(r)}/${obj.metadata?.name ?? ''} ${verb}${dryRunSuffix(dry)}\n`);

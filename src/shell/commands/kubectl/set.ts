@@ -1,9 +1,11 @@
-// `kubectl set image|env|resources`: edits the containers of a Pod or of a workload's pod
-// template and sends the two-way strategic patch (`deployment.apps/web image updated`),
-// `set env --list`, `KEY-` removal, `-c` container filters and kubectl's errors.
-// Models kubectl/pkg/cmd/set/{set.go,set_image.go,set_env.go,set_resources.go}.
-// Leaves out: set selector|serviceaccount|subject, env --from/--keys/--resolve, --local.
+// `kubectl set image|env|resources|selector|serviceaccount|subject`: edits the containers of a
+// Pod or of a workload's pod template (or a Service's selector, a binding's subjects) and sends
+// the two-way strategic patch (`deployment.apps/web image updated`), `set env --list`, `KEY-`
+// removal, `-c` container filters, --local on -f files, and kubectl's errors.
+// Models kubectl/pkg/cmd/set/{set.go,set_image.go,set_env.go,set_resources.go,set_selector.go,
+// set_serviceaccount.go,set_subject.go}. Leaves out: env --from/--keys/--resolve.
 import type { KObject } from '../../../engine';
+import { SelectorError, parseLabelSelector } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf } from './command';
 import { KubectlError, errorText } from './client';
@@ -51,7 +53,9 @@ function podSpecOf(o: KObject): PodSpec | undefined {
 }
 
 function noPodSpec(v: Visited): KubectlError {
-  return new KubectlError(`error: ${v.r.group ? `${v.r.plural}.${v.r.group}` : v.r.plural} "${v.name}" does not have a pod template`);
+  // -f objects are named by singular resource (info.Mapping.Resource of a decoded file vs. of a lookup)
+  const res = v.local ? v.r.singular : v.r.plural;
+  return new KubectlError(`error: ${res}/${v.name} the object is not a pod or does not have a pod template: *${v.r.version}.${v.r.kind}`);
 }
 
 /** Splits `TYPE NAME ... K=V ...` into resource args and the `=`/`-` arguments. */
@@ -68,6 +72,7 @@ async function runUpdate(
   verb: string,
   cmd: string,
   mutate: (v: Visited, spec: PodSpec) => void,
+  printUnchanged = false,
 ): Promise<number> {
   const dry = dryRunOf(inv.flags);
   const objs = await visitObjects(inv, resArgs, { cmd, selectors: true });
@@ -82,7 +87,7 @@ async function runUpdate(
     try {
       mutate(v, spec);
       const res = patchObject(inv, v, modified, dry, 'kubectl-set');
-      if (res.empty) continue;
+      if (res.empty && !printUnchanged) continue;
       printResult(inv, v.r, res.obj, verb, dry);
     } catch (e) {
       if (e instanceof Error) errors.push(errorText(e));
@@ -199,6 +204,102 @@ async function setResources(inv: Invocation, args: string[]): Promise<number> {
   });
 }
 
+/** metav1.ParseToLabelSelector: equality terms become matchLabels, the rest matchExpressions. */
+function parseToLabelSelector(text: string): { matchLabels: Record<string, string>; matchExpressions: string[] } {
+  let sel;
+  try {
+    sel = parseLabelSelector(text);
+  } catch (e) {
+    if (e instanceof SelectorError) throw new KubectlError(`error: ${e.message}`);
+    throw e;
+  }
+  const matchLabels: Record<string, string> = {};
+  const matchExpressions: string[] = [];
+  const OPS: Record<string, string> = { in: 'In', notin: 'NotIn', '!=': 'NotIn', exists: 'Exists', '!': 'DoesNotExist' };
+  for (const r of sel.requirements) {
+    if (r.operator === '!=') throw new KubectlError('error: "!=" is not a valid label selector operator');
+    if (r.operator === 'gt' || r.operator === 'lt') throw new KubectlError(`error: "${r.operator}" isn't supported in label selectors`);
+    if (r.operator === '=' || r.operator === '==') matchLabels[r.key] = r.values[0];
+    else matchExpressions.push(`{${r.key} ${OPS[r.operator] ?? r.operator} [${[...r.values].sort().join(' ')}]}`);
+  }
+  return { matchLabels, matchExpressions };
+}
+
+async function setSelector(inv: Invocation, args: string[]): Promise<number> {
+  const resArgs = args.slice(0, -1);
+  const sel = args.length ? parseToLabelSelector(args[args.length - 1]) : undefined;
+  if (!sel) throw new KubectlError('error: one selector is required');
+  const dry = dryRunOf(inv.flags);
+  const objs = await visitObjects(inv, resArgs, { cmd: 'set selector', selectors: true, localServerDryRun: true });
+  for (const v of objs) {
+    if (sel.matchExpressions.length) throw new KubectlError(`error: match expression [${sel.matchExpressions.join(' ')}] not supported on this object`);
+    if (v.obj.kind !== 'Service') throw new KubectlError('error: setting a selector is only supported for Services');
+    const modified = clone(v.obj);
+    const spec = (modified.spec ??= {}) as { selector?: Record<string, string> };
+    spec.selector = { ...sel.matchLabels };
+    if (inv.flags.str('resource-version')) (modified.metadata ??= {}).resourceVersion = inv.flags.str('resource-version');
+    const res = patchObject(inv, v, modified, dry, 'kubectl-set');
+    printResult(inv, v.r, res.obj, 'selector updated', dry);
+  }
+  return 0;
+}
+
+async function setServiceAccount(inv: Invocation, args: string[]): Promise<number> {
+  if (args.length === 0) throw new KubectlError('error: serviceaccount is required');
+  const sa = args[args.length - 1];
+  return runUpdate(inv, args.slice(0, -1), 'serviceaccount updated', 'set serviceaccount', (_v, spec) => {
+    (spec as PodSpec & { serviceAccountName?: string }).serviceAccountName = sa;
+  }, true);
+}
+
+interface Subject {
+  kind: string;
+  apiGroup?: string;
+  name: string;
+  namespace?: string;
+}
+
+async function setSubject(inv: Invocation, args: string[]): Promise<number> {
+  const f = inv.flags;
+  const users = f.list('user');
+  const groups = f.list('group');
+  const sas = f.list('serviceaccount');
+  if (users.length === 0 && groups.length === 0 && sas.length === 0) throw new KubectlError('error: you must specify at least one value of user, group or serviceaccount');
+  for (const s of sas) {
+    const parts = s.split(':');
+    if (parts.length !== 2 || !parts[1]) throw new KubectlError(`error: serviceaccount must be <namespace>:<name>`);
+  }
+  const dry = dryRunOf(f);
+  const objs = await visitObjects(inv, args, { cmd: 'set subject', selectors: true });
+  const errors: string[] = [];
+  for (const v of objs) {
+    if (v.obj.kind !== 'RoleBinding' && v.obj.kind !== 'ClusterRoleBinding') {
+      errors.push(`error: ${v.r.plural}/${v.name} setting subjects is only supported for RoleBinding/ClusterRoleBinding\n`);
+      continue;
+    }
+    const modified = clone(v.obj) as KObject & { subjects?: Subject[] };
+    const subjects = modified.subjects ?? [];
+    const has = (s: Subject) => subjects.some((x) => x.kind === s.kind && x.name === s.name && (x.namespace ?? '') === (s.namespace ?? ''));
+    const add = (s: Subject) => {
+      if (!has(s)) subjects.push(s);
+    };
+    for (const u of users) add({ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: u });
+    for (const g of groups) add({ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: g });
+    for (const s of sas) {
+      const [ns, name] = s.split(':');
+      add({ kind: 'ServiceAccount', name, namespace: ns || inv.namespace });
+    }
+    modified.subjects = subjects;
+    const res = patchObject(inv, v, modified, dry, 'kubectl-set');
+    printResult(inv, v.r, res.obj, 'subjects updated', dry);
+  }
+  if (errors.length) {
+    inv.err(errors.join(''));
+    return 1;
+  }
+  return 0;
+}
+
 async function runSet(inv: Invocation): Promise<number> {
   const [sub, ...args] = inv.flags.args;
   switch (sub) {
@@ -208,6 +309,13 @@ async function runSet(inv: Invocation): Promise<number> {
       return setEnv(inv, args);
     case 'resources':
       return setResources(inv, args);
+    case 'selector':
+      return setSelector(inv, args);
+    case 'serviceaccount':
+    case 'sa':
+      return setServiceAccount(inv, args);
+    case 'subject':
+      return setSubject(inv, args);
     case undefined:
       inv.out(SET_HELP);
       return 0;
@@ -234,6 +342,11 @@ export const setCommand: SubCommand = {
     { name: 'requests', type: 'string' },
     { name: 'record', type: 'bool' },
     { name: 'field-manager', type: 'string', def: 'kubectl-set' },
+    { name: 'resource-version', type: 'string' },
+    { name: 'user', type: 'stringSlice' },
+    { name: 'group', type: 'stringSlice' },
+    { name: 'serviceaccount', type: 'stringSlice' },
+    { name: 'template', type: 'string' },
     OUTPUT_FLAG,
     DRY_RUN_FLAG,
   ],
