@@ -30,7 +30,7 @@ describe('cloneSharing', () => {
     const shared = deepFreeze({ a: [1, 2] });
     const out = cloneSharing({ x: shared, y: { z: 1 } }, undefined);
     expect(out.x).toBe(shared);
-    expect(Object.isFrozen(out.y)).toBe(false);
+    expect(out.y).toEqual({ z: 1 });
   });
 
   it('keeps the key order of the input: same keys in another order are not equal', () => {
@@ -65,5 +65,42 @@ describe('cloneSharing', () => {
     expect(out).toEqual(input);
     expect(out.a).not.toBe(input.a);
     expect(out.a.b[0]).not.toBe(input.a.b[0]);
+  });
+
+  it('interns small subtrees: equal copies under different objects become one frozen instance', () => {
+    const a = deepFreeze(cloneSharing({ spec: { tolerations: [{ key: 'k', operator: 'Exists', tolerationSeconds: 300 }], securityContext: {} } }, undefined));
+    const b = deepFreeze(cloneSharing({ spec: { tolerations: [{ key: 'k', operator: 'Exists', tolerationSeconds: 300 }], securityContext: {} } }, undefined));
+    expect(b.spec.tolerations).toBe(a.spec.tolerations);
+    expect(b.spec.securityContext).toBe(a.spec.securityContext);
+    expect(b.spec).toBe(a.spec);
+    expect(Object.isFrozen(a.spec.tolerations[0])).toBe(true);
+  });
+
+  it('interns only equal trees: key order, -0, arrays versus objects and values are told apart', () => {
+    const base = cloneSharing({ m: { a: 1, b: 2 }, z: { v: 0 }, arr: [1, 2], l: { x: 'nginx:1.27' } }, undefined);
+    const other = cloneSharing({ m: { b: 2, a: 1 }, z: { v: -0 }, arr: { 0: 1, 1: 2 }, l: { x: 'nginx:1.26' } }, undefined);
+    expect(Object.keys(other.m)).toEqual(['b', 'a']);
+    expect(Object.is(other.z.v, -0)).toBe(true);
+    expect(Array.isArray(other.arr)).toBe(false);
+    expect(other.l.x).toBe('nginx:1.26');
+    expect(JSON.stringify(base)).toBe('{"m":{"a":1,"b":2},"z":{"v":0},"arr":[1,2],"l":{"x":"nginx:1.27"}}');
+    const again = cloneSharing({ m: { a: 1, b: 2 }, z: { v: 0 }, arr: [1, 2], l: { x: 'nginx:1.27' } }, undefined);
+    expect(again.m).toBe(base.m);
+    expect(again.z).toBe(base.z);
+    expect(again.arr).toBe(base.arr);
+    expect(again.l).toBe(base.l);
+  });
+
+  it('does not intern objects holding an unfrozen part or a __proto__ key, and keeps long strings apart', () => {
+    const long1 = `containerd://${'a'.repeat(60)}1`;
+    const long2 = `containerd://${'a'.repeat(60)}2`;
+    const x = cloneSharing({ s: { id: long1 } }, undefined);
+    const y = cloneSharing({ s: { id: long2 } }, undefined);
+    expect(y.s.id).toBe(long2);
+    expect(x.s.id).toBe(long1);
+    const proto = JSON.parse('{"o":{"__proto__":{"a":1}}}') as { o: object };
+    const p1 = cloneSharing(proto, undefined);
+    const p2 = cloneSharing(proto, undefined);
+    expect(p1.o).not.toBe(p2.o);
   });
 });
