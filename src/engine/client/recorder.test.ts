@@ -105,4 +105,35 @@ describe('EventRecorder', () => {
     expect(counts).toEqual([['Created pod: p-7', 2]]);
     expect(events()).toHaveLength(300);
   });
+
+  it('shares one involvedObject between consecutive Events of an unchanged object, and makes a new one when it changed', () => {
+    const { cluster, api, cm, events } = setup();
+    cluster.recorder.event(cm, 'Normal', 'A', 'm', { component: 'test' }, 'data{x}');
+    cluster.recorder.event(cm, 'Normal', 'B', 'm', { component: 'test' }, 'data{x}');
+    cluster.recorder.event(cm, 'Normal', 'C', 'm', { component: 'test' });
+    const cm2 = api.update(api.mustResource('configmaps'), 'default', 'cfg', { ...cm, data: { k: 'v' } } as KObject);
+    cluster.recorder.event(cm2, 'Normal', 'D', 'm', { component: 'test' });
+    const [a, b, c, d] = events() as (KObject & { involvedObject?: { resourceVersion?: string; fieldPath?: string } })[];
+    expect(a.involvedObject).toBe(b.involvedObject);
+    expect(c.involvedObject).not.toBe(a.involvedObject);
+    expect(c.involvedObject?.fieldPath).toBeUndefined();
+    expect(d.involvedObject?.resourceVersion).toBe(cm2.metadata?.resourceVersion);
+    expect(d.involvedObject?.resourceVersion).not.toBe(c.involvedObject?.resourceVersion);
+  });
+
+  it('keeps aggregating into an Event after thousands of others, and after one of them was edited', () => {
+    const { cluster, api, cm, events } = setup();
+    const src = { component: 'test' };
+    for (let i = 0; i < 3000; i++) cluster.recorder.event(cm, 'Normal', 'Many', `m${i}`, src);
+    const evType = api.mustResource('events');
+    const target = (events() as (KObject & { message?: string })[]).find((e) => e.message === 'm7') as KObject & { message?: string };
+    api.update(evType, 'default', target.metadata?.name ?? '', { ...target, message: 'edited' } as KObject);
+    cluster.recorder.event(cm, 'Normal', 'Many', 'm7', src);
+    cluster.recorder.event(cm, 'Normal', 'Many', 'm2999', src);
+    const byName = new Map((events() as (KObject & { count?: number; message?: string })[]).map((e) => [e.metadata?.name, e]));
+    expect(byName.get(target.metadata?.name)).toMatchObject({ message: 'edited', count: 2 });
+    expect((events() as (KObject & { count?: number; message?: string })[]).filter((e) => (e.count ?? 0) > 1).map((e) => [e.message, e.count])).toEqual([['edited', 2], ['m2999', 2]]);
+    expect(events()).toHaveLength(3000);
+  });
 });
+

@@ -1,8 +1,10 @@
 // Events as controllers and kubelets record them: core/v1 Events named `<object>.<hex ns>`,
 // aggregated by the correlator (same source, object, type, reason and message → count++ and
 // a new lastTimestamp), expiring after one hour like the API server's --event-ttl.
-// Kept small because there are several per pod: one bookkeeping record per Event, shared
-// `source` objects, interned field paths and messages.
+// Kept small because there are several per pod: one four-field bookkeeping record per Event
+// that reads its correlation key from the Event itself, shared `source` objects, shared
+// `involvedObject` references between consecutive Events of an object, interned field paths
+// and messages.
 // Models staging/src/k8s.io/client-go/tools/record/{event.go,events_cache.go}
 import type { KObject, Event } from '../api/types';
 import { clone } from '../api/meta';
@@ -20,21 +22,32 @@ export interface EventSource {
 const EVENT_TTL_MS = 60 * 60 * 1000;
 
 /**
- * One recorded Event: where it is, when it expires, and the correlation key it was recorded
- * under (source, involved object, field path, type, reason, message), as the strings the
- * Event itself holds. Records whose uid and message hash alike are chained through `next`.
+ * One recorded Event: the Event as this recorder created it (its correlation key and its
+ * namespace/name are read from there), when it expires and whether it is still pending or
+ * indexed. Records whose uid and message hash alike are chained through `next`.
  */
-interface Recorded extends Key {
-  ns: string;
-  name: string;
+interface Recorded {
+  ev: KeyHolder;
+  /** Expiry deadline, in ms after the recorder's epoch (a small integer, not a boxed double). */
   due: number;
-  /** Still waiting for its expiry. */
-  live: boolean;
-  /** Still the one the key aggregates into. */
-  indexed: boolean;
+  /** LIVE | INDEXED */
+  flags: number;
   next: Recorded | undefined;
-  /** The joined key, only for keys whose parts contain the separator (see `exotic`). */
-  joined: string | undefined;
+}
+
+/** Still waiting for its expiry. */
+const LIVE = 1;
+/** Still the one its key aggregates into. */
+const INDEXED = 2;
+
+/** The parts of an Event the correlation key and the record's address are read from. */
+interface KeyHolder {
+  metadata: { name?: string; namespace?: string };
+  involvedObject: { kind?: string; namespace?: string; name?: string; uid?: string; fieldPath?: string };
+  source: { component?: string; host?: string };
+  type?: string;
+  reason?: string;
+  message?: string;
 }
 
 const SEP = '\u0000';
@@ -54,6 +67,33 @@ interface Key {
   message: string;
 }
 
+/** The key a record was indexed under, read back from its Event. */
+function keyOf(e: KeyHolder): Key {
+  const io = e.involvedObject;
+  return {
+    component: str(e.source.component),
+    host: str(e.source.host ?? ''),
+    kind: str(io.kind),
+    namespace: str(io.namespace),
+    involvedName: str(io.name),
+    uid: str(io.uid),
+    fieldPath: str(io.fieldPath),
+    type: str(e.type),
+    reason: str(e.reason),
+    message: str(e.message),
+  };
+}
+
+/** sameKey(keyOf(e), k) without building the key. */
+function holds(e: KeyHolder, k: Key): boolean {
+  const io = e.involvedObject;
+  return (
+    str(e.message) === k.message && str(e.reason) === k.reason && str(io.fieldPath) === k.fieldPath && str(e.type) === k.type &&
+    str(io.name) === k.involvedName && str(io.uid) === k.uid && str(io.kind) === k.kind && str(io.namespace) === k.namespace &&
+    str(e.source.component) === k.component && str(e.source.host ?? '') === k.host
+  );
+}
+
 function joinKey(k: Key): string {
   return [k.component, k.host, k.kind, k.namespace, k.involvedName, k.uid, k.fieldPath, k.type, k.reason, k.message].join(SEP);
 }
@@ -65,22 +105,25 @@ function hasSep(k: Key): boolean {
   );
 }
 
-function sameKey(r: Key, k: Key): boolean {
-  return (
-    r.message === k.message && r.reason === k.reason && r.fieldPath === k.fieldPath && r.type === k.type && r.involvedName === k.involvedName &&
-    r.uid === k.uid && r.kind === k.kind && r.namespace === k.namespace && r.component === k.component && r.host === k.host
-  );
-}
-
 /** FNV-1a over the uid and the message: spreads the records of one object and of one message. */
-function bucketOf(k: Key): number {
+function bucketOf(uid: string, message: string): number {
   let h = 0x811c9dc5;
-  const { uid, message } = k;
   for (let i = 0; i < uid.length; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ 0xff, 0x01000193);
   for (let i = 0; i < message.length; i++) h = Math.imul(h ^ message.charCodeAt(i), 0x01000193);
   return h & 0x3fffffff;
 }
+
+/** A few characters of a uid, hashed: a slot in the involvedObject cache. */
+function uidSlot(uid: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < uid.length && i < 8; i++) h = Math.imul(h ^ uid.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 16)) & (REF_SLOTS - 1);
+}
+
+const REF_SLOTS = 1024;
+/** Records marked with this flag have a key part holding the separator: indexed by joined key. */
+const EXOTIC = 4;
 
 /** A flat copy of a string (template literals build ropes that keep their pieces alive). */
 const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
@@ -120,22 +163,29 @@ function nanoHex(ms: number, extraNs: number): string {
 }
 
 export class EventRecorder {
-  /** Records by bucketOf(key), chained. */
-  private byBucket = new Map<number, Recorded>();
+  /** Chains of indexed records by bucketOf(uid, message), as many slots as a power of two. */
+  private table: (Recorded | undefined)[] = new Array<Recorded | undefined>(1024).fill(undefined);
+  private chained = 0;
   /** Records whose key parts contain the separator, by joined key (the join is ambiguous there). */
   private exotic = new Map<string, Recorded>();
   private lastMs = -1;
   private sameMs = 0;
+  /** Records keep their deadlines relative to this instant (small integers). */
+  private readonly epoch: number;
   /** Expiry deadlines in the order they were set, served by a single clock task. */
   private expiryRecords: Recorded[] = [];
   private expiryDues: number[] = [];
   private expiryHead = 0;
   private expiryTask: TaskHandle | undefined;
   private sources = new Map<string, Readonly<NonNullable<Event['source']>>>();
+  /** The last involvedObject made for a uid (by slot): an object's consecutive Events share it. */
+  private refs: (NonNullable<Event['involvedObject']> | undefined)[] = new Array<NonNullable<Event['involvedObject']> | undefined>(REF_SLOTS).fill(undefined);
   private fieldPaths = new Interner(1024, 256);
   private messages = new Interner(4096, 48);
 
-  constructor(private readonly api: ApiServer) {}
+  constructor(private readonly api: ApiServer) {
+    this.epoch = api.clock.now();
+  }
 
   event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const meta = obj.metadata ?? {};
@@ -162,12 +212,12 @@ export class EventRecorder {
     const existing = this.find(key, joined);
     try {
       if (existing) {
-        const cur = this.api.tryGet(evType, existing.ns, existing.name) as Event | undefined;
+        const cur = this.api.tryGet(evType, existing.ev.metadata.namespace, existing.ev.metadata.name ?? '') as Event | undefined;
         if (cur) {
           const next = clone(cur);
           next.count = (cur.count ?? 1) + 1;
           next.lastTimestamp = rfc3339(now);
-          this.api.update(evType, existing.ns, existing.name, next as unknown as KObject);
+          this.api.update(evType, existing.ev.metadata.namespace, existing.ev.metadata.name ?? '', next as unknown as KObject);
           this.expireLater(existing, now);
           return;
         }
@@ -183,12 +233,15 @@ export class EventRecorder {
       const msg = this.messages.get(message);
       const ts = rfc3339(now);
       // Built as literals with exactly the fields the API would keep (no undefined ones), so
-      // the store keeps these objects as they are (createOwned).
+      // the store keeps these objects as they are (createOwned). The metadata literal already
+      // has the slots of the server-owned fields (which the API server overwrites, or drops and
+      // sets again, on create): V8 then keeps them inside the object instead of growing an
+      // out-of-object property store for each Event.
       const ev = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name, namespace: ns },
-        involvedObject: involvedObject(obj.kind, involvedNs, meta.name, meta.uid, apiVersion, meta.resourceVersion, fp),
+        metadata: { name, namespace: ns, uid: '', creationTimestamp: '', resourceVersion: '' },
+        involvedObject: this.involved(obj.kind, involvedNs, meta.name, meta.uid, apiVersion, meta.resourceVersion, fp),
         reason,
         message: msg,
         source: this.source(source),
@@ -199,26 +252,22 @@ export class EventRecorder {
         reportingComponent: source.component,
         reportingInstance: source.host ?? '',
       };
-      const created = this.api.createOwned(evType, ns, ev as unknown as KObject);
-      const rec: Recorded = {
-        ns,
-        name: created.metadata?.name ?? name,
-        due: 0,
-        live: false,
-        indexed: false,
-        next: undefined,
-        component: key.component,
-        host: key.host,
-        kind: key.kind,
-        namespace: key.namespace,
-        involvedName: key.involvedName,
-        uid: key.uid,
-        fieldPath: key.fieldPath,
-        type: key.type,
-        reason: key.reason,
-        message: msg,
-        joined,
-      };
+      const created = this.api.createOwned(evType, ns, ev as unknown as KObject) as unknown as Partial<KeyHolder>;
+      const createdName = created.metadata?.name ?? name;
+      // The record reads its key from the stored Event when that holds exactly this key (it
+      // always does unless admission rewrote a part); otherwise from a copy of the key.
+      const holder: KeyHolder =
+        created.metadata?.namespace === ns && created.metadata.name === createdName && created.involvedObject && created.source && holds(created as KeyHolder, key)
+          ? (created as KeyHolder)
+          : {
+              metadata: { name: createdName, namespace: ns },
+              involvedObject: { kind: key.kind, namespace: key.namespace, name: key.involvedName, uid: key.uid, fieldPath: key.fieldPath },
+              source: { component: key.component, host: key.host },
+              type: key.type,
+              reason: key.reason,
+              message: key.message,
+            };
+      const rec: Recorded = { ev: holder, due: 0, flags: joined === undefined ? 0 : EXOTIC, next: undefined };
       if (existing) this.unindex(existing);
       this.index(rec);
       this.expireLater(rec, now);
@@ -239,37 +288,80 @@ export class EventRecorder {
     return src;
   }
 
+  /** The involvedObject for these parts: the one made last for the same uid when it is equal. */
+  private involved(
+    kind: string | undefined,
+    namespace: string | undefined,
+    name: string | undefined,
+    uid: string | undefined,
+    apiVersion: string | undefined,
+    resourceVersion: string | undefined,
+    fieldPath: string | undefined,
+  ): NonNullable<Event['involvedObject']> {
+    if (uid === undefined) return involvedObject(kind, namespace, name, uid, apiVersion, resourceVersion, fieldPath);
+    const slot = uidSlot(uid);
+    const hit = this.refs[slot];
+    if (
+      hit !== undefined && hit.uid === uid && hit.resourceVersion === resourceVersion && hit.name === name && hit.namespace === namespace &&
+      hit.kind === kind && hit.apiVersion === apiVersion && hit.fieldPath === (fieldPath || undefined)
+    ) {
+      return hit;
+    }
+    const made = involvedObject(kind, namespace, name, uid, apiVersion, resourceVersion, fieldPath);
+    this.refs[slot] = made;
+    return made;
+  }
+
   private find(key: Key, joined: string | undefined): Recorded | undefined {
     if (joined !== undefined) return this.exotic.get(joined);
-    for (let r = this.byBucket.get(bucketOf(key)); r; r = r.next) if (sameKey(r, key)) return r;
+    const t = this.table;
+    for (let r = t[bucketOf(key.uid, key.message) & (t.length - 1)]; r; r = r.next) if (holds(r.ev, key)) return r;
     return undefined;
   }
 
   private index(r: Recorded): void {
-    r.indexed = true;
-    if (r.joined !== undefined) {
-      this.exotic.set(r.joined, r);
+    r.flags |= INDEXED;
+    if (r.flags & EXOTIC) {
+      this.exotic.set(joinKey(keyOf(r.ev)), r);
       return;
     }
-    const b = bucketOf(r);
-    r.next = this.byBucket.get(b);
-    this.byBucket.set(b, r);
+    if (++this.chained > this.table.length) this.grow();
+    const t = this.table;
+    const b = bucketOf(str(r.ev.involvedObject.uid), str(r.ev.message)) & (t.length - 1);
+    r.next = t[b];
+    t[b] = r;
+  }
+
+  /** Doubles the chain table and re-links every indexed record. */
+  private grow(): void {
+    const old = this.table;
+    const t = new Array<Recorded | undefined>(old.length * 2).fill(undefined);
+    for (let i = 0; i < old.length; i++) {
+      for (let r = old[i]; r; ) {
+        const next = r.next;
+        const b = bucketOf(str(r.ev.involvedObject.uid), str(r.ev.message)) & (t.length - 1);
+        r.next = t[b];
+        t[b] = r;
+        r = next;
+      }
+    }
+    this.table = t;
   }
 
   private unindex(r: Recorded): void {
-    if (!r.indexed) return;
-    r.indexed = false;
-    if (r.joined !== undefined) {
-      if (this.exotic.get(r.joined) === r) this.exotic.delete(r.joined);
+    if (!(r.flags & INDEXED)) return;
+    r.flags &= ~INDEXED;
+    if (r.flags & EXOTIC) {
+      const joined = joinKey(keyOf(r.ev));
+      if (this.exotic.get(joined) === r) this.exotic.delete(joined);
       return;
     }
-    const b = bucketOf(r);
-    let head = this.byBucket.get(b);
-    if (head === r) head = r.next;
-    else for (let p = head; p; p = p.next) if (p.next === r) p.next = r.next;
-    if (head) this.byBucket.set(b, head);
-    else this.byBucket.delete(b);
+    const t = this.table;
+    const b = bucketOf(str(r.ev.involvedObject.uid), str(r.ev.message)) & (t.length - 1);
+    if (t[b] === r) t[b] = r.next;
+    else for (let p = t[b]; p; p = p.next) if (p.next === r) p.next = r.next;
     r.next = undefined;
+    this.chained--;
   }
 
   /**
@@ -278,8 +370,8 @@ export class EventRecorder {
    */
   private expireLater(r: Recorded, now: number): void {
     const due = now + EVENT_TTL_MS;
-    r.due = due;
-    r.live = true;
+    r.due = due - this.epoch;
+    r.flags |= LIVE;
     this.expiryRecords.push(r);
     this.expiryDues.push(due);
     if (!this.expiryTask) this.expiryTask = this.api.clock.schedule(EVENT_TTL_MS, () => this.expire(), 'event-ttl');
@@ -293,11 +385,11 @@ export class EventRecorder {
     const dues = this.expiryDues;
     while (this.expiryHead < recs.length && dues[this.expiryHead] <= now) {
       const r = recs[this.expiryHead++];
-      if (!r.live || r.due > now) continue;
-      r.live = false;
+      if (!(r.flags & LIVE) || r.due + this.epoch > now) continue;
+      r.flags &= ~LIVE;
       this.unindex(r);
       try {
-        this.api.delete(evType, r.ns, r.name);
+        this.api.delete(evType, r.ev.metadata.namespace, r.ev.metadata.name ?? '');
       } catch (e) {
         if (!isApiError(e)) throw e;
       }
