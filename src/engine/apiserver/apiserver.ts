@@ -470,6 +470,20 @@ export class ApiServer {
     return this.commitUpdate(rt, old, obj, opts);
   }
 
+  /**
+   * A /status write whose new status is computed whole from the current object: `fn` gets the
+   * stored (frozen) object and returns the new status, or undefined to write nothing. Saves
+   * the copy of the current status that mutate() makes for `fn` to edit; validation, no-op
+   * detection and errors are mutate(..., {subresource: 'status'})'s. `fn` must not change
+   * what it is given (it is frozen) and may return parts of it.
+   */
+  replaceStatus(rt: ResourceType, ns: string | undefined, name: string, fn: (cur: KObject) => unknown, opts: WriteOptions = {}): KObject {
+    const old = this.get(rt, ns, name);
+    const status = fn(old);
+    if (status === undefined) return old;
+    return this.commitUpdate(rt, old, { status } as KObject, { ...opts, subresource: 'status' });
+  }
+
   // ---------------------------------------------------------------- patch
 
   patch(

@@ -59,4 +59,17 @@ describe('SchedulerCache', () => {
     c.updatePod(p3, { ...p3, status: { phase: 'Succeeded' as const } });
     expect([info?.reqMilliCPU, info?.podCount, c.ownerNodeCounts('rs')]).toEqual([0, 0, undefined]);
   });
+
+  it('drops a pod from the spreading counts when it starts terminating, even with the same spec', () => {
+    const c = new SchedulerCache();
+    c.upsertNode(zoned('n1', 'z'));
+    const p1 = pod('p', { cpu: '100m', nodeName: 'n1', owner: 'rs' });
+    c.addPod(p1);
+    const info = c.get('n1');
+    expect([info?.ownerCounts.get('rs'), c.ownerZoneCount('rs', 'z')]).toEqual([1, 1]);
+    const terminating = { ...p1, metadata: { ...p1.metadata, deletionTimestamp: '2026-11-22T09:00:30Z' } };
+    c.updatePod(p1, terminating);
+    expect([info?.reqMilliCPU, info?.podCount, info?.ownerCounts.has('rs'), c.ownerZoneCount('rs', 'z')]).toEqual([100, 1, false, 0]);
+    expect(info?.pods.get(p1.metadata?.uid ?? '')?.pod).toBe(terminating);
+  });
 });

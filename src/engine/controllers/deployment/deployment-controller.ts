@@ -114,10 +114,7 @@ export class DeploymentController implements Controller {
       }) as Deployment;
     }
     if (status && !deepEqual(status, cur.status ?? {})) {
-      cur = this.ctx.api.mutate(this.dRt, ns, name, (o) => {
-        // A status handed over unchanged from the cache is frozen: write a copy.
-        o.status = Object.isFrozen(status) ? clone(status) : status;
-      }, { subresource: 'status' }) as Deployment;
+      cur = this.ctx.api.replaceStatus(this.dRt, ns, name, () => status) as Deployment;
     }
     return cur;
   }

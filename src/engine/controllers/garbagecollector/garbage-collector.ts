@@ -14,7 +14,7 @@ import { objKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { ReconcileResult } from '../../client/workqueue';
 import type { Controller, ControllerContext } from '../types';
-import { ensureIndex } from '../util/informers';
+import { ensureIndex, ownerUids } from '../util/informers';
 
 const COMPONENT = 'garbage-collector-controller';
 const OWNER_UID = 'owner-uid';
@@ -46,7 +46,7 @@ export class GarbageCollector implements Controller {
       const inf = this.ctx.informers.for(rt.plural, rt.group);
       const rk = resourceKey(rt);
       this.watched.set(rk, { rt, inf });
-      ensureIndex(inf, OWNER_UID, (o) => (o.metadata?.ownerReferences ?? []).map((r) => r.uid));
+      ensureIndex(inf, OWNER_UID, ownerUids);
       inf.addHandlers({
         add: (o) => this.observe(rk, undefined, o),
         update: (old, cur) => this.observe(rk, old, cur),

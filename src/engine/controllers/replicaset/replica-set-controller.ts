@@ -398,9 +398,7 @@ export class ReplicaSetController implements Controller {
     if (conditions) next.conditions = conditions;
     if (deepEqual(next, old)) return rs;
     try {
-      return this.ctx.api.mutate(this.ownerRt, rs.metadata?.namespace, rs.metadata?.name ?? '', (o) => {
-        o.status = next;
-      }, { subresource: 'status' }) as ReplicaObject;
+      return this.ctx.api.replaceStatus(this.ownerRt, rs.metadata?.namespace, rs.metadata?.name ?? '', () => next) as ReplicaObject;
     } catch (e) {
       if (isApiError(e) && e.code === 404) return rs;
       throw e;

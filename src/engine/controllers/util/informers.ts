@@ -45,15 +45,41 @@ function controllerUids(o: KObject): readonly string[] {
   return v;
 }
 
+/** One shared single-value array per string (namespaces, node names: few distinct values). */
+const singles = new Map<string, readonly string[]>();
+
+function single(v: string): string[] {
+  let a = singles.get(v);
+  if (!a) {
+    a = Object.freeze([v]);
+    if (singles.size < 4096) singles.set(v, a);
+  }
+  return a as string[];
+}
+
+/** Every ownerReferences uid (the garbage collector's index), memoised like controllerUids. */
+const allRefs = new WeakMap<object, readonly string[]>();
+
+export function ownerUids(o: KObject): string[] {
+  const refs = o.metadata?.ownerReferences;
+  if (!refs) return NONE as string[];
+  let v = allRefs.get(refs);
+  if (!v) {
+    v = refs.map((r) => r.uid);
+    if (Object.isFrozen(refs)) allRefs.set(refs, v);
+  }
+  return v as string[];
+}
+
 export function indexOwned(inf: Informer): void {
   ensureIndex(inf, BY_CONTROLLER, (o) => controllerUids(o) as string[]);
-  ensureIndex(inf, ORPHANS, (o) => (controllerOf(o) ? [] : [o.metadata?.namespace ?? '']));
+  ensureIndex(inf, ORPHANS, (o) => (controllerOf(o) ? (NONE as string[]) : single(o.metadata?.namespace ?? '')));
 }
 
 export function indexByNode(inf: Informer): void {
   ensureIndex(inf, BY_NODE, (o) => {
     const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-    return n ? [n] : [];
+    return n ? single(n) : (NONE as string[]);
   });
 }
 
