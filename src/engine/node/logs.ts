@@ -12,19 +12,23 @@ export interface LogLine {
 
 const MAX_LINES = 5000;
 
-type Entry = string | SharedLogLine;
+/** A line's text, or a block of shared lines logged at one instant (an image's start-up lines). */
+type Entry = string | readonly SharedLogLine[];
 type Follower = (l: LogLine) => void;
 
 /**
  * Lines are kept column-wise (entries, times, and the few stderr indices) rather than one
  * object per line: with thousands of pods the per-line objects were a large part of the heap.
- * An entry is the line's text, or a shared line of the image (its start-up lines) rendered
- * from the line's time when read. Follower sets and the stderr index exist only once used.
+ * An entry is one line's text, or a block of lines shared with other containers of the image
+ * (rendered from the entry's time when read). The arrays start at their exact size, and the
+ * follower sets and the stderr index exist only once used.
  */
 export class ContainerLog {
-  private entries: Entry[] = [];
-  private times: number[] = [];
-  /** Absolute indices of the text entries written to stderr (shared lines know their stream). */
+  private entries?: Entry[];
+  private times?: number[];
+  /** Lines kept (a block counts its lines). */
+  private count = 0;
+  /** Absolute indices of the text lines written to stderr (shared lines know their stream). */
   private stderr?: Set<number>;
   private dropped = 0;
   private followers?: Set<Follower>;
@@ -32,43 +36,74 @@ export class ContainerLog {
   ended = false;
 
   append(line: LogLine): void {
-    if (line.stream === 'stderr') (this.stderr ??= new Set()).add(this.dropped + this.entries.length);
-    this.push(flat(line.text), line.at);
+    if (line.stream === 'stderr') (this.stderr ??= new Set()).add(this.dropped + this.count);
+    this.push(flat(line.text), 1, line.at);
     if (this.followers) for (const f of this.followers) f(line);
   }
 
-  /** Appends a line shared with other containers, logged at `at`. */
-  appendShared(line: SharedLogLine, at: number): void {
-    this.push(line, at);
+  /** Appends lines shared with other containers, logged at `at` (the array must never change). */
+  appendShared(lines: readonly SharedLogLine[], at: number): void {
+    if (!lines.length) return;
+    this.push(lines, lines.length, at);
     if (this.followers?.size) {
-      const l: LogLine = { at, stream: line.stream, text: line.text(at) };
-      for (const f of this.followers) f(l);
+      for (const l of lines) {
+        const line: LogLine = { at, stream: l.stream, text: l.text(at) };
+        for (const f of this.followers) f(line);
+      }
     }
   }
 
-  private push(e: Entry, at: number): void {
-    this.entries.push(e);
-    this.times.push(at);
-    if (this.entries.length > MAX_LINES) {
-      const cut = this.entries.length - MAX_LINES;
-      this.entries.splice(0, cut);
-      this.times.splice(0, cut);
-      if (this.stderr) for (let i = this.dropped; i < this.dropped + cut; i++) this.stderr.delete(i);
-      this.dropped += cut;
+  private push(e: Entry, n: number, at: number): void {
+    if (!this.entries || !this.times) {
+      this.entries = [e];
+      this.times = [at];
+    } else {
+      this.entries.push(e);
+      this.times.push(at);
     }
+    this.count += n;
+    if (this.count > MAX_LINES) this.trim();
+  }
+
+  /** Drops the oldest lines beyond the cap (a block across the cut keeps its newer lines). */
+  private trim(): void {
+    const entries = this.entries!;
+    const removed = this.count - MAX_LINES;
+    let cut = removed;
+    let whole = 0;
+    while (cut > 0) {
+      const e = entries[whole]!;
+      const n = typeof e === 'string' ? 1 : e.length;
+      if (n > cut) {
+        entries[whole] = (e as readonly SharedLogLine[]).slice(cut);
+        break;
+      }
+      cut -= n;
+      whole++;
+    }
+    entries.splice(0, whole);
+    this.times!.splice(0, whole);
+    if (this.stderr) for (let i = this.dropped; i < this.dropped + removed; i++) this.stderr.delete(i);
+    this.dropped += removed;
+    this.count = MAX_LINES;
   }
 
   get length(): number {
-    return this.entries.length;
+    return this.count;
   }
 
   /** The kept lines, oldest first. */
   get lines(): LogLine[] {
-    return this.entries.map((e, i) => {
-      const at = this.times[i]!;
-      if (typeof e !== 'string') return { at, text: e.text(at), stream: e.stream };
-      return { at, text: e, stream: this.stderr?.has(this.dropped + i) ? 'stderr' : 'stdout' };
-    });
+    const out: LogLine[] = [];
+    const { entries, times } = this;
+    if (!entries || !times) return out;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const at = times[i]!;
+      if (typeof e === 'string') out.push({ at, text: e, stream: this.stderr?.has(this.dropped + out.length) ? 'stderr' : 'stdout' });
+      else for (const l of e) out.push({ at, text: l.text(at), stream: l.stream });
+    }
+    return out;
   }
 
   follow(cb: (l: LogLine) => void, onEnd: () => void): () => void {

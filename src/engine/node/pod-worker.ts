@@ -35,51 +35,46 @@ const CREATE_MS = 150;
 
 type Phase = 'waiting' | 'running' | 'terminated';
 
-interface ContainerRun {
-  spec: Container;
-  init: boolean;
-  phase: Phase;
+/** The kubelet's state of one container of the pod (all fields set up front: one object shape). */
+class ContainerRun {
+  phase: Phase = 'waiting';
   waitingReason: string;
-  waitingMessage?: string;
-  restartCount: number;
-  startedAt?: number;
-  finishedAt?: number;
-  exitCode?: number;
-  termReason?: string;
-  termMessage?: string;
-  last?: ContainerState;
-  ready: boolean;
-  everStarted: boolean;
-  process?: RunningProcess;
-  image?: ImageInfo;
-  containerID?: string;
-  backoffMs: number;
-  pullBackoffMs: number;
+  waitingMessage?: string = undefined;
+  restartCount = 0;
+  startedAt?: number = undefined;
+  finishedAt?: number = undefined;
+  exitCode?: number = undefined;
+  termReason?: string = undefined;
+  termMessage?: string = undefined;
+  last?: ContainerState = undefined;
+  ready = false;
+  everStarted = false;
+  process?: RunningProcess = undefined;
+  image?: ImageInfo = undefined;
+  containerID?: string = undefined;
+  backoffMs = 0;
+  pullBackoffMs = 0;
   /** Pending timers of this container (absent when none: thousands of quiet containers). */
-  timers?: Set<TaskHandle>;
+  timers?: Set<TaskHandle> = undefined;
   /** The startup probe passed (or there is none). */
-  started: boolean;
-  probes?: ProbeWorker[];
-  probeTimers?: Set<TaskHandle>;
-  execEnv?: ProbeHost['execEnv'];
+  started = false;
+  probes?: ProbeWorker[] = undefined;
+  probeTimers?: Set<TaskHandle> = undefined;
+  execEnv?: ProbeHost['execEnv'] = undefined;
   /** The log of the current instance, and of the one before it (`--previous`). */
-  log?: ContainerLog;
-  previousLog?: ContainerLog;
+  log?: ContainerLog = undefined;
+  previousLog?: ContainerLog = undefined;
+
+  constructor(
+    readonly spec: Container,
+    readonly init: boolean,
+  ) {
+    this.waitingReason = init ? 'PodInitializing' : 'ContainerCreating';
+  }
 }
 
 function newRun(c: Container, init: boolean): ContainerRun {
-  return {
-    spec: c,
-    init,
-    phase: 'waiting',
-    waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
-    restartCount: 0,
-    ready: false,
-    everStarted: false,
-    backoffMs: 0,
-    pullBackoffMs: 0,
-    started: false,
-  };
+  return new ContainerRun(c, init);
 }
 
 /** Removes a timer from a set; the set is dropped once empty. */
@@ -622,8 +617,8 @@ export class PodWorker {
         exitCode: r.exitCode ?? 0,
         reason: r.termReason,
         ...(r.termMessage ? { message: r.termMessage } : {}),
-        ...(r.startedAt !== undefined ? { startedAt: rfc3339(r.startedAt) } : {}),
-        finishedAt: rfc3339(r.finishedAt ?? this.ctx.clock.now()),
+        ...(r.startedAt !== undefined ? { startedAt: stamp(r.startedAt) } : {}),
+        finishedAt: stamp(r.finishedAt ?? this.ctx.clock.now()),
         containerID: r.containerID,
       },
     };
@@ -727,7 +722,7 @@ export class PodWorker {
   }
 
   private buildStatus(): NonNullable<Pod['status']> {
-    const now = rfc3339(this.ctx.clock.now());
+    const now = stamp(this.ctx.clock.now());
     const initRuns = this.runs.filter((r) => r.init);
     const appRuns = this.runs.filter((r) => !r.init);
     const initDone = initRuns.every((r) => r.phase === 'terminated' && r.exitCode === 0);
@@ -756,12 +751,12 @@ export class PodWorker {
       hostIP: this.kubelet.cfg.internalIP,
       hostIPs: [{ ip: this.kubelet.cfg.internalIP }],
       ...(this.ip ? { podIP: this.ip, podIPs: [{ ip: this.ip }] } : {}),
-      startTime: rfc3339(this.startTime ?? this.ctx.clock.now()),
+      startTime: stamp(this.startTime ?? this.ctx.clock.now()),
       qosClass: this.pod.status?.qosClass,
     };
     const cs = (r: ContainerRun): ContainerStatus => {
       let state: ContainerState;
-      if (r.phase === 'running') state = { running: { startedAt: rfc3339(r.startedAt ?? 0) } };
+      if (r.phase === 'running') state = { running: { startedAt: stamp(r.startedAt ?? 0) } };
       else if (r.phase === 'terminated') state = this.terminatedState(r);
       else state = { waiting: { reason: r.waitingReason, ...(r.waitingMessage ? { message: r.waitingMessage } : {}) } };
       const out: ContainerStatus = {
@@ -770,8 +765,8 @@ export class PodWorker {
         lastState: r.last ?? {},
         ready: r.ready,
         restartCount: r.restartCount,
-        image: r.image ? `${r.image.repository}:${r.image.tag}` : (r.spec.image ?? ''),
-        imageID: r.image && r.everStarted ? `${r.image.repository}@${r.image.digest}` : '',
+        image: r.image ? imageNames(r.image).name : (r.spec.image ?? ''),
+        imageID: r.image && r.everStarted ? imageNames(r.image).id : '',
         started: r.phase === 'running' && r.started,
       };
       if (r.containerID && r.everStarted) out.containerID = r.containerID;
@@ -824,6 +819,36 @@ function keepTransition(c: PodCondition, old: PodCondition[] | undefined): PodCo
   return c;
 }
 
+const stamps = new Map<number, string>();
+
+/** RFC 3339 text of a time, one shared flat string per millisecond (statuses repeat the same few). */
+function stamp(ms: number): string {
+  let s = stamps.get(ms);
+  if (s === undefined) {
+    if (stamps.size >= 4096) stamps.clear();
+    s = flatString(rfc3339(ms));
+    stamps.set(ms, s);
+  }
+  return s;
+}
+
+/** The string as V8's internalized copy: flat, and one copy per text (property keys are internalized). */
+function flatString(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}
+
+const names = new WeakMap<ImageInfo, { name: string; id: string }>();
+
+/** status.containerStatuses[].image and .imageID of an image, built once per (shared) ImageInfo. */
+function imageNames(image: ImageInfo): { name: string; id: string } {
+  let n = names.get(image);
+  if (!n) {
+    n = { name: flatString(`${image.repository}:${image.tag}`), id: flatString(`${image.repository}@${image.digest}`) };
+    names.set(image, n);
+  }
+  return n;
+}
+
 const HEX = '0123456789abcdef';
 
 /** `containerd://` and 64 random hex digits, built as one flat string (no rope of 8 parts). */
@@ -862,8 +887,8 @@ class ProcessContextImpl implements ProcessContext {
     this.out.append({ at: this.w.ctx.clock.now(), stream, text: line });
   }
 
-  logShared(line: SharedLogLine): void {
-    this.out.appendShared(line, this.w.ctx.clock.now());
+  logShared(lines: readonly SharedLogLine[]): void {
+    this.out.appendShared(lines, this.w.ctx.clock.now());
   }
 
   after(ms: number, fn: () => void): { cancel(): void } {

@@ -259,7 +259,22 @@ function pullFailure(full: string, reason: 'NotFound' | 'ManifestUnknown', detai
  * shows `rpc error: code = <rpcCode> desc = <message>` (InvalidReference: the kubelet's own
  * InvalidImageName text, no rpc prefix).
  */
+/** Results by reference: thousands of containers of one image share one ImageInfo (and no digest is hashed again). */
+const resolved = new Map<string, ResolveResult>();
+const RESOLVED_MAX = 1024;
+
+/** What the runtime finds for an image reference. The result is shared: callers must not change it. */
 export function resolveImage(ref: string): ResolveResult {
+  let r = resolved.get(ref);
+  if (!r) {
+    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    r = resolveUncached(ref);
+    resolved.set(ref, r);
+  }
+  return r;
+}
+
+function resolveUncached(ref: string): ResolveResult {
   const n = normalizeImageRef(ref);
   if (!n.ok) {
     return { ok: false, reason: 'InvalidReference', rpcCode: 'InvalidArgument', message: `Failed to apply default image tag ${JSON.stringify(ref)}: ${n.error}` };

@@ -63,8 +63,11 @@ export interface ProcessContext {
   now(): number; // virtual epoch ms
   rng: { next(): number; int(n: number): number };
   log(line: string, stream?: 'stdout' | 'stderr'): void; // one log line (kubelet timestamps it)
-  /** Logs a shared line now; absent → images log `line.text(now())` through log(). */
-  logShared?(line: SharedLogLine): void;
+  /**
+   * Logs shared lines now, in order; the kubelet keeps the array by reference, so it must never
+   * change. Absent → images log each `line.text(now())` through log().
+   */
+  logShared?(lines: readonly SharedLogLine[]): void;
   after(ms: number, fn: () => void): { cancel(): void }; // virtual timer owned by the container
   exit(code: number, reason?: string): void; // the main process ends
   http?(req: HttpRequest): Promise<HttpResponse>; // outbound HTTP; absent → connection failure

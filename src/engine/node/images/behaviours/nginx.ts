@@ -151,26 +151,38 @@ class NoticeLine implements SharedLogLine {
   }
 }
 
-/** The lines every container of one nginx version logs at start (worker pids apart), built once. */
-interface StartupLines {
-  entrypoint: SharedLogLine[];
-  notices: SharedLogLine[];
-  /** `start worker process <pid>`, by pid. */
-  workers: Map<number, SharedLogLine>;
+/**
+ * The lines a container of one nginx version logs at start, built once per first worker pid
+ * (the only part that varies) and entrypoint use; containers share them by reference.
+ */
+class StartupLines {
+  private readonly blocks = new Map<string, readonly SharedLogLine[]>();
+  private readonly entrypoint: SharedLogLine[];
+  private readonly notices: SharedLogLine[];
+
+  constructor(v: NginxVersion) {
+    this.entrypoint = entrypointLines(v).map((l) => new FixedLine(l, 'stdout'));
+    this.notices = ['using the "epoll" event method', `nginx/${v.version}`, compilerLine(v), 'OS: Linux 6.8.0-49-generic', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes'].map(
+      (m) => new NoticeLine(` [notice] 1#1: ${m}`),
+    );
+  }
+
+  get(viaEntrypoint: boolean, notices: boolean, workers: number[]): readonly SharedLogLine[] {
+    const key = `${viaEntrypoint} ${notices} ${workers.join(' ')}`;
+    let block = this.blocks.get(key);
+    if (!block) {
+      const lines = viaEntrypoint ? [...this.entrypoint] : [];
+      if (notices) lines.push(...this.notices, ...workers.map((p) => new NoticeLine(` [notice] 1#1: start worker process ${p}`)));
+      block = Object.freeze(lines);
+      this.blocks.set(key, block);
+    }
+    return block;
+  }
 }
 
-function startupLines(v: NginxVersion): StartupLines {
-  const notice = (m: string) => new NoticeLine(` [notice] 1#1: ${m}`);
-  return {
-    entrypoint: entrypointLines(v).map((l) => new FixedLine(l, 'stdout')),
-    notices: ['using the "epoll" event method', `nginx/${v.version}`, compilerLine(v), 'OS: Linux 6.8.0-49-generic', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes'].map(notice),
-    workers: new Map(),
-  };
-}
-
-function logShared(ctx: ProcessContext, line: SharedLogLine): void {
-  if (ctx.logShared) ctx.logShared(line);
-  else ctx.log(line.text(ctx.now()), line.stream);
+function logShared(ctx: ProcessContext, lines: readonly SharedLogLine[]): void {
+  if (ctx.logShared) ctx.logShared(lines);
+  else for (const l of lines) ctx.log(l.text(ctx.now()), l.stream);
 }
 
 export function nginxBehaviour(v: NginxVersion): ImageBehaviour {
@@ -190,7 +202,7 @@ export function nginxBehaviour(v: NginxVersion): ImageBehaviour {
         viaEntrypoint = true;
       }
       const prog = argv[0] === undefined ? '' : basename(argv[0]);
-      if (prog === 'nginx' || prog === 'nginx-debug') return startNginx(v, (lines ??= startupLines(v)), ctx, viaEntrypoint, b.stopSignal!);
+      if (prog === 'nginx' || prog === 'nginx-debug') return startNginx(v, (lines ??= new StartupLines(v)), ctx, viaEntrypoint, b.stopSignal!);
       return startUserlandProcess(v.alpine ? 'busybox' : 'debian', argv, env, ctx, b.imageEnv);
     },
   };
@@ -198,17 +210,10 @@ export function nginxBehaviour(v: NginxVersion): ImageBehaviour {
 }
 
 function startNginx(v: NginxVersion, lines: StartupLines, ctx: ProcessContext, viaEntrypoint: boolean, stopSignal: string): RunningProcess {
-  if (viaEntrypoint) for (const l of lines.entrypoint) logShared(ctx, l);
   const notices = cmpVersion(v.version, '1.19.0') >= 0; // older images log at "warn" level
   const workers = workerPids(ctx, 2); // SIMPLIFICATION: nodes have 2 CPUs → 2 workers
-  if (notices) {
-    for (const l of lines.notices) logShared(ctx, l);
-    for (const p of workers) {
-      let l = lines.workers.get(p);
-      if (!l) lines.workers.set(p, (l = new NoticeLine(` [notice] 1#1: start worker process ${p}`)));
-      logShared(ctx, l);
-    }
-  }
+  const block = lines.get(viaEntrypoint, notices, workers);
+  if (block.length) logShared(ctx, block);
   return new NginxProcess(v, ctx, workers[0]!, notices, stopSignal === 'SIGQUIT');
 }
 
