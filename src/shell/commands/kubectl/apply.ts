@@ -15,6 +15,7 @@ import { KubectlError, StatusError, errorText, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { YamlInputError, parseManifests, toGoJson, toGoJsonCompact } from './yaml';
 import { CREATE_MORE_FLAGS, runCreateMore } from './create-more';
+import { CREATE_EXTRA_FLAGS, runCreateExtra } from './create-extra';
 import { fetchManifest, isUrl } from './remote-manifests';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -367,7 +368,7 @@ async function runCreate(inv: Invocation): Promise<number> {
     case 'ns':
       return createNamespace(inv, rest);
     default:
-      return runCreateMore(inv, what, rest);
+      return (await runCreateExtra(inv, what, rest)) ?? runCreateMore(inv, what, rest);
   }
 }
 
@@ -389,6 +390,7 @@ export const createCommand: SubCommand = {
     { name: 'edit', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     ...CREATE_MORE_FLAGS,
+    ...CREATE_EXTRA_FLAGS,
   ],
   run: runCreate,
 };

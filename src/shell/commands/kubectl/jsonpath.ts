@@ -38,8 +38,8 @@ function parsePath(src: string): Step[] {
       }
       i++;
       let j = i;
-      while (j < s.length && s[j] !== '.' && s[j] !== '[') j++;
-      const name = s.slice(i, j);
+      while (j < s.length && s[j] !== '.' && s[j] !== '[') j += s[j] === '\\' ? 2 : 1;
+      const name = s.slice(i, Math.min(j, s.length)).replace(/\\\./g, '.');
       if (name === '*') steps.push({ t: 'wild' });
       else if (name !== '') steps.push({ t: 'field', name });
       i = j;
