@@ -1,9 +1,10 @@
 // `kubectl create service clusterip|nodeport|loadbalancer|externalname`, `create configmap`
 // (--from-literal, --from-file, --from-env-file), `create secret generic`, `create job` and
-// `create serviceaccount`: the objects kubectl builds client-side, `--dry-run=client -o yaml`,
-// `<kind>/<name> created` and the validation errors kubectl prints.
-// Models kubectl/pkg/cmd/create/{create_service.go,create_configmap.go,create_secret.go,create_job.go,create_serviceaccount.go}.
-// Leaves out: secret docker-registry/tls, --append-hash, create job --from=cronjob/..., binary file data.
+// `create job [--from=cronjob/NAME]`, `create cronjob` and `create serviceaccount`: the objects
+// kubectl builds client-side, `--dry-run=client -o yaml`, `<kind>/<name> created` and the
+// validation errors kubectl prints.
+// Models kubectl/pkg/cmd/create/{create_service.go,create_configmap.go,create_secret.go,create_job.go,create_cronjob.go,create_serviceaccount.go}.
+// Leaves out: secret docker-registry/tls, --append-hash, binary file data.
 import type { KObject } from '../../../engine';
 import type { DryRun, Invocation } from './command';
 import { dryRunOf, dryRunSuffix } from './command';
@@ -27,6 +28,8 @@ export const CREATE_MORE_FLAGS = [
   { name: 'type', type: 'string' as const },
   { name: 'append-hash', type: 'bool' as const },
   { name: 'from', type: 'string' as const },
+  { name: 'schedule', type: 'string' as const },
+  { name: 'restart', type: 'string' as const },
 ];
 
 const b64 = (s: string): string => base64Encode(utf8Encode(s));
@@ -194,12 +197,15 @@ async function createJob(inv: Invocation, args: string[]): Promise<number> {
   if (names.length !== 1) throw exactlyOneName(names.length, 'create job');
   const name = names[0];
   const image = f.list('image')[0] ?? '';
-  if (f.str('from')) {
-    // SIMPLIFICATION: the engine has no CronJobs, so --from can never resolve.
-    throw new KubectlError(`error: from must be an existing cronjob`);
-  }
-  if (!image) throw new KubectlError('error: either --image or --from must be specified');
+  const from = f.str('from');
   const command = dash >= 0 ? args.slice(dash - 1) : [];
+  if ((!image && !from) || (image && from)) throw new KubectlError('error: either --image or --from must be specified');
+  if (command.length && from) throw new KubectlError('error: cannot specify --from and command');
+  const fallback: ResourceInfo = { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], namespaced: true, verbs: [], categories: [] };
+  const fail = (e: StatusError): never => {
+    throw new KubectlError(`error: failed to create job: ${e.message}`);
+  };
+  if (from) return send(inv, typed(inv, 'jobs.batch', fallback), inv.namespace, jobFromCronJob(inv, name, from), dryRunOf(f), fail);
   const container: Record<string, unknown> = { name, image };
   if (command.length) container.command = command;
   container.resources = {};
@@ -210,9 +216,55 @@ async function createJob(inv: Invocation, args: string[]): Promise<number> {
     spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: 'Never' } } },
     status: {},
   } as unknown as KObject;
-  const fallback: ResourceInfo = { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], namespaced: true, verbs: [], categories: [] };
-  return send(inv, typed(inv, 'jobs.batch', fallback), inv.namespace, obj, dryRunOf(f), (e) => {
-    throw new KubectlError(`error: failed to create job: ${e.message}`);
+  return send(inv, typed(inv, 'jobs.batch', fallback), inv.namespace, obj, dryRunOf(f), fail);
+}
+
+/** createJobFromCronJob: the CronJob's job template, `cronjob.kubernetes.io/instantiate: manual`, a controller reference. */
+function jobFromCronJob(inv: Invocation, name: string, from: string): KObject {
+  const slash = from.indexOf('/');
+  const r = slash > 0 ? inv.client.discovery.find(from.slice(0, slash)) : undefined;
+  if (!r || slash < 0) throw new KubectlError('error: from must be an existing cronjob');
+  const res = inv.client.raw('GET', inv.client.path(r, inv.namespace, from.slice(slash + 1)));
+  if (res.status >= 300) throw new StatusError(res.body as StatusError['status'], res.status);
+  const cj = res.body as KObject;
+  if (r.kind !== 'CronJob') throw new KubectlError(`error: unknown object type *v1.${r.kind}`);
+  const tmpl = ((cj.spec as { jobTemplate?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } } | undefined)?.jobTemplate ?? {});
+  const metadata: Record<string, unknown> = { name, creationTimestamp: null };
+  metadata.annotations = { 'cronjob.kubernetes.io/instantiate': 'manual', ...(tmpl.metadata?.annotations ?? {}) };
+  if (tmpl.metadata?.labels) metadata.labels = tmpl.metadata.labels;
+  metadata.ownerReferences = [{ apiVersion: 'batch/v1', kind: 'CronJob', name: cj.metadata?.name, uid: cj.metadata?.uid, controller: true }];
+  return { kind: 'Job', apiVersion: 'batch/v1', metadata, spec: tmpl.spec ?? {}, status: {} } as unknown as KObject;
+}
+
+async function createCronJob(inv: Invocation, args: string[]): Promise<number> {
+  const f = inv.flags;
+  const image = f.list('image')[0] ?? '';
+  const missing = [image ? '' : 'image', f.str('schedule') ? '' : 'schedule'].filter(Boolean);
+  if (missing.length) throw new KubectlError(`error: required flag(s) ${missing.map((n) => `"${n}"`).join(', ')} not set`);
+  const dash = f.p.argsLenAtDash;
+  const names = dash >= 0 ? args.slice(0, Math.max(0, dash - 1)) : args;
+  if (names.length !== 1) throw exactlyOneName(names.length, 'create cronjob');
+  const name = names[0];
+  const command = args.slice(1);
+  const container: Record<string, unknown> = { name, image };
+  if (command.length) container.command = command;
+  container.resources = {};
+  const obj = {
+    kind: 'CronJob',
+    apiVersion: 'batch/v1',
+    metadata: { name, creationTimestamp: null },
+    spec: {
+      jobTemplate: {
+        metadata: { name, creationTimestamp: null },
+        spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: f.str('restart') || 'OnFailure' } } },
+      },
+      schedule: f.str('schedule'),
+    },
+    status: {},
+  } as unknown as KObject;
+  const fallback: ResourceInfo = { group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', singular: 'cronjob', shortNames: ['cj'], namespaced: true, verbs: [], categories: [] };
+  return send(inv, typed(inv, 'cronjobs.batch', fallback), inv.namespace, obj, dryRunOf(f), (e) => {
+    throw new KubectlError(`error: failed to create cronjob: ${e.message}`);
   });
 }
 
@@ -224,6 +276,15 @@ async function createServiceAccount(inv: Invocation, args: string[]): Promise<nu
 
 /** Dispatches `kubectl create <what> ...` for the generators this file provides. */
 export async function runCreateMore(inv: Invocation, what: string, rest: string[]): Promise<number> {
+  // --schedule and --restart belong to `create cronjob` only.
+  if (what !== 'cronjob' && what !== 'cj') {
+    for (const flag of ['schedule', 'restart']) {
+      if (inv.flags.changed(flag)) {
+        inv.err(`Error: unknown flag: --${flag}\nSee 'kubectl create ${what} --help' for usage.\n`);
+        return 1;
+      }
+    }
+  }
   switch (what) {
     case 'service':
     case 'svc':
@@ -235,6 +296,9 @@ export async function runCreateMore(inv: Invocation, what: string, rest: string[
       return createSecret(inv, rest[0], rest.slice(1));
     case 'job':
       return createJob(inv, rest);
+    case 'cronjob':
+    case 'cj':
+      return createCronJob(inv, rest);
     case 'serviceaccount':
     case 'sa':
       return createServiceAccount(inv, rest);

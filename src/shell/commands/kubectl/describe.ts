@@ -7,7 +7,7 @@
 // the real kubectl v1.32 pointed at the simulated API server).
 // Also DaemonSet. Leaves out: persistent volumes, jobs, cronjobs, statefulsets, ingresses and other describers.
 import type { KObject } from '../../../engine';
-import { parseQuantity, quantityToString, translateTimestampSince } from '../../../engine';
+import { humanDuration, parseQuantity, quantityToString, translateTimestampSince } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import type { ResourceInfo } from './client';
 import { KubectlError, errorText, sanitize } from './client';
@@ -903,6 +903,71 @@ function describeEndpoints(c: Ctx, ep: Obj): string {
   return d.text();
 }
 
+// ------------------------------------------------------------------ batch: Job, CronJob
+// Models kubectl/pkg/describe/describe.go (describeJob, describeCronJob, describeJobTemplate, printActiveJobs)
+
+function describeJob(c: Ctx, job: Obj): string {
+  const d = new Describer();
+  const meta = o(job.metadata);
+  const spec = o(job.spec);
+  const status = o(job.status);
+  d.w(0, `Name:\t${s(meta.name)}\n`);
+  d.w(0, `Namespace:\t${s(meta.namespace)}\n`);
+  d.w(0, `Selector:\t${formatSelector(spec.selector)}\n`);
+  labelsMultiline(d, 'Labels', meta.labels);
+  annotationsMultiline(d, 'Annotations', meta.annotations);
+  const ctl = controlledBy(meta);
+  if (ctl) d.w(0, `Controlled By:\t${ctl}\n`);
+  if (spec.parallelism != null) d.w(0, `Parallelism:\t${n(spec.parallelism)}\n`);
+  d.w(0, `Completions:\t${spec.completions != null ? n(spec.completions) : '<unset>'}\n`);
+  if (spec.completionMode != null) d.w(0, `Completion Mode:\t${s(spec.completionMode)}\n`);
+  if (spec.suspend != null) d.w(0, `Suspend:\t${spec.suspend === true}\n`);
+  if (spec.backoffLimit != null) d.w(0, `Backoff Limit:\t${n(spec.backoffLimit)}\n`);
+  if (spec.ttlSecondsAfterFinished != null) d.w(0, `TTL Seconds After Finished:\t${n(spec.ttlSecondsAfterFinished)}\n`);
+  if (status.startTime) d.w(0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
+  if (status.completionTime) d.w(0, `Completed At:\t${rfc1123z(status.completionTime)}\n`);
+  if (status.startTime && status.completionTime) {
+    d.w(0, `Duration:\t${humanDuration(Date.parse(s(status.completionTime)) - Date.parse(s(status.startTime)))}\n`);
+  }
+  if (spec.activeDeadlineSeconds != null) d.w(0, `Active Deadline Seconds:\t${n(spec.activeDeadlineSeconds)}s\n`);
+  const counts = `${n(status.succeeded)} Succeeded / ${n(status.failed)} Failed`;
+  if (status.ready == null) d.w(0, `Pods Statuses:\t${n(status.active)} Active / ${counts}\n`);
+  else d.w(0, `Pods Statuses:\t${n(status.active)} Active (${n(status.ready)} Ready) / ${counts}\n`);
+  if (spec.completionMode === 'Indexed') d.w(0, `Completed Indexes:\t${s(status.completedIndexes) || '<none>'}\n`);
+  describePodTemplate(d, spec.template);
+  describeEvents(d, c.events, c.now);
+  return d.text();
+}
+
+function describeCronJob(c: Ctx, cj: Obj): string {
+  const d = new Describer();
+  const meta = o(cj.metadata);
+  const spec = o(cj.spec);
+  const status = o(cj.status);
+  const unset = (v: unknown, suffix = '') => (v != null ? `${n(v)}${suffix}` : '<unset>');
+  d.w(0, `Name:\t${s(meta.name)}\n`);
+  d.w(0, `Namespace:\t${s(meta.namespace)}\n`);
+  labelsMultiline(d, 'Labels', meta.labels);
+  annotationsMultiline(d, 'Annotations', meta.annotations);
+  d.w(0, `Schedule:\t${s(spec.schedule)}\n`);
+  d.w(0, `Concurrency Policy:\t${s(spec.concurrencyPolicy)}\n`);
+  d.w(0, `Suspend:\t${spec.suspend == null ? '<unset>' : spec.suspend === true ? 'True' : 'False'}\n`);
+  d.w(0, `Successful Job History Limit:\t${unset(spec.successfulJobsHistoryLimit)}\n`);
+  d.w(0, `Failed Job History Limit:\t${unset(spec.failedJobsHistoryLimit)}\n`);
+  d.w(0, `Starting Deadline Seconds:\t${unset(spec.startingDeadlineSeconds, 's')}\n`);
+  const jt = o(o(spec.jobTemplate).spec);
+  d.w(0, `Selector:\t${jt.selector ? formatSelector(jt.selector) : '<unset>'}\n`);
+  d.w(0, `Parallelism:\t${unset(jt.parallelism)}\n`);
+  d.w(0, `Completions:\t${unset(jt.completions)}\n`);
+  if (jt.activeDeadlineSeconds != null) d.w(0, `Active Deadline Seconds:\t${n(jt.activeDeadlineSeconds)}s\n`);
+  describePodTemplate(d, jt.template);
+  d.w(0, `Last Schedule Time:\t${status.lastScheduleTime ? rfc1123z(status.lastScheduleTime) : '<unset>'}\n`);
+  const active = a(status.active).map((r) => s(o(r).name));
+  d.w(0, `Active Jobs:\t${active.length ? active.join(', ') : '<none>'}\n`);
+  describeEvents(d, c.events, c.now);
+  return d.text();
+}
+
 function describeGeneric(c: Ctx, obj: Obj): string {
   const d = new Describer();
   const meta = o(obj.metadata);
@@ -945,6 +1010,10 @@ export function describeObject(inv: Invocation, r: ResourceInfo, obj: KObject, s
       return describeReplicaSet(c, x, 'ReplicationController');
     case 'DaemonSet.apps':
       return describeDaemonSet(c, x);
+    case 'Job.batch':
+      return describeJob(c, x);
+    case 'CronJob.batch':
+      return describeCronJob(c, x);
     case 'Service':
       return describeService(c, x);
     case 'Namespace':
