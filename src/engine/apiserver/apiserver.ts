@@ -84,6 +84,8 @@ export type PatchContentType =
 export class ApiServer {
   private readonly byKey = new Map<string, ResourceType>();
   private readonly byKind = new Map<string, ResourceType>();
+  /** Per-kind RNG streams (ResourceType.rngStream). */
+  private readonly streams = new Map<string, Rng>();
   readonly types: ResourceType[];
   /** Hooks that other components (kubelet, network) install: pod logs, etc. */
   readonly hooks: Record<string, unknown> = {};
@@ -95,6 +97,7 @@ export class ApiServer {
     types: ResourceType[],
   ) {
     this.types = types;
+    for (const t of types) if (t.rngStream && !this.streams.has(t.rngStream)) this.streams.set(t.rngStream, rng.fork(t.rngStream));
     for (const t of types) {
       this.byKey.set(resourceKey(t), t);
       this.byKind.set(`${apiVersionOf(t)}/${t.kind}`, t);
@@ -235,11 +238,12 @@ export class ApiServer {
     } else {
       delete meta.namespace;
     }
-    if (!meta.name && meta.generateName) meta.name = generateName(this.rng, meta.generateName);
+    const rng = (rt.rngStream && this.streams.get(rt.rngStream)) || this.rng;
+    if (!meta.name && meta.generateName) meta.name = generateName(rng, meta.generateName);
     const name = meta.name ?? '';
     applyDefaults(rt.kind, obj);
     // Fields the server owns.
-    meta.uid = uuid(this.rng);
+    meta.uid = uuid(rng);
     meta.creationTimestamp = rfc3339(this.clock.now());
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;

@@ -50,6 +50,11 @@ export interface ResourceType {
   returnDeletedObject?: boolean;
   /** Discovery's storageVersionHash as the v1.32 server publishes it. */
   storageVersionHash?: string;
+  /**
+   * Own RNG stream (forked by this label) for the uids and generated names of this kind, so a
+   * kind served later does not shift the names every other kind gets from the same seed.
+   */
+  rngStream?: string;
   /** Default propagation policy when the client gives none. */
   defaultPropagation?: 'Background' | 'Foreground' | 'Orphan';
 }

@@ -208,6 +208,7 @@ export const horizontalPodAutoscalers: ResourceType = defineType({
   statusSubresource: true,
   subresources: ['status'],
   storageVersionHash: 'qwQve8ut294=',
+  rngStream: 'horizontalpodautoscalers',
   prepareForCreate(obj: KObject) {
     defaultHPA(obj as HorizontalPodAutoscaler);
     obj.status = { desiredReplicas: 0 };

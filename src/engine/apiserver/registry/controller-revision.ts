@@ -26,6 +26,7 @@ export const controllerRevisions = defineType({
   plural: 'controllerrevisions',
   namespaced: true,
   storageVersionHash: '85nkx63pcBU=',
+  rngStream: 'controllerrevisions',
   validateCreate: (obj) => validateRevision(obj),
   validateUpdate(obj, old) {
     const errs = validateRevision(obj);

@@ -96,3 +96,47 @@ describe('DaemonSet controller', () => {
     expect(podsByNode(h)).toEqual(['node-1', 'node-2', 'node-3']);
   });
 });
+
+describe('DaemonSet history (ControllerRevisions)', () => {
+  type CR = KObject & { revision?: number; data?: { spec?: { template?: Record<string, unknown> } } };
+  const revisions = (h: Harness) =>
+    h
+      .list<CR>('controllerrevisions', 'kube-system', 'apps')
+      .map((c) => `${c.revision} ${(c.data?.spec?.template?.spec as { containers: { image: string }[] }).containers[0].image} ${c.metadata?.name === `agent-${c.metadata?.labels?.['controller-revision-hash']}`}`)
+      .sort();
+  const setImage = (h: Harness, image: string) =>
+    h.api.mutate(h.rt('daemonsets', 'apps'), 'kube-system', 'agent', (o) => {
+      ((o as DaemonSet).spec!.template!.spec!.containers[0] as { image: string }).image = image;
+    });
+
+  it('snapshots each template once, renumbers a template that comes back, and keeps the template generation', () => {
+    const h = setup();
+    h.create('daemonsets', ds(), 'apps');
+    h.advance(2000);
+    const [cr] = h.list<CR>('controllerrevisions', 'kube-system', 'apps');
+    expect(cr.data?.spec?.template).toEqual({ $patch: 'replace', metadata: { creationTimestamp: null, labels: { app: 'agent' } }, spec: expect.any(Object) });
+    expect(Object.keys(cr.data?.spec?.template ?? {})).toEqual(['$patch', 'metadata', 'spec']);
+    expect(cr.metadata?.annotations).toEqual({ 'deprecated.daemonset.template.generation': '1' });
+    expect(cr.metadata?.ownerReferences?.map((r) => `${r.kind}/${r.name} ${r.controller}`)).toEqual(['DaemonSet/agent true']);
+    const pod = h.list<Pod>('pods', 'kube-system')[0];
+    expect(pod.metadata?.labels?.['controller-revision-hash']).toBe(cr.metadata?.labels?.['controller-revision-hash']);
+    setImage(h, 'nginx:1.28');
+    h.advance(30_000);
+    expect(revisions(h)).toEqual(['1 nginx:1.27 true', '2 nginx:1.28 true']);
+    setImage(h, 'nginx:1.27');
+    h.advance(30_000);
+    expect(revisions(h)).toEqual(['2 nginx:1.28 true', '3 nginx:1.27 true']);
+    expect(h.get<DaemonSet>('daemonsets', 'kube-system', 'agent', 'apps')?.metadata?.annotations).toEqual({ 'deprecated.daemonset.template.generation': '3' });
+  });
+
+  it('keeps at most revisionHistoryLimit old revisions', () => {
+    const h = setup();
+    h.create('daemonsets', ds({ revisionHistoryLimit: 1 }), 'apps');
+    h.advance(2000);
+    for (const img of ['nginx:a', 'nginx:b', 'nginx:c']) {
+      setImage(h, img);
+      h.advance(30_000);
+    }
+    expect(revisions(h)).toEqual(['3 nginx:b true', '4 nginx:c true']);
+  });
+});

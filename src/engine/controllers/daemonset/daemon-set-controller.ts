@@ -2,8 +2,8 @@
 // taints against tolerations including the ones every daemon pod gets), created with a
 // required node affinity on `metadata.name` so the scheduler places it; extra, misplaced and
 // failed pods are deleted; RollingUpdate replaces outdated pods within maxUnavailable.
-// Leaves out: ControllerRevision objects (the revision hash is a plain template hash),
-// maxSurge rolling updates and the failed-pod backoff.
+// Keeps the template history as ControllerRevisions (history.ts).
+// Leaves out: maxSurge rolling updates and the failed-pod backoff.
 // Models pkg/controller/daemon/{daemon_controller.go,update.go,util/daemonset_util.go}
 import type { DaemonSet, KObject, Node, Pod, Taint, Toleration } from '../../api/types';
 import { isApiError } from '../../api/status';
@@ -13,7 +13,7 @@ import { objKey } from '../../client/informer';
 import { WorkQueue } from '../../client/workqueue';
 import type { ReconcileResult } from '../../client/workqueue';
 import { deepEqual } from '../../apiserver/apiserver';
-import { computePodTemplateHash } from '../../core/names';
+import { DaemonSetHistory, REVISION_HASH_LABEL } from './history';
 import { parseTime } from '../../core/time';
 import type { Controller, ControllerContext } from '../types';
 import { Expectations } from '../util/expectations';
@@ -26,7 +26,7 @@ import { errorText } from '../replicaset/replica-set-controller';
 import { clone } from '../../api/meta';
 
 const COMPONENT = 'daemonset-controller';
-export const REVISION_HASH_LABEL = 'controller-revision-hash';
+export { REVISION_HASH_LABEL };
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 
 /** The tolerations every daemon pod gets (AddOrUpdateDaemonPodTolerations). */
@@ -74,6 +74,7 @@ export class DaemonSetController implements Controller {
   private nodes!: Informer;
   private podRt!: ResourceType;
   private dsRt!: ResourceType;
+  private history!: DaemonSetHistory;
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, COMPONENT, (key) => this.reconcile(key));
@@ -88,6 +89,16 @@ export class DaemonSetController implements Controller {
     this.pods = informers.for('pods');
     this.nodes = informers.for('nodes');
     indexOwned(this.pods);
+    const revisions = informers.for('controllerrevisions', 'apps');
+    indexOwned(revisions);
+    this.history = new DaemonSetHistory(api, api.mustResource('controllerrevisions', 'apps'), revisions);
+    const onRevision = (cr: KObject) => {
+      const ref = controllerOf(cr);
+      if (ref?.kind !== 'DaemonSet') return;
+      const ds = this.dsInf.getNs(cr.metadata?.namespace, ref.name);
+      if (ds && ds.metadata?.uid === ref.uid) this.queue.add(objKey(ds));
+    };
+    revisions.addHandlers({ add: onRevision, update: (_o, c) => onRevision(c), delete: onRevision });
     this.dsInf.addHandlers({
       add: (o) => this.queue.add(objKey(o)),
       update: (_o, c) => this.queue.add(objKey(c)),
@@ -182,7 +193,7 @@ export class DaemonSetController implements Controller {
       return;
     }
     if (ds.metadata?.deletionTimestamp) return;
-    const hash = computePodTemplateHash(ds.spec?.template);
+    const { hash, old } = this.history.construct(ds);
     const ns = ds.metadata?.namespace ?? '';
     const candidates = [...this.pods.byIndex(BY_CONTROLLER, ds.metadata?.uid ?? ''), ...this.pods.byIndex(ORPHANS, ns)];
     const owned = claim(
@@ -229,6 +240,7 @@ export class DaemonSetController implements Controller {
     if (this.expectations.satisfied(key)) {
       if (!toCreate.length && !toDelete.length) toDelete.push(...this.rollingUpdateVictims(ds, hash, nodes, byNode, shouldRun));
       err = this.syncNodes(key, ds, hash, toCreate, toDelete);
+      if (err === undefined) this.history.cleanup(ds, old, owned);
     }
     this.updateStatus(ds, hash, byNode, shouldRun);
     if (err !== undefined) throw err;

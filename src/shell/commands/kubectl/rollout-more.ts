@@ -4,7 +4,9 @@
 // pause/resume/restart patches and their exact messages and errors.
 // Models kubectl/pkg/cmd/rollout/{rollout_history,rollout_undo,rollout_pause,rollout_resume,rollout_restart}.go
 // and kubectl/pkg/polymorphichelpers/{history,rollback,objectpauser,objectresumer,objectrestarter}.go.
-// Leaves out: DaemonSet/StatefulSet histories (the engine has no ControllerRevisions).
+// DaemonSets: history and undo from their ControllerRevisions (DaemonSetHistoryViewer,
+// DaemonSetRollbacker: the revision's replace patch applied as a strategic merge patch).
+// Leaves out: StatefulSet histories.
 import type { KObject } from '../../../engine';
 import { rfc3339 } from '../../../engine';
 import type { DryRun, Invocation } from './command';
@@ -101,10 +103,97 @@ function requireDeployment(v: Visited, what: string): void {
   if (v.obj.kind !== 'Deployment') throw new KubectlError(`error: ${what} has been implemented for ${JSON.stringify(v.obj.kind)}`);
 }
 
+interface Revision extends KObject {
+  revision?: number;
+  data?: { spec?: { template?: Template & { $patch?: string } } };
+}
+
+/** daemonSetHistory: the ControllerRevisions the DaemonSet controls, keyed by revision. */
+function daemonSetRevisions(inv: Invocation, d: Visited): Map<number, Revision> {
+  const crR = inv.client.discovery.mustFind('controllerrevisions.apps');
+  const list = inv.client.get(inv.client.path(crR, d.ns)) as { items?: Revision[] };
+  const uid = d.obj.metadata?.uid;
+  const out = new Map<number, Revision>();
+  for (const cr of list.items ?? []) {
+    const owned = (cr.metadata?.ownerReferences as Array<{ uid?: string; controller?: boolean }> | undefined)?.some((o) => o.controller && o.uid === uid);
+    if (owned) out.set(cr.revision ?? 0, cr);
+  }
+  return out;
+}
+
+/** The pod template a revision restores (its replace patch without the directive). */
+function revisionTemplate(cr: Revision | undefined): Template {
+  const t = { ...(cr?.data?.spec?.template ?? {}) };
+  delete t.$patch;
+  return t;
+}
+
+function daemonSetHistory(inv: Invocation, v: Visited, rev: number): void {
+  const revs = daemonSetRevisions(inv, v);
+  const head = `${kindPrefix(v.r)}/${v.name}`;
+  if (revs.size === 0) {
+    inv.out(`${head} ${rev > 0 ? `with revision #${rev}` : ''}\nNo rollout history found.\n`);
+    return;
+  }
+  if (rev > 0) {
+    const cr = revs.get(rev);
+    if (!cr) throw new KubectlError('error: unable to find the specified revision');
+    inv.out(`${head} with revision #${rev}\n${describeTemplate(revisionTemplate(cr))}\n`);
+    return;
+  }
+  const rows = [['REVISION', 'CHANGE-CAUSE']];
+  for (const n of [...revs.keys()].sort((a, b) => a - b)) rows.push([String(n), revs.get(n)?.metadata?.annotations?.[CHANGE_CAUSE] || '<none>']);
+  inv.out(`${head} \n${new TabWriter(0, 2).format(rows)}\n`);
+}
+
+function daemonSetUndo(inv: Invocation, v: Visited, to: number, dry: DryRun): void {
+  const revs = daemonSetRevisions(inv, v);
+  if (to < 0) throw new KubectlError(`error: unable to find specified revision ${to} in history`);
+  if (to === 0 && revs.size <= 1) throw new KubectlError('error: no last revision to roll back to');
+  const sorted = [...revs.keys()].sort((a, b) => a - b);
+  const cr = to === 0 ? revs.get(sorted[sorted.length - 2]) : revs.get(to);
+  if (!cr) throw new KubectlError(`error: unable to find specified revision ${to} in history`);
+  const tpl = revisionTemplate(cr);
+  const head = `${kindPrefix(v.r)}/${v.name}`;
+  if (dry === 'client') {
+    // printPodTemplate: the DaemonSet rollbacker says what it would restore.
+    inv.out(`${head} will roll back to ${describeTemplate(tpl)}${dryRunSuffix(dry)}\n`);
+    return;
+  }
+  const current = clone((v.obj.spec as { template?: Template } | undefined)?.template ?? {}) as Template & { metadata?: { creationTimestamp?: unknown } };
+  const meta = (current.metadata ??= {}) as { creationTimestamp?: unknown };
+  if (!('creationTimestamp' in meta)) meta.creationTimestamp = null;
+  if (canonical(current) === canonical(tpl)) {
+    // kubectl prints the --to-revision it was given (0 when none).
+    inv.out(`${head} skipped rollback (current template already matches revision ${to})${dryRunSuffix(dry)}\n`);
+    return;
+  }
+  inv.client.call('PATCH', inv.client.path(v.r, v.ns, v.name), {
+    body: cr.data,
+    contentType: 'application/strategic-merge-patch+json',
+    query: { dryRun: dry === 'server' ? 'All' : undefined },
+  });
+  inv.out(`${head} rolled back${dryRunSuffix(dry)}\n`);
+}
+
+/** JSON with sorted keys, to compare templates as kubectl compares the patch bytes. */
+function canonical(v: unknown): string {
+  const sort = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sort);
+    if (x && typeof x === 'object') return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])]));
+    return x;
+  };
+  return JSON.stringify(sort(v));
+}
+
 async function history(inv: Invocation, args: string[]): Promise<number> {
   const objs = await visitObjects(inv, args, { cmd: 'rollout history', selectors: true });
   const rev = inv.flags.int('revision');
   for (const v of objs) {
+    if (v.obj.kind === 'DaemonSet') {
+      daemonSetHistory(inv, v, rev);
+      continue;
+    }
     requireDeployment(v, 'no history viewer');
     const revs = revisions(inv, v);
     if (rev > 0) {
@@ -132,6 +221,10 @@ async function undo(inv: Invocation, args: string[]): Promise<number> {
   const objs = await visitObjects(inv, args, { cmd: 'rollout undo', selectors: true });
   const to = inv.flags.int('to-revision');
   for (const v of objs) {
+    if (v.obj.kind === 'DaemonSet') {
+      daemonSetUndo(inv, v, to, dry);
+      continue;
+    }
     requireDeployment(v, 'no rollbacker');
     const d = v.obj as KObject & { spec?: { paused?: boolean; template?: Template } };
     if (d.spec?.paused) throw new KubectlError("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
