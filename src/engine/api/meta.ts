@@ -42,105 +42,98 @@ export function cloneSharing<T>(v: T, prev: unknown): T {
 
 function share(v: unknown, prev: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (v === prev || Object.isFrozen(v)) return v;
+  if (v === prev || Object.isFrozen(v)) {
+    sharedHash = knownHash.get(v) ?? NO_HASH;
+    return v;
+  }
   const p = prev !== null && typeof prev === 'object' ? prev : undefined;
-  if (p !== undefined && sameTree(v, p)) return p;
+  if (p !== undefined && sameTree(v, p)) {
+    sharedHash = knownHash.get(p) ?? NO_HASH;
+    return p;
+  }
   if (Array.isArray(v)) {
     const pa = Array.isArray(p) ? (p as unknown[]) : undefined;
     const out = new Array(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = share(v[i], pa?.[i]);
-    return intern(out);
+    let h = v.length <= INTERN_MAX_KEYS ? mix(0x61, v.length) : NO_HASH;
+    for (let i = 0; i < v.length; i++) {
+      const y = share(v[i], pa?.[i]);
+      out[i] = y;
+      if (h !== NO_HASH) h = mixChild(h, y);
+    }
+    return intern(out, h);
   }
   const po = p !== undefined && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
   const out: Record<string, unknown> = {};
-  let plain = true;
+  let h = 0x6f;
+  let n = 0;
   for (const k in v as Record<string, unknown>) {
     const x = (v as Record<string, unknown>)[k];
-    if (k === '__proto__') plain = false;
-    if (x !== undefined) out[k] = share(x, po !== undefined && k !== '__proto__' ? po[k] : undefined);
+    if (x === undefined) continue;
+    // An own `__proto__` key (from JSON.parse) becomes the copy's prototype: no interning then.
+    const y = share(x, po !== undefined && k !== '__proto__' ? po[k] : undefined);
+    out[k] = y;
+    if (h !== NO_HASH) h = ++n > INTERN_MAX_KEYS || k === '__proto__' ? NO_HASH : mixChild(mix(h, k.length | (k.charCodeAt(0) << 8) | (k.charCodeAt(k.length - 1) << 16)), y);
   }
-  // An own `__proto__` key (from JSON.parse) became the copy's prototype: leave such copies alone.
-  return plain ? intern(out) : out;
+  return intern(out, h);
 }
 
 // ---------------------------------------------------------------- interning of small subtrees
 //
 // A direct-mapped table of frozen subtrees by a structural hash. A freshly copied object or
-// array whose children are all primitives or frozen (so: interned or shared already) is looked
-// up by its hash; an equal one found there (same keys in the same order, identical values) is
-// returned instead of the copy. A slot that served hits lately is kept from one-off copies (a
-// miss only wears its credit down), so the recurring subtrees stay put while unique ones (a
-// pod's status, its container IDs) pass through. Collisions and evictions only cost sharing,
-// never correctness. Large or deep subtrees are not hashed (budget), so the cost per write
-// stays proportional to what the write copied.
+// array whose children are all primitives or subtrees with a known hash (interned in this copy,
+// or interned earlier and found again since) is looked up by its hash; an equal one found there
+// (same keys in the same order, identical values) is returned instead of the copy. Hashes are
+// computed bottom-up while copying, so no subtree is hashed twice. A slot that served hits
+// lately is kept from one-off copies (a miss only wears its credit down), so the recurring
+// subtrees stay put while unique ones (a pod's status, its container IDs) pass through.
+// Collisions and evictions only cost sharing, never correctness.
 
 const INTERN_SLOTS = 16384; // power of two
 const internTable: (object | undefined)[] = new Array<object | undefined>(INTERN_SLOTS).fill(undefined);
 const internCredit = new Uint8Array(INTERN_SLOTS);
 const MAX_CREDIT = 4;
-/** At most this many keys (or elements) in an interned node, and nodes hashed per lookup. */
+/** At most this many keys (or elements) in an interned node. */
 const INTERN_MAX_KEYS = 24;
-const HASH_BUDGET = 48;
-let budget = 0;
 const NO_HASH = -1;
+/** The hash of the object the last share() call returned (NO_HASH: unknown). */
+let sharedHash = NO_HASH;
+/** Hashes of interned subtrees that were found again at least once (few: the shared ones). */
+const knownHash = new WeakMap<object, number>();
 
 function mix(h: number, x: number): number {
-  return Math.imul(h ^ x, 0x01000193);
+  return Math.imul(h ^ x, 0x01000193) >>> 1;
 }
 
-/** Strings up to 32 characters are hashed whole, longer ones by length and 32 sampled characters. */
-function hashStr(h: number, s: string): number {
+/** Short strings are hashed whole; longer ones by length, 8 sampled characters and the last 6. */
+function hashStr(s: string): number {
   const n = s.length;
-  h = mix(h, n);
-  if (n <= 32) {
+  let h = mix(0x3b, n);
+  if (n <= 12) {
     for (let i = 0; i < n; i++) h = mix(h, s.charCodeAt(i));
-  } else {
-    const step = n / 32;
-    for (let i = 0; i < 32; i++) h = mix(h, s.charCodeAt(Math.floor(i * step)));
-    h = mix(h, s.charCodeAt(n - 1));
+    return h;
   }
+  const step = (n - 6) >> 3;
+  for (let i = 0; i < 8; i++) h = mix(h, s.charCodeAt(i * step));
+  for (let i = n - 6; i < n; i++) h = mix(h, s.charCodeAt(i));
   return h;
 }
 
-/** Hash of a value inside a candidate; NO_HASH when it cannot be part of an interned node. */
-function hashValue(x: unknown): number {
-  switch (typeof x) {
+/** Adds child `y` (just returned by share()) to hash `h`. */
+function mixChild(h: number, y: unknown): number {
+  switch (typeof y) {
     case 'string':
-      return hashStr(0x3b, x) & 0x7fffffff;
+      return mix(h, hashStr(y));
     case 'number':
-      if (x === 0) return 1 / x > 0 ? 0x4e0 : 0x4e1;
-      return mix(0x4e, (x | 0) ^ Math.floor(x / 4294967296) ^ Math.floor((x % 1) * 65536)) & 0x7fffffff;
+      if (y === 0) return mix(h, 1 / y > 0 ? 0x4e0 : 0x4e1);
+      return mix(h, (y | 0) ^ Math.floor(y / 4294967296) ^ Math.floor((y % 1) * 65536));
     case 'boolean':
-      return x ? 0x5a1 : 0x5a2;
+      return mix(h, y ? 0x5a1 : 0x5a2);
     case 'object':
-      if (x === null) return 0x5a3;
-      return Object.isFrozen(x) ? hashNode(x) : NO_HASH;
+      if (y === null) return mix(h, 0x5a3);
+      return sharedHash === NO_HASH ? NO_HASH : mix(h, sharedHash);
     default:
       return NO_HASH;
   }
-}
-
-function hashNode(o: object): number {
-  if (--budget < 0) return NO_HASH;
-  let h = 0x811c9dc5;
-  if (Array.isArray(o)) {
-    if (o.length > INTERN_MAX_KEYS) return NO_HASH;
-    h = mix(h, 0x61);
-    for (let i = 0; i < o.length; i++) {
-      const c = hashValue(o[i]);
-      if (c === NO_HASH) return NO_HASH;
-      h = mix(h, c);
-    }
-  } else {
-    let n = 0;
-    for (const k in o) {
-      if (++n > INTERN_MAX_KEYS || k === '__proto__') return NO_HASH;
-      const c = hashValue((o as Record<string, unknown>)[k]);
-      if (c === NO_HASH) return NO_HASH;
-      h = mix(hashStr(h, k), c);
-    }
-  }
-  return h & 0x7fffffff;
 }
 
 /** Same keys in the same order with identical values (0 and -0 told apart). */
@@ -163,33 +156,19 @@ function identical(x: unknown, y: unknown): boolean {
   return x === y && (typeof x !== 'number' || x !== 0 || 1 / x === 1 / (y as number));
 }
 
-/** The interned (frozen) equal of `out`, a fresh copy whose children went through share(). */
-function intern(out: object): object {
-  budget = HASH_BUDGET;
-  // The node itself is not frozen yet: hash it as if it were.
-  let h = 0x811c9dc5;
-  if (Array.isArray(out)) {
-    if (out.length > INTERN_MAX_KEYS) return out;
-    h = mix(h, 0x61);
-    for (let i = 0; i < out.length; i++) {
-      const c = hashValue(out[i]);
-      if (c === NO_HASH) return out;
-      h = mix(h, c);
-    }
-  } else {
-    let n = 0;
-    for (const k in out) {
-      if (++n > INTERN_MAX_KEYS || k === '__proto__') return out;
-      const c = hashValue((out as Record<string, unknown>)[k]);
-      if (c === NO_HASH) return out;
-      h = mix(hashStr(h, k), c);
-    }
-  }
-  const slot = (h ^ (h >>> 15)) & (INTERN_SLOTS - 1);
+/** The interned (frozen) equal of `out`, a fresh copy with structural hash `h`; sets sharedHash. */
+function intern(out: object, h: number): object {
+  sharedHash = NO_HASH;
+  if (h === NO_HASH) return out;
+  let x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  const slot = (x ^ (x >>> 16)) & (INTERN_SLOTS - 1);
   const hit = internTable[slot];
   if (hit !== undefined) {
     if (sameShallow(out, hit)) {
+      if (internCredit[slot] === 0) knownHash.set(hit, h);
       if (internCredit[slot] < MAX_CREDIT) internCredit[slot]++;
+      sharedHash = h;
       return hit;
     }
     if (internCredit[slot] > 0) {
@@ -198,6 +177,7 @@ function intern(out: object): object {
     }
   }
   internTable[slot] = Object.freeze(out);
+  sharedHash = h;
   return out;
 }
 
