@@ -12,6 +12,7 @@ import type { ResourceInfo } from './client';
 import { KubectlError, StatusError, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { exactlyOneName } from './mutate-util';
+import { klogHeader } from './connection';
 import { toGoJson } from './yaml';
 import { base64Encode } from '../coreutils/text';
 import { utf8Encode } from '../coreutils/common';
@@ -240,7 +241,13 @@ async function createCronJob(inv: Invocation, args: string[]): Promise<number> {
   const f = inv.flags;
   const image = f.list('image')[0] ?? '';
   const missing = [image ? '' : 'image', f.str('schedule') ? '' : 'schedule'].filter(Boolean);
-  if (missing.length) throw new KubectlError(`error: required flag(s) ${missing.map((n) => `"${n}"`).join(', ')} not set`);
+  if (missing.length) {
+    // cobra's required-flag check fails before Run: v1.32 logs it through klog (component-base cli.run).
+    const now = inv.client.host.now();
+    const msg = `required flag(s) ${missing.map((n) => `"${n}"`).join(', ')} not set`;
+    inv.err(`${klogHeader('E', now, 20000 + (Math.floor(now / 1000) % 9000), 'run.go:72')}"command failed" err=${JSON.stringify(msg)}\n`);
+    return 1;
+  }
   const dash = f.p.argsLenAtDash;
   const names = dash >= 0 ? args.slice(0, Math.max(0, dash - 1)) : args;
   if (names.length !== 1) throw exactlyOneName(names.length, 'create cronjob');
