@@ -97,3 +97,23 @@ describe('ports, config keys, env names', () => {
     expect(isRelaxedEnvVarName('')).toEqual(['environment variable name must be non-empty']);
   });
 });
+
+describe('RFC 1123 fast path', () => {
+  it('agrees with the upstream regexes on every string of up to 4 characters from a-b, 0, -, ., A, é', () => {
+    const alphabet = ['a', 'b', '0', '-', '.', 'A', 'é'];
+    const labelRe = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    const subdomainRe = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    let all = [''];
+    const strings: string[] = [''];
+    for (let len = 1; len <= 4; len++) {
+      all = all.flatMap((s) => alphabet.map((c) => s + c));
+      strings.push(...all);
+    }
+    const disagreements = strings.filter((s) => (isDNS1123Label(s).length === 0) !== labelRe.test(s) || (isDNS1123Subdomain(s).length === 0) !== subdomainRe.test(s));
+    expect(disagreements).toEqual([]);
+    expect(isDNS1123Label('a-b')).toEqual([]);
+    expect(isDNS1123Subdomain('pod-00001.18ea52741609fbe8')).toEqual([]);
+    expect(isDNS1123Subdomain('a.'.repeat(126) + 'b')).toEqual([]);
+    expect(isDNS1123Subdomain('a.'.repeat(127) + 'b')).toEqual(['must be no more than 253 characters']);
+  });
+});
