@@ -235,7 +235,7 @@ export class ApiServer {
       }
       meta.namespace = target;
       this.admitNamespace(rt, target, meta.name ?? '');
-    } else {
+    } else if ('namespace' in meta) {
       delete meta.namespace;
     }
     const rng = (rt.rngStream && this.streams.get(rt.rngStream)) || this.rng;
@@ -245,12 +245,13 @@ export class ApiServer {
     // Fields the server owns.
     meta.uid = uuid(rng);
     meta.creationTimestamp = rfc3339(this.clock.now());
-    delete meta.resourceVersion;
-    delete meta.deletionTimestamp;
-    delete meta.deletionGracePeriodSeconds;
-    delete meta.selfLink;
+    // `delete` of an absent key is a runtime call in V8: only delete what is there.
+    if ('resourceVersion' in meta) delete meta.resourceVersion;
+    if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
+    if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
+    if ('selfLink' in meta) delete meta.selfLink;
     if (rt.generation) meta.generation = 1;
-    else delete meta.generation;
+    else if ('generation' in meta) delete meta.generation;
     const ctx = this.ctx();
     const key = this.key(rt, meta.namespace, name);
     const errs: FieldError[] = [...this.validateMetaName(rt, obj), ...validateCreate(rt.kind, obj)];
@@ -423,8 +424,8 @@ export class ApiServer {
         meta.deletionTimestamp = om.deletionTimestamp;
         meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
       } else {
-        delete meta.deletionTimestamp;
-        delete meta.deletionGracePeriodSeconds;
+        if ('deletionTimestamp' in meta) delete meta.deletionTimestamp;
+        if ('deletionGracePeriodSeconds' in meta) delete meta.deletionGracePeriodSeconds;
       }
       if (om.generateName) meta.generateName = om.generateName;
       if (rt.statusSubresource) {

@@ -148,11 +148,25 @@ function aggregate(pod: Pod, nonZero: boolean): Vec {
   return reqs;
 }
 
-const requestCache = new WeakMap<Pod, PodRequests>();
+const requestCache = new WeakMap<object, PodRequests>();
 
-/** The pod's requests (cached per pod object: stored objects are immutable). */
+/**
+ * What the requests are cached under: they derive from spec.containers, initContainers and
+ * overhead only. Without the last two, the containers array: the store shares it (frozen)
+ * across every version of a pod, including the scheduler's assumed copy and the binding, so
+ * one entry serves them all. Otherwise the pod object (stored objects are immutable).
+ */
+function cacheKey(pod: Pod): object {
+  const spec = pod.spec;
+  const cs = spec?.containers;
+  if (cs && Object.isFrozen(cs) && spec.initContainers === undefined && spec.overhead === undefined) return cs;
+  return pod;
+}
+
+/** The pod's requests (cached, see cacheKey). */
 export function podRequests(pod: Pod): PodRequests {
-  let r = requestCache.get(pod);
+  const key = cacheKey(pod);
+  let r = requestCache.get(key);
   if (r) return r;
   const v = aggregate(pod, false);
   const nz = aggregate(pod, true);
@@ -164,6 +178,6 @@ export function podRequests(pod: Pod): PodRequests {
     nonZeroMilliCPU: nz.cpu,
     nonZeroMemory: nz.mem,
   };
-  requestCache.set(pod, r);
+  requestCache.set(key, r);
   return r;
 }

@@ -78,6 +78,15 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   return n === 0;
 }
 
+/**
+ * Records are keyed by uid (a stored string whose hash V8 keeps) rather than by a
+ * namespace/name string built per event; uid is unique for the life of a pod, and a pod
+ * recreated under the same name arrives after its predecessor's delete.
+ */
+function podKey(pod: Pod): string {
+  return pod.metadata?.uid || objKey(pod);
+}
+
 function selectorKey(s: LabelSelector): string {
   return `${s.empty ? '*' : '='}${s.toString()}`;
 }
@@ -94,7 +103,7 @@ export class OwnedPods {
   constructor(private readonly kind: string) {}
 
   observe(pod: Pod): void {
-    const key = objKey(pod);
+    const key = podKey(pod);
     const ref = controllerOf(pod);
     const owner = ref && ref.kind === this.kind ? ref.uid : undefined;
     const prev = this.byKey.get(key);
@@ -111,15 +120,19 @@ export class OwnedPods {
       this.byKey.set(key, rec);
       tally.pods.set(key, rec);
     }
+    // Status writes keep the (frozen, shared) labels object: then the selector and template
+    // flags still hold (a tally that is not stale has every record classified against its
+    // current selector; a stale one recounts everything anyway).
+    const labelsKept = rec === prev && rec.pod.metadata?.labels === pod.metadata?.labels;
     rec.pod = pod;
     rec.active = isPodActive(pod);
     rec.ready = isPodReady(pod);
-    tally.classify(rec);
+    if (!labelsKept) tally.classify(rec);
     tally.count(rec, 1);
   }
 
   forget(pod: Pod): void {
-    this.forgetKey(objKey(pod));
+    this.forgetKey(podKey(pod));
   }
 
   private forgetKey(key: string): void {

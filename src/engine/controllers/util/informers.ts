@@ -45,18 +45,6 @@ function controllerUids(o: KObject): readonly string[] {
   return v;
 }
 
-/** One shared single-value array per string (namespaces, node names: few distinct values). */
-const singles = new Map<string, readonly string[]>();
-
-function single(v: string): string[] {
-  let a = singles.get(v);
-  if (!a) {
-    a = Object.freeze([v]);
-    if (singles.size < 4096) singles.set(v, a);
-  }
-  return a as string[];
-}
-
 /** Every ownerReferences uid (the garbage collector's index), memoised like controllerUids. */
 const allRefs = new WeakMap<object, readonly string[]>();
 
@@ -73,13 +61,13 @@ export function ownerUids(o: KObject): string[] {
 
 export function indexOwned(inf: Informer): void {
   ensureIndex(inf, BY_CONTROLLER, (o) => controllerUids(o) as string[]);
-  ensureIndex(inf, ORPHANS, (o) => (controllerOf(o) ? (NONE as string[]) : single(o.metadata?.namespace ?? '')));
+  ensureIndex(inf, ORPHANS, (o) => (controllerOf(o) ? (NONE as string[]) : [o.metadata?.namespace ?? '']));
 }
 
 export function indexByNode(inf: Informer): void {
   ensureIndex(inf, BY_NODE, (o) => {
     const n = (o.spec as { nodeName?: string } | undefined)?.nodeName;
-    return n ? single(n) : (NONE as string[]);
+    return n ? [n] : (NONE as string[]);
   });
 }
 
