@@ -707,14 +707,17 @@ export class PodWorker {
     const { api } = this.ctx;
     const status = this.buildStatus();
     try {
-      const updated = api.mutate(api.mustResource('pods'), this.pod.metadata?.namespace, this.pod.metadata?.name ?? '', (o) => {
+      // The new status is computed whole: no draft copy of the stored one.
+      const updated = api.replaceStatus(api.mustResource('pods'), this.pod.metadata?.namespace, this.pod.metadata?.name ?? '', (o) => {
         const p = o as Pod;
-        if (p.metadata?.uid !== this.pod.metadata?.uid) return;
-        const scheduled = p.status?.conditions?.find((c) => c.type === 'PodScheduled');
+        if (p.metadata?.uid !== this.pod.metadata?.uid) return undefined;
+        const old = p.status?.conditions;
+        const scheduled = old?.find((c) => c.type === 'PodScheduled');
         const conds = status.conditions ?? [];
         if (scheduled) conds.push(scheduled);
-        p.status = { ...status, conditions: conds.map((c) => keepTransition(c, p.status?.conditions)) };
-      }, { subresource: 'status' });
+        for (let i = 0; i < conds.length; i++) conds[i] = keepTransition(conds[i]!, old);
+        return status;
+      });
       this.pod = updated as Pod;
     } catch (e) {
       if (!isApiError(e)) throw e;
@@ -723,28 +726,32 @@ export class PodWorker {
 
   private buildStatus(): NonNullable<Pod['status']> {
     const now = stamp(this.ctx.clock.now());
-    const initRuns = this.runs.filter((r) => r.init);
-    const appRuns = this.runs.filter((r) => !r.init);
-    const initDone = initRuns.every((r) => r.phase === 'terminated' && r.exitCode === 0);
-    const notReady = appRuns.filter((r) => !r.ready).map((r) => r.spec.name);
+    let initDone = true;
+    let hasInit = false;
+    let incompleteInit = '';
+    let notReady = '';
+    for (const r of this.runs) {
+      if (r.init) {
+        hasInit = true;
+        if (!(r.phase === 'terminated' && r.exitCode === 0)) {
+          initDone = false;
+          incompleteInit += incompleteInit ? ` ${r.spec.name}` : r.spec.name;
+        }
+      } else if (!r.ready) notReady += notReady ? ` ${r.spec.name}` : r.spec.name;
+    }
+    const appRuns = hasInit ? this.runs.filter((r) => !r.init) : this.runs;
     const policy = this.pod.spec?.restartPolicy ?? 'Always';
     const phase = podPhase(initDone, appRuns, policy);
-    const cond = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => ({
-      type,
-      status: ok ? 'True' : 'False',
-      lastProbeTime: null as unknown as string,
-      lastTransitionTime: now,
-      ...(ok || !reason ? {} : { reason, message }),
-    });
     const terminal = phase === 'Succeeded' || phase === 'Failed';
-    const incompleteInit = initRuns.filter((r) => !(r.phase === 'terminated' && r.exitCode === 0)).map((r) => r.spec.name);
+    const allReady = notReady === '' && !terminal;
+    const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
+    const readyMessage = terminal ? '' : `containers with unready status: [${notReady}]`;
     const conditions: PodCondition[] = [
-      cond('PodReadyToStartContainers', this.sandboxReady && !(this.gone && terminal)),
-      cond('Initialized', initDone, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`),
-      cond('Ready', notReady.length === 0 && !terminal, terminal ? 'PodCompleted' : 'ContainersNotReady', terminal ? '' : `containers with unready status: [${notReady.join(' ')}]`),
-      cond('ContainersReady', notReady.length === 0 && !terminal, terminal ? 'PodCompleted' : 'ContainersNotReady', terminal ? '' : `containers with unready status: [${notReady.join(' ')}]`),
+      condition('PodReadyToStartContainers', this.sandboxReady && !(this.gone && terminal), now),
+      condition('Initialized', initDone, now, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit}]`),
+      condition('Ready', allReady, now, readyReason, readyMessage),
+      condition('ContainersReady', allReady, now, readyReason, readyMessage),
     ];
-    for (const c of conditions) if (c.message === '') delete c.message;
     const status: NonNullable<Pod['status']> = {
       phase,
       conditions,
@@ -754,28 +761,39 @@ export class PodWorker {
       startTime: stamp(this.startTime ?? this.ctx.clock.now()),
       qosClass: this.pod.status?.qosClass,
     };
-    const cs = (r: ContainerRun): ContainerStatus => {
-      let state: ContainerState;
-      if (r.phase === 'running') state = { running: { startedAt: stamp(r.startedAt ?? 0) } };
-      else if (r.phase === 'terminated') state = this.terminatedState(r);
-      else state = { waiting: { reason: r.waitingReason, ...(r.waitingMessage ? { message: r.waitingMessage } : {}) } };
-      const out: ContainerStatus = {
-        name: r.spec.name,
-        state,
-        lastState: r.last ?? {},
-        ready: r.ready,
-        restartCount: r.restartCount,
-        image: r.image ? imageNames(r.image).name : (r.spec.image ?? ''),
-        imageID: r.image && r.everStarted ? imageNames(r.image).id : '',
-        started: r.phase === 'running' && r.started,
-      };
-      if (r.containerID && r.everStarted) out.containerID = r.containerID;
-      return out;
-    };
-    if (initRuns.length) status.initContainerStatuses = initRuns.map(cs);
-    status.containerStatuses = appRuns.map(cs);
+    if (hasInit) status.initContainerStatuses = this.runs.filter((r) => r.init).map((r) => this.containerStatus(r));
+    status.containerStatuses = appRuns.map((r) => this.containerStatus(r));
     return status;
   }
+
+  private containerStatus(r: ContainerRun): ContainerStatus {
+    let state: ContainerState;
+    if (r.phase === 'running') state = { running: { startedAt: stamp(r.startedAt ?? 0) } };
+    else if (r.phase === 'terminated') state = this.terminatedState(r);
+    else state = { waiting: { reason: r.waitingReason, ...(r.waitingMessage ? { message: r.waitingMessage } : {}) } };
+    const out: ContainerStatus = {
+      name: r.spec.name,
+      state,
+      lastState: r.last ?? {},
+      ready: r.ready,
+      restartCount: r.restartCount,
+      image: r.image ? imageNames(r.image).name : (r.spec.image ?? ''),
+      imageID: r.image && r.everStarted ? imageNames(r.image).id : '',
+      started: r.phase === 'running' && r.started,
+    };
+    if (r.containerID && r.everStarted) out.containerID = r.containerID;
+    return out;
+  }
+}
+
+/** A pod condition as the kubelet writes it (reason and message only when false; no empty message). */
+function condition(type: string, ok: boolean, now: string, reason?: string, message?: string): PodCondition {
+  const c: PodCondition = { type, status: ok ? 'True' : 'False', lastProbeTime: null as unknown as string, lastTransitionTime: now };
+  if (!ok && reason) {
+    c.reason = reason;
+    if (message !== undefined && message !== '') c.message = message;
+  }
+  return c;
 }
 
 /** The userland an image's exec sessions run in (as the shell's kubectl exec sees it). */
@@ -813,10 +831,27 @@ function podPhase(initDone: boolean, runs: ContainerRun[], policy: string): stri
   return 'Pending';
 }
 
-function keepTransition(c: PodCondition, old: PodCondition[] | undefined): PodCondition {
+/**
+ * The condition with the previous transition time when its status did not change; the stored
+ * (frozen) previous condition itself when nothing in it changed, so the store can share it.
+ */
+function keepTransition(c: PodCondition, old: readonly PodCondition[] | undefined): PodCondition {
   const prev = old?.find((o) => o.type === c.type);
-  if (prev && prev.status === c.status && prev.lastTransitionTime) return { ...c, lastTransitionTime: prev.lastTransitionTime };
-  return c;
+  if (!prev || prev.status !== c.status || !prev.lastTransitionTime) return c;
+  const kept = { ...c, lastTransitionTime: prev.lastTransitionTime };
+  return sameFlat(kept, prev) ? prev : kept;
+}
+
+/** Same keys in the same order with the same (primitive) values. */
+function sameFlat(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  }
+  return true;
 }
 
 const stamps = new Map<number, string>();

@@ -14,7 +14,9 @@ export function effectiveArgv(b: Pick<ImageBehaviour, 'defaultEntrypoint' | 'def
 /** Pids of worker processes started right after PID 1 (nginx prints them); 1 CPU per node by default. */
 export function workerPids(ctx: ProcessContext, n: number): number[] {
   const first = 20 + ctx.rng.int(20);
-  return Array.from({ length: n }, (_, i) => first + i);
+  const pids: number[] = [];
+  for (let i = 0; i < n; i++) pids.push(first + i);
+  return pids;
 }
 
 export function textResponse(status: number, body: string, headers: Record<string, string> = {}): HttpResponse {

@@ -156,23 +156,27 @@ class NoticeLine implements SharedLogLine {
  * (the only part that varies) and entrypoint use; containers share them by reference.
  */
 class StartupLines {
-  private readonly blocks = new Map<string, readonly SharedLogLine[]>();
+  /** By first worker pid, negative without the entrypoint (the second worker is the next pid). */
+  private readonly blocks = new Map<number, readonly SharedLogLine[]>();
   private readonly entrypoint: SharedLogLine[];
-  private readonly notices: SharedLogLine[];
+  private readonly noticeLines: SharedLogLine[];
+  /** The version logs its start-up notices (1.19 and later: older images log at "warn" level). */
+  readonly notices: boolean;
 
   constructor(v: NginxVersion) {
+    this.notices = cmpVersion(v.version, '1.19.0') >= 0;
     this.entrypoint = entrypointLines(v).map((l) => new FixedLine(l, 'stdout'));
-    this.notices = ['using the "epoll" event method', `nginx/${v.version}`, compilerLine(v), 'OS: Linux 6.8.0-49-generic', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes'].map(
+    this.noticeLines = ['using the "epoll" event method', `nginx/${v.version}`, compilerLine(v), 'OS: Linux 6.8.0-49-generic', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576', 'start worker processes'].map(
       (m) => new NoticeLine(` [notice] 1#1: ${m}`),
     );
   }
 
-  get(viaEntrypoint: boolean, notices: boolean, workers: number[]): readonly SharedLogLine[] {
-    const key = `${viaEntrypoint} ${notices} ${workers.join(' ')}`;
+  get(viaEntrypoint: boolean, workers: number[]): readonly SharedLogLine[] {
+    const key = viaEntrypoint ? workers[0]! : -workers[0]!;
     let block = this.blocks.get(key);
     if (!block) {
       const lines = viaEntrypoint ? [...this.entrypoint] : [];
-      if (notices) lines.push(...this.notices, ...workers.map((p) => new NoticeLine(` [notice] 1#1: start worker process ${p}`)));
+      if (this.notices) lines.push(...this.noticeLines, ...workers.map((p) => new NoticeLine(` [notice] 1#1: start worker process ${p}`)));
       block = Object.freeze(lines);
       this.blocks.set(key, block);
     }
@@ -210,9 +214,9 @@ export function nginxBehaviour(v: NginxVersion): ImageBehaviour {
 }
 
 function startNginx(v: NginxVersion, lines: StartupLines, ctx: ProcessContext, viaEntrypoint: boolean, stopSignal: string): RunningProcess {
-  const notices = cmpVersion(v.version, '1.19.0') >= 0; // older images log at "warn" level
+  const notices = lines.notices; // older images log at "warn" level
   const workers = workerPids(ctx, 2); // SIMPLIFICATION: nodes have 2 CPUs → 2 workers
-  const block = lines.get(viaEntrypoint, notices, workers);
+  const block = lines.get(viaEntrypoint, workers);
   if (block.length) logShared(ctx, block);
   return new NginxProcess(v, ctx, workers[0]!, notices, stopSignal === 'SIGQUIT');
 }
