@@ -84,14 +84,27 @@ function keyOf(e: KeyHolder): Key {
   };
 }
 
-/** sameKey(keyOf(e), k) without building the key. */
+/**
+ * sameKey(keyOf(e), k) without building the key. Holders have string or absent parts (that is
+ * checked when a record is made), so `?? ''` renders them as str() would.
+ */
 function holds(e: KeyHolder, k: Key): boolean {
   const io = e.involvedObject;
   return (
-    str(e.message) === k.message && str(e.reason) === k.reason && str(io.fieldPath) === k.fieldPath && str(e.type) === k.type &&
-    str(io.name) === k.involvedName && str(io.uid) === k.uid && str(io.kind) === k.kind && str(io.namespace) === k.namespace &&
-    str(e.source.component) === k.component && str(e.source.host ?? '') === k.host
+    (e.message ?? '') === k.message && (io.uid ?? '') === k.uid && (e.reason ?? '') === k.reason && (io.fieldPath ?? '') === k.fieldPath &&
+    (e.type ?? '') === k.type && (io.name ?? '') === k.involvedName && (io.kind ?? '') === k.kind && (io.namespace ?? '') === k.namespace &&
+    (e.source.component ?? '') === k.component && (e.source.host ?? '') === k.host
   );
+}
+
+function ok(v: unknown): boolean {
+  return v === undefined || typeof v === 'string';
+}
+
+/** Whether every key part of `e` is a string or absent. */
+function stringParts(e: KeyHolder): boolean {
+  const io = e.involvedObject;
+  return ok(e.message) && ok(e.reason) && ok(e.type) && ok(io.uid) && ok(io.fieldPath) && ok(io.name) && ok(io.kind) && ok(io.namespace) && ok(e.source.component) && ok(e.source.host);
 }
 
 function joinKey(k: Key): string {
@@ -164,7 +177,7 @@ function nanoHex(ms: number, extraNs: number): string {
 
 export class EventRecorder {
   /** Chains of indexed records by bucketOf(uid, message), as many slots as a power of two. */
-  private table: (Recorded | undefined)[] = new Array<Recorded | undefined>(1024).fill(undefined);
+  private table: (Recorded | undefined)[] = new Array<Recorded | undefined>(4096).fill(undefined);
   private chained = 0;
   /** Records whose key parts contain the separator, by joined key (the join is ambiguous there). */
   private exotic = new Map<string, Recorded>();
@@ -257,7 +270,7 @@ export class EventRecorder {
       // The record reads its key from the stored Event when that holds exactly this key (it
       // always does unless admission rewrote a part); otherwise from a copy of the key.
       const holder: KeyHolder =
-        created.metadata?.namespace === ns && created.metadata.name === createdName && created.involvedObject && created.source && holds(created as KeyHolder, key)
+        created.metadata?.namespace === ns && created.metadata.name === createdName && created.involvedObject && created.source && stringParts(created as KeyHolder) && holds(created as KeyHolder, key)
           ? (created as KeyHolder)
           : {
               metadata: { name: createdName, namespace: ns },
