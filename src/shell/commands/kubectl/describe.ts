@@ -968,6 +968,97 @@ function describeCronJob(c: Ctx, cj: Obj): string {
   return d.text();
 }
 
+/** One metric line of the HPA's Metrics block (describeHorizontalPodAutoscalerV2). */
+function describeHPAMetric(d: Describer, m: Obj, cur: Obj | undefined): void {
+  const q = (v: unknown) => (v === undefined || v === null ? '0' : quantity(v));
+  const type = s(m.type);
+  const target = (x: Obj) => o(x.target);
+  if (type === 'Resource' || type === 'ContainerResource') {
+    const src = o(type === 'Resource' ? m.resource : m.containerResource);
+    const st = cur ? o(type === 'Resource' ? cur.resource : cur.containerResource) : undefined;
+    const has = !!(cur && (type === 'Resource' ? cur.resource : cur.containerResource));
+    d.w(1, type === 'Resource' ? `resource ${s(src.name)} on pods` : `resource ${s(src.name)} of container "${s(src.container)}" on pods`);
+    const t = target(src);
+    if (t.averageValue !== undefined) {
+      const current = has ? q(o(st?.current).averageValue) : '<unknown>';
+      d.w(0, `:\t${current} / ${q(t.averageValue)}\n`);
+    } else {
+      const c = o(st?.current);
+      const current = has && c.averageUtilization !== undefined ? `${n(c.averageUtilization)}% (${q(c.averageValue)})` : '<unknown>';
+      const tgt = t.averageUtilization !== undefined ? `${n(t.averageUtilization)}%` : '<auto>';
+      d.w(1, `(as a percentage of request):\t${current} / ${tgt}\n`);
+    }
+    return;
+  }
+  if (type === 'Pods') {
+    const src = o(m.pods);
+    const has = !!(cur && cur.pods);
+    d.w(1, `"${s(o(src.metric).name)}" on pods:\t${has ? q(o(o(cur?.pods).current).averageValue) : '<unknown>'} / ${q(target(src).averageValue)}\n`);
+    return;
+  }
+  // SIMPLIFICATION: Object and External metric lines without their selectors.
+  const src = o(type === 'Object' ? m.object : m.external);
+  const t = target(src);
+  const st = cur ? o(type === 'Object' ? cur.object : cur.external) : undefined;
+  const avg = t.averageValue !== undefined;
+  const current = st && Object.keys(st).length ? q(avg ? o(st.current).averageValue : o(st.current).value) : '<unknown>';
+  if (type === 'Object') {
+    const obj = o(src.describedObject);
+    d.w(1, `"${s(o(src.metric).name)}" on ${s(obj.kind)}/${s(obj.name)}${avg ? ' (target average value)' : ' (target value)'}:\t${current} / ${q(avg ? t.averageValue : t.value)}\n`);
+  } else {
+    d.w(1, `"${s(o(src.metric).name)}" (${avg ? 'target average value' : 'target value'}):\t${current} / ${q(avg ? t.averageValue : t.value)}\n`);
+  }
+}
+
+function describeHPAScalingRules(d: Describer, direction: string, rules: unknown): void {
+  if (!rules) return;
+  const r = o(rules);
+  d.w(1, `${direction}:\n`);
+  if (r.stabilizationWindowSeconds !== undefined) d.w(2, `Stabilization Window: ${n(r.stabilizationWindowSeconds)} seconds\n`);
+  const policies = a(r.policies).map(o);
+  if (policies.length) {
+    d.w(2, `Select Policy: ${s(r.selectPolicy) || 'Max'}\n`);
+    d.w(2, 'Policies:\n');
+    for (const p of policies) d.w(3, `- Type: ${s(p.type)}\tValue: ${n(p.value)}\tPeriod: ${n(p.periodSeconds)} seconds\n`);
+  }
+}
+
+/** describeHorizontalPodAutoscalerV2 (the autoscaling/v2 form kubectl v1.32 reads). */
+function describeHPA(c: Ctx, hpa: Obj): string {
+  const d = new Describer();
+  const meta = o(hpa.metadata);
+  const spec = o(hpa.spec);
+  const status = o(hpa.status);
+  const ref = o(spec.scaleTargetRef);
+  d.w(0, `Name:\t${s(meta.name)}\n`);
+  d.w(0, `Namespace:\t${s(meta.namespace)}\n`);
+  labelsMultiline(d, 'Labels', meta.labels);
+  annotationsMultiline(d, 'Annotations', meta.annotations);
+  d.w(0, `CreationTimestamp:\t${rfc1123z(meta.creationTimestamp)}\n`);
+  d.w(0, `Reference:\t${s(ref.kind)}/${s(ref.name)}\n`);
+  d.w(0, 'Metrics:\t( current / target )\n');
+  const current = a(status.currentMetrics).map(o);
+  a(spec.metrics).forEach((m, i) => describeHPAMetric(d, o(m), current[i]));
+  d.w(0, `Min replicas:\t${spec.minReplicas === undefined ? '<unset>' : n(spec.minReplicas)}\n`);
+  d.w(0, `Max replicas:\t${n(spec.maxReplicas)}\n`);
+  if (spec.behavior) {
+    d.w(0, 'Behavior:\n');
+    describeHPAScalingRules(d, 'Scale Up', o(spec.behavior).scaleUp);
+    describeHPAScalingRules(d, 'Scale Down', o(spec.behavior).scaleDown);
+  }
+  d.w(0, `${s(ref.kind)} pods:\t`);
+  d.w(0, `${n(status.currentReplicas)} current / ${n(status.desiredReplicas)} desired\n`);
+  const conds = a(status.conditions).map(o);
+  if (conds.length) {
+    d.w(0, 'Conditions:\n');
+    d.w(1, 'Type\tStatus\tReason\tMessage\n');
+    d.w(1, '----\t------\t------\t-------\n');
+    for (const x of conds) d.w(1, `${s(x.type)}\t${s(x.status)}\t${s(x.reason)}\t${s(x.message)}\n`);
+  }
+  describeEvents(d, c.events, c.now);
+  return d.text();
+}
+
 function describeGeneric(c: Ctx, obj: Obj): string {
   const d = new Describer();
   const meta = o(obj.metadata);
@@ -1022,6 +1113,8 @@ export function describeObject(inv: Invocation, r: ResourceInfo, obj: KObject, s
       return describeNode(c, x);
     case 'Endpoints':
       return describeEndpoints(c, x);
+    case 'HorizontalPodAutoscaler.autoscaling':
+      return describeHPA(c, x);
     default:
       return describeGeneric(c, x);
   }
