@@ -1,5 +1,6 @@
 // The live cluster graph panel: builds the model from the mirror, lays it out with a layouter
-// that remembers positions by uid, and lets the D3 renderer update the SVG in place. It draws
+// that remembers positions by uid, and lets the renderer update the SVG (and the pods' canvas
+// laid over it) in place. It draws
 // outside React, at most once per animation frame: a store subscription renders right when the
 // frame's merged batch is applied (only when a drawn kind changed), so the newest model is what
 // paints. Enter on a drawn object opens the inspector; count badges expand a crowded box.
@@ -43,6 +44,10 @@ class GraphView {
 
   constructor(private readonly renderer: GraphRenderer) {}
 
+  destroy(): void {
+    this.renderer.destroy();
+  }
+
   draw(objects: Mirror, opts: ViewOptions, inFrame: boolean): void {
     const from = this.from;
     if (!this.model || !from || from.namespace !== opts.namespace || drawnChanged(from.objects, objects)) {
@@ -64,6 +69,7 @@ export function GraphPanel() {
   const { t } = useTranslation();
   const { store, frame } = useEngine();
   const svgRef = useRef<SVGSVGElement>(null);
+  const podsRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const [width, setWidth] = useState(640);
@@ -86,10 +92,17 @@ export function GraphPanel() {
 
   // Draw now for new options, then on every store update that changes a drawn kind (those
   // arrive merged, once per animation frame).
+  // The renderer (and its canvas animation loop) lives as long as the panel.
+  useEffect(() => () => {
+    viewRef.current?.destroy();
+    viewRef.current = null;
+  }, []);
+
   useEffect(() => {
     const svg = svgRef.current;
-    if (!svg) return;
-    viewRef.current ??= new GraphView(new GraphRenderer(svg, {
+    const pods = podsRef.current;
+    if (!svg || !pods) return;
+    viewRef.current ??= new GraphView(new GraphRenderer(svg, pods, {
       open: (it) => inspectorStore.getState().open(it),
       expand: (box) => setExpanded((s) => new Set(s).add(box)),
     }));
@@ -118,7 +131,10 @@ export function GraphPanel() {
         </div>
       </div>
       <div className="graph-scroll" ref={boxRef}>
-        <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.help')} tabIndex={-1} />
+        <div className="graph-stage">
+          <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.help')} tabIndex={-1} />
+          <div ref={podsRef} className="graph-pods" aria-hidden="true" />
+        </div>
       </div>
     </section>
   );

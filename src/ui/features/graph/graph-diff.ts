@@ -1,8 +1,9 @@
 // What changed between two graph models, by uid: items (Nodes, Pods, controllers, Services)
 // and edges added, removed or changed. The renderer uses it to animate only what moved and the
-// layout to know whom to place; both stay linear in the size of the models.
+// layout to know whom to place; both stay linear in the size of the models, and an item that is
+// the same object in both models (the incremental model reuses unchanged pods) costs one compare.
 // Leaves out: moves (a Pod never changes uid; a Pod bound to another Node shows as `changed`).
-import type { GraphEdge, GraphItem, GraphModel, NodeItem, PodItem } from './graph-model';
+import type { GraphItem, GraphModel, NodeItem, PodItem } from './graph-model';
 
 export interface GraphDiff {
   added: string[];
@@ -37,22 +38,47 @@ export function itemSignature(it: GraphItem): string {
   return `${it.namespace}/${it.name}`;
 }
 
-export function diffGraph(prev: GraphModel | undefined, next: GraphModel): GraphDiff {
-  const before = prev ? graphItems(prev) : new Map<string, GraphItem>();
-  const after = graphItems(next);
-  const diff: GraphDiff = { added: [], removed: [], changed: [], moved: [], edgesAdded: [], edgesRemoved: [] };
-  for (const [uid, it] of after) {
-    const old = before.get(uid);
-    if (!old) diff.added.push(uid);
-    else if (itemSignature(old) !== itemSignature(it)) {
-      diff.changed.push(uid);
-      if (it.kind === 'Pod' && (old as PodItem).node !== (it as PodItem).node) diff.moved.push(uid);
-    }
+/** Edge ids of a model, built once per model (each model is diffed as `next`, then as `prev`). */
+const edgeIdCache = new WeakMap<GraphModel, Set<string>>();
+function edgeIds(m: GraphModel): Set<string> {
+  let ids = edgeIdCache.get(m);
+  if (!ids) {
+    ids = new Set();
+    for (const e of m.edges) ids.add(e.id);
+    edgeIdCache.set(m, ids);
   }
-  for (const uid of before.keys()) if (!after.has(uid)) diff.removed.push(uid);
-  const edgeIds = (es: readonly GraphEdge[]) => new Set(es.map((e) => e.id));
-  const eb = prev ? edgeIds(prev.edges) : new Set<string>();
-  const ea = edgeIds(next.edges);
+  return ids;
+}
+
+const byUid = (items: readonly GraphItem[]) => new Map(items.map((i) => [i.uid, i]));
+
+export function diffGraph(prev: GraphModel | undefined, next: GraphModel): GraphDiff {
+  const diff: GraphDiff = { added: [], removed: [], changed: [], moved: [], edgesAdded: [], edgesRemoved: [] };
+  // Pods are looked up in the models' own maps; the few other items in small maps.
+  const others = (m: GraphModel) => byUid([...m.nodes, ...m.controllers, ...m.services]);
+  const beforeOthers = prev ? others(prev) : new Map<string, GraphItem>();
+  const afterOthers = others(next);
+  const compare = (it: GraphItem, old: GraphItem | undefined) => {
+    if (!old) diff.added.push(it.uid);
+    else if (old !== it && itemSignature(old) !== itemSignature(it)) {
+      diff.changed.push(it.uid);
+      if (it.kind === 'Pod' && (old as PodItem).node !== (it as PodItem).node) diff.moved.push(it.uid);
+    }
+  };
+  const prevPods = prev?.pods;
+  for (const n of next.nodes) compare(n, beforeOthers.get(n.uid) ?? prevPods?.get(n.uid));
+  for (const p of next.pods.values()) compare(p, prevPods?.get(p.uid) ?? beforeOthers.get(p.uid));
+  for (const c of next.controllers) compare(c, beforeOthers.get(c.uid) ?? prevPods?.get(c.uid));
+  for (const sv of next.services) compare(sv, beforeOthers.get(sv.uid) ?? prevPods?.get(sv.uid));
+  if (prev) {
+    const gone = (uid: string) => !next.pods.has(uid) && !afterOthers.has(uid);
+    for (const n of prev.nodes) if (gone(n.uid)) diff.removed.push(n.uid);
+    for (const uid of prev.pods.keys()) if (gone(uid)) diff.removed.push(uid);
+    for (const c of prev.controllers) if (gone(c.uid)) diff.removed.push(c.uid);
+    for (const sv of prev.services) if (gone(sv.uid)) diff.removed.push(sv.uid);
+  }
+  const eb = prev ? edgeIds(prev) : new Set<string>();
+  const ea = edgeIds(next);
   for (const id of ea) if (!eb.has(id)) diff.edgesAdded.push(id);
   for (const id of eb) if (!ea.has(id)) diff.edgesRemoved.push(id);
   return diff;

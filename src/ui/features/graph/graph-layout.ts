@@ -3,7 +3,8 @@
 // until it leaves (new pods take the first free slot), workload controllers in lanes above the
 // boxes and Services below, placed by a d3-force simulation stepped by hand (no timers) that
 // pulls each chip towards the pods it owns or selects. Boxes with many pods show one count
-// badge per pod state instead of the pods. Leaves out: zoom/pan and edge routing.
+// badge per pod state instead of the pods. A box shrinks only by more than a row at a time, so
+// pods coming and going do not make the boxes below it jump. Leaves out: zoom/pan and edge routing.
 import { forceCollide, forceSimulation, forceX, forceY } from 'd3';
 import type { SimulationNodeDatum } from 'd3';
 import type { GraphItem, GraphModel, PodItem } from './graph-model';
@@ -99,6 +100,7 @@ export class GraphLayouter {
   private readonly slots = new Map<string, (string | undefined)[]>();
   private readonly slotOf = new Map<string, { box: string; index: number }>();
   private readonly chips = new Map<string, ChipNode>();
+  private readonly heights = new Map<string, number>();
   private lastWidth = 0;
 
   layout(model: GraphModel, width: number, opts: LayoutOptions = {}): GraphLayout {
@@ -128,6 +130,7 @@ export class GraphLayouter {
       }
     }
     for (const box of this.slots.keys()) if (!boxPods.has(box)) this.slots.delete(box);
+    for (const box of this.heights.keys()) if (!boxPods.has(box)) this.heights.delete(box);
     const perRow = Math.max(1, Math.floor((boxWidth - 12) / cell));
     for (const box of boxes) {
       let arr = this.slots.get(box);
@@ -199,6 +202,11 @@ export class GraphLayouter {
         const arr = this.slots.get(box) ?? [];
         h = boxHeader + Math.max(1, Math.ceil(arr.length / perRow)) * cell + 8;
       }
+      // A box keeps its height while it is at most one row shorter than before: under churn a pod
+      // leaving the last row and another arriving would otherwise make every box below jump.
+      const had = this.heights.get(box);
+      if (had !== undefined && h < had && had - h <= cell) h = had;
+      this.heights.set(box, h);
       if (x + boxWidth > w - margin && x > margin) {
         x = margin;
         y += rowHeight + gap;

@@ -1,8 +1,9 @@
 // The cluster graph as a pure function of the mirror: Nodes as boxes containing their pods,
 // workload controllers (Deployment → ReplicaSet → Pod, ReplicationController, DaemonSet)
 // linked by controller ownerReferences, Services linked to the pods their selector matches.
-// Everything is keyed by uid so layout and animation keep identity across updates.
-// Leaves out: aggregation of very large pod counts (later), EndpointSlices, Jobs.
+// Everything is keyed by uid so layout and animation keep identity across updates; a pod object
+// that did not change yields the very same PodItem, so later stages can skip it by identity.
+// Leaves out: EndpointSlices, Jobs (aggregation is the layout's).
 import type { KObject } from '../../../engine';
 import type { Mirror } from '../../state/mirror';
 
@@ -107,6 +108,31 @@ function selectorMatches(selector: Record<string, string>, labels: Record<string
   return true;
 }
 
+/** Pod items by the pod object they were made from. */
+const podItems = new WeakMap<KObject, PodItem>();
+
+function podItem(o: KObject, node: NodeItem | undefined): PodItem {
+  const spec = (o.spec ?? {}) as { nodeName?: string; containers?: unknown[] };
+  const cs = ((o.status as { containerStatuses?: ContainerStatusLike[] } | undefined)?.containerStatuses) ?? [];
+  let ready = 0;
+  let restarts = 0;
+  for (const c of cs) {
+    if (c.ready) ready++;
+    restarts += c.restartCount ?? 0;
+  }
+  return {
+    ...item(o, 'Pod'),
+    kind: 'Pod',
+    phase: (o.status as { phase?: string } | undefined)?.phase ?? 'Pending',
+    status: podStatus(o),
+    node: spec.nodeName ?? '',
+    nodeUid: node?.uid,
+    ready,
+    containers: spec.containers?.length ?? cs.length,
+    restarts,
+  };
+}
+
 export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphModel {
   const ns = opts.namespace;
   const inNs = (o: KObject) => ns === undefined || meta(o).namespace === ns;
@@ -133,20 +159,15 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   const unscheduled: PodItem[] = [];
   for (const o of mirror.pods.values()) {
     if (!inNs(o)) continue;
-    const spec = (o.spec ?? {}) as { nodeName?: string; containers?: unknown[] };
-    const cs = ((o.status as { containerStatuses?: ContainerStatusLike[] } | undefined)?.containerStatuses) ?? [];
+    const spec = (o.spec ?? {}) as { nodeName?: string };
     const node = nodeByName.get(spec.nodeName ?? '');
-    const p: PodItem = {
-      ...item(o, 'Pod'),
-      kind: 'Pod',
-      phase: (o.status as { phase?: string } | undefined)?.phase ?? 'Pending',
-      status: podStatus(o),
-      node: spec.nodeName ?? '',
-      nodeUid: node?.uid,
-      ready: cs.filter((c) => c.ready).length,
-      containers: spec.containers?.length ?? cs.length,
-      restarts: cs.reduce((sum, c) => sum + (c.restartCount ?? 0), 0),
-    };
+    // The same object (the mirror keeps unchanged objects by identity) gives the same item, so
+    // the diff and the renderer skip it by identity.
+    let p = podItems.get(o);
+    if (!p || p.nodeUid !== node?.uid) {
+      p = podItem(o, node);
+      podItems.set(o, p);
+    }
     pods.set(p.uid, p);
     podLabels.set(p.uid, meta(o).labels);
     let list = podsByNs.get(p.namespace);

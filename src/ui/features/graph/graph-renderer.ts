@@ -1,9 +1,10 @@
-// Draws the graph into an SVG with D3 data joins keyed by uid: Node boxes with their pods
-// (coloured by state, readiness and restarts shown, crash loops pulsing), count badges for boxes
-// with many pods, controller and Service chips, ownership and selector links. Pods fade in from
-// their owner, fade out when deleted and glide when they change box. Only what changed is
-// touched; motion uses the Web Animations API (native, no per-frame JS, no layout reads).
-// Text only via .text().
+// Draws the graph: Node boxes, count badges for boxes with many pods, controller and Service
+// chips and links into an SVG with D3 data joins keyed by uid; pods (coloured by state,
+// readiness and restarts shown, crash loops pulsing) on a canvas laid over it (graph-canvas.ts),
+// each with an invisible SVG proxy that carries its attributes, label and focus. Pods fly in
+// from their owner, fade out when deleted and glide when they change slot or box; only pods
+// whose item (by identity) or slot changed are touched. Boxes and chips glide with the Web
+// Animations API. Text only via .text()/textContent.
 // Every drawn object carries data-kind, data-name, data-namespace (pods: data-phase, data-node)
 // and is reachable with the keyboard (roving tabindex; arrows, Home/End, Enter).
 // Leaves out: zoom/pan, edge routing around boxes.
@@ -13,6 +14,8 @@ import type { GraphEdge, GraphItem, GraphModel, NodeItem, PodItem } from './grap
 import { UNSCHEDULED, podCategory } from './graph-layout';
 import type { GraphLayout, PodCategory, PodGroup, Rect } from './graph-layout';
 import { diffGraph } from './graph-diff';
+import { MOVE_MS, PodCanvas } from './graph-canvas';
+import type { Motion, PodLook } from './graph-canvas';
 
 export interface GraphLabels {
   unscheduled: string;
@@ -41,9 +44,7 @@ export interface RenderContext {
   inFrame?: boolean;
 }
 
-const FADE_MS = 300;
-const MOVE_MS = 400;
-/** Above this many entering/moving/leaving pods in one update, skip per-pod JS animations. */
+/** Above this many entering pods in one update they fade in where they land (4×: appear). */
 const ANIMATE_MAX = 120;
 /** Above this many links, pod links are bundled per Node box. */
 const EDGE_MAX = 150;
@@ -96,23 +97,67 @@ function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
-function drawPod(el: SVGGElement, d: PodItem, labels: GraphLabels): void {
-  const g = select(el);
-  const cat = podCategory(d);
-  const readiness = `${d.ready}/${d.containers} ${labels.ready}`;
-  const restarts = d.restarts ? `, ${labels.restarts}: ${d.restarts}` : '';
-  g.attr('data-kind', 'Pod').attr('data-name', d.name).attr('data-namespace', d.namespace).attr('data-uid', d.uid)
-    .attr('data-phase', d.phase).attr('data-status', d.status).attr('data-node', d.node)
-    .attr('data-ready', `${d.ready}/${d.containers}`).attr('data-restarts', d.restarts)
-    .attr('aria-label', `Pod ${d.namespace}/${d.name}: ${d.status}, ${readiness}${restarts}`)
-    .classed('crashloop', d.status === 'CrashLoopBackOff')
-    .classed('terminating', cat === 'Terminating')
-    .classed('not-ready', d.ready < d.containers);
-  g.select('.dot').attr('fill', categoryColor(cat));
-  g.select('.ring').attr('stroke', d.ready === d.containers && d.containers > 0 ? 'var(--pod-running)' : 'var(--pod-ring-off)');
-  g.select('text.restarts').text(d.restarts > 0 ? (d.restarts > 99 ? '99+' : String(d.restarts)) : '');
-  g.select('title').text(`${d.namespace}/${d.name}\n${d.status} ${readiness}${restarts}`);
+interface Proxy {
+  el: SVGGElement;
+  item: PodItem;
+  x: number;
+  y: number;
+  /** The drawn state last written to the element's attributes. */
+  sig: string;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function setClass(el: Element, cls: string, on: boolean): void {
+  if (el.classList.contains(cls) !== on) el.classList.toggle(cls, on);
+}
+
+/** Writes a pod's data attributes and label on its proxy when they changed. */
+function drawProxy(px: Proxy, d: PodItem, labels: GraphLabels, force = false): void {
+  const sig = `${d.name}|${d.namespace}|${d.phase}|${d.status}|${d.node}|${d.ready}/${d.containers}|${d.restarts}`;
+  if (!force && sig === px.sig) return;
+  const el = px.el;
+  if (px.sig === '') {
+    el.setAttribute('data-name', d.name);
+    el.setAttribute('data-namespace', d.namespace);
+  }
+  px.sig = sig;
+  const cat = podCategory(d);
+  el.setAttribute('data-phase', d.phase);
+  el.setAttribute('data-status', d.status);
+  el.setAttribute('data-node', d.node);
+  el.setAttribute('data-ready', `${d.ready}/${d.containers}`);
+  el.setAttribute('data-restarts', String(d.restarts));
+  el.setAttribute('aria-label', `Pod ${d.namespace}/${d.name}: ${podSummary(d, labels)}`);
+  setClass(el, 'crashloop', d.status === 'CrashLoopBackOff');
+  setClass(el, 'terminating', cat === 'Terminating');
+  setClass(el, 'not-ready', d.ready < d.containers);
+}
+
+function podSummary(d: PodItem, labels: GraphLabels): string {
+  const restarts = d.restarts ? `, ${labels.restarts}: ${d.restarts}` : '';
+  return `${d.status}, ${d.ready}/${d.containers} ${labels.ready}${restarts}`;
+}
+
+const CATEGORY_KEY: Record<PodCategory, string> = {
+  Running: 'running', NotReady: 'notready', Pending: 'pending', Succeeded: 'succeeded', Failed: 'failed', Terminating: 'terminating', Unknown: 'unknown',
+};
+
+/** How the canvas paints a pod. */
+export function podLook(d: PodItem): PodLook {
+  const cat = podCategory(d);
+  return {
+    color: CATEGORY_KEY[cat],
+    ringOn: d.ready === d.containers && d.containers > 0,
+    notReady: d.ready < d.containers,
+    terminating: cat === 'Terminating',
+    crashloop: d.status === 'CrashLoopBackOff',
+    restarts: d.restarts > 0 ? (d.restarts > 99 ? '99+' : String(d.restarts)) : '',
+  };
+}
+
+/** A pod flies in from its owner's chip: the chip centre. */
+const flyFrom = (r: Rect) => ({ fromX: r.x + r.w / 2, fromY: r.y + r.h / 2 });
 
 const translatePx = (x: number, y: number) => `translate(${x}px, ${y}px)`;
 
@@ -130,15 +175,41 @@ export class GraphRenderer {
   private prev: GraphModel | undefined;
   private layout: GraphLayout | undefined;
   private current: string | undefined;
-
-  constructor(private readonly el: SVGSVGElement, private readonly handlers: GraphHandlers) {
-    this.svg = select(el);
-    for (const cls of ['edges', 'boxes', 'chips', 'groups', 'pods']) layer(this.svg, cls);
-    el.addEventListener('keydown', (e) => this.onKey(e));
-    el.addEventListener('focusin', (e) => {
+  private readonly pods: PodCanvas;
+  private readonly proxies = new Map<string, Proxy>();
+  private labels: GraphLabels | undefined;
+  private readonly listeners: [string, (e: Event) => void][] = [
+    ['keydown', (e) => this.onKey(e as KeyboardEvent)],
+    ['focusin', (e) => {
       const t = e.target instanceof Element ? e.target.closest('[data-focus-id]') : null;
       if (t) this.setCurrent(t.getAttribute('data-focus-id') ?? undefined);
-    });
+      this.pods.focus(t?.classList.contains('pod') && t.matches(':focus-visible') ? t.getAttribute('data-uid') ?? undefined : undefined);
+    }],
+    ['focusout', () => this.pods.focus(undefined)],
+    // Pod tooltips are written when the pointer reaches the pod, not on every update.
+    ['pointerover', (e) => {
+      const t = e.target instanceof Element ? e.target.closest('g.pod') : null;
+      const px = t ? this.proxies.get(t.getAttribute('data-uid') ?? '') : undefined;
+      if (!px || !this.labels) return;
+      let title: Element | null = px.el.querySelector('title');
+      if (!title) title = px.el.appendChild(document.createElementNS(SVG_NS, 'title'));
+      const d = px.item;
+      title.textContent = `${d.namespace}/${d.name}\n${podSummary(d, this.labels).replace(', ', ' ')}`;
+    }],
+  ];
+
+  /** `podLayer` is laid over the SVG (pointer-events: none); pods are painted there. */
+  constructor(private readonly el: SVGSVGElement, podLayer: HTMLElement, private readonly handlers: GraphHandlers) {
+    this.svg = select(el);
+    this.pods = new PodCanvas(podLayer);
+    for (const cls of ['edges', 'boxes', 'chips', 'groups', 'pods']) layer(this.svg, cls);
+    for (const [type, fn] of this.listeners) el.addEventListener(type, fn);
+  }
+
+  /** Stops the animation loop and the theme observer, and lets go of the SVG's events. */
+  destroy(): void {
+    this.pods.destroy();
+    for (const [type, fn] of this.listeners) this.el.removeEventListener(type, fn);
   }
 
   render(model: GraphModel, layout: GraphLayout, labels: GraphLabels, ctx: RenderContext = {}): void {
@@ -260,73 +331,80 @@ export class GraphRenderer {
         g.select('text').text(`${d.count} ${d.category}`);
       });
 
-    // ---- pods
-    const podData: PodItem[] = [];
-    for (const p of model.pods.values()) if (layout.rects.has(p.uid)) podData.push(p);
+    // ---- pods: painted on the canvas layer; the SVG keeps one invisible, focusable proxy per
+    // pod (data attributes, label, hit area). Only pods whose item or slot changed are touched.
+    const now = performance.now();
+    this.pods.resize(layout.width, layout.height);
     const ownerOf = new Map<string, string>();
-    for (const e of model.edges) if (e.type === 'owns' && model.pods.has(e.target)) ownerOf.set(e.target, e.source);
+    if (diff.added.length) {
+      const added = new Set(diff.added);
+      for (const e of model.edges) if (e.type === 'owns' && added.has(e.target)) ownerOf.set(e.target, e.source);
+    }
     const animateIn = this.prev !== undefined && diff.added.length <= ANIMATE_MAX;
-    const fadeIn = diff.added.length <= 4 * ANIMATE_MAX;
-    let moving = 0;
-    const leaving: string[] = [];
-    const focusFallback = new Map<string, string>();
-    layer(svg, 'pods')
-      .selectAll<SVGGElement, PodItem>('g.pod')
-      .data(podData, (d) => d.uid)
-      .join(
-        (enter) => {
-          const g = enter.append('g').attr('class', 'pod');
-          g.append('circle').attr('class', 'ring').attr('cx', 12).attr('cy', 12).attr('r', 10.5);
-          g.append('circle').attr('class', 'dot').attr('cx', 12).attr('cy', 12).attr('r', 8);
-          g.append('text').attr('class', 'restarts').attr('x', 12).attr('y', 15.5).attr('text-anchor', 'middle');
-          g.append('title');
-          this.focusable(g, () => '');
-          g.each(function (d) {
-            const r = rect(d.uid);
-            const from = animateIn ? layout.rects.get(ownerOf.get(d.uid) ?? '') : undefined;
-            (this as Cached).__pos = `${r.x},${r.y}`;
-            place(this, r.x, r.y, false);
-            if (from) {
-              const c = center(from);
-              this.animate([{ transform: `translate(${c.x - 12}px, ${c.y - 12}px)`, opacity: 0 }, { transform: translatePx(r.x, r.y), opacity: 1 }], { duration: MOVE_MS, easing: 'ease-out' });
-            } else if (fadeIn) {
-              this.classList.add('pod-enter');
-            }
-          });
-          return g;
-        },
-        (update) => update,
-        (exit) => {
-          exit.each(function (d) {
-            leaving.push(d.uid);
-            if (d.nodeUid) focusFallback.set(d.uid, d.nodeUid);
-          });
-          // Out of the `g.pod` join (class pod-leaving) while it fades, so later joins skip it.
-          const leave = exit.attr('class', 'pod-leaving').attr('data-leaving', 'true').attr('tabindex', null).attr('data-focus-id', null).attr('aria-hidden', 'true');
-          if (leaving.length > ANIMATE_MAX) leave.remove();
-          else leave.each(function () {
-            const a = this.animate([{ opacity: 1 }, { opacity: 0, transform: `${this.style.transform} scale(0.4)` }], { duration: FADE_MS, easing: 'ease-in', fill: 'forwards' });
-            a.onfinish = () => this.remove();
-          });
-          return leave;
-        },
-      )
-      .each(function (d) {
-        const r = rect(d.uid);
-        if (setOnce(this, '__pos', `${r.x},${r.y}`)) {
-          moving++;
-          place(this, r.x, r.y, moving <= ANIMATE_MAX);
-        }
-        if (!changed.has(d.uid) && (this as Cached).__sig !== undefined) return;
-        (this as Cached).__sig = '1';
-        drawPod(this, d, labels);
-      });
-    // A focused pod that disappears hands focus to its Node box.
+    const fadeIn = this.prev !== undefined && diff.added.length <= 4 * ANIMATE_MAX;
     const active = document.activeElement;
-    if (active instanceof Element && active.getAttribute('data-leaving') === 'true') {
-      const uid = leaving.find((u) => active.getAttribute('data-uid') === u);
-      const box = uid ? focusFallback.get(uid) : undefined;
-      const next = box ? this.el.querySelector<SVGGElement>(`[data-focus-id="${box}"]`) : null;
+    let focusFallback: string | undefined;
+    for (const [uid, px] of this.proxies) {
+      if (layout.rects.has(uid) && model.pods.has(uid)) continue;
+      const gone = !model.pods.has(uid);
+      if (px.el === active) focusFallback = px.item.nodeUid;
+      px.el.remove();
+      this.proxies.delete(uid);
+      this.pods.remove(uid, gone && diff.removed.length <= 4 * ANIMATE_MAX, now);
+    }
+    const podsLayer = layer(svg, 'pods').node() as SVGGElement;
+    let moving = 0;
+    for (const p of model.pods.values()) {
+      const r = layout.rects.get(p.uid);
+      if (!r) continue;
+      let px = this.proxies.get(p.uid);
+      if (!px) {
+        const el = document.createElementNS(SVG_NS, 'g');
+        el.setAttribute('class', 'pod');
+        el.setAttribute('tabindex', '-1');
+        el.setAttribute('role', 'button');
+        el.setAttribute('data-kind', 'Pod');
+        el.setAttribute('data-uid', p.uid);
+        el.setAttribute('data-focus-id', p.uid);
+        el.setAttribute('transform', `translate(${r.x} ${r.y})`);
+        const hit = document.createElementNS(SVG_NS, 'circle');
+        hit.setAttribute('class', 'hit');
+        hit.setAttribute('cx', '12');
+        hit.setAttribute('cy', '12');
+        hit.setAttribute('r', '11');
+        el.appendChild(hit);
+        px = { el, item: p, x: r.x, y: r.y, sig: '' };
+        drawProxy(px, p, labels);
+        podsLayer.appendChild(el);
+        this.proxies.set(p.uid, px);
+        const from = animateIn ? layout.rects.get(ownerOf.get(p.uid) ?? '') : undefined;
+        const motion: Motion = from ? { type: 'fly', ...flyFrom(from) } : fadeIn ? { type: 'fade' } : { type: 'none' };
+        this.pods.put(p.uid, r.x, r.y, podLook(p), motion, now);
+        continue;
+      }
+      const moved = px.x !== r.x || px.y !== r.y;
+      const restyled = px.item !== p;
+      if (!moved && !restyled) continue;
+      if (restyled) {
+        px.item = p;
+        drawProxy(px, p, labels);
+      }
+      if (moved) {
+        px.x = r.x;
+        px.y = r.y;
+        px.el.setAttribute('transform', `translate(${r.x} ${r.y})`);
+        moving++;
+      }
+      this.pods.put(p.uid, r.x, r.y, restyled ? podLook(p) : undefined, moved && moving <= 4 * ANIMATE_MAX ? { type: 'move' } : { type: 'none' }, now);
+    }
+    if (this.labels !== labels) {
+      if (this.labels) for (const px of this.proxies.values()) drawProxy(px, px.item, labels, true);
+      this.labels = labels;
+    }
+    this.pods.flush(now);
+    // A focused pod that disappears hands focus to its Node box.
+    if (focusFallback) {
+      const next = this.el.querySelector<SVGGElement>(`[data-focus-id="${focusFallback}"]`);
       if (next) next.focus();
     }
     this.layout = layout;
