@@ -53,4 +53,14 @@ describe('diffGraph', () => {
     });
     expect(diffGraph(m, notReady).changed).toEqual(['n-node1']);
   });
+
+  it('an item that is the same object in both models is unchanged without comparing signatures', () => {
+    const a = pod('a', 'node1');
+    const m1 = model([a, pod('b', 'node1')]);
+    const m2 = model([a, pod('b', 'node1', { ready: 0 })]);
+    expect(diffGraph(m1, m2)).toEqual({ added: [], removed: [], changed: ['b'], moved: [], edgesAdded: [], edgesRemoved: [] });
+    // Diffing the same next model twice gives the same answer (edge ids are cached per model).
+    expect(diffGraph(m1, m2)).toEqual(diffGraph(m1, m2));
+    expect(diffGraph(m2, model([a])).edgesRemoved).toEqual(['owns:rs:b']);
+  });
 });

@@ -47,6 +47,26 @@ describe('GraphLayouter keeps positions by uid', () => {
     expect(second.rects.has('b')).toBe(false);
   });
 
+  it('a box shrinks only by more than a row, so the boxes below do not jump under churn', () => {
+    const uids = (n: number, p = 'p') => Array.from({ length: n }, (_, i) => `${p}${String(i).padStart(2, '0')}`);
+    // 7 pods per row: node1 (left) and node2 (right) share a grid row; node3 sits below them.
+    const lay = new GraphLayouter();
+    const full = lay.layout(model({ node1: uids(15), node2: ['x'], node3: ['y'] }), 2 * LAYOUT.boxWidth + 3 * LAYOUT.margin + LAYOUT.gap);
+    const h3 = full.rects.get('n-node1')?.h ?? 0;
+    expect(h3).toBe(LAYOUT.boxHeader + 3 * LAYOUT.cell + 8);
+    const y3 = full.rects.get('n-node3')?.y;
+    // The pod in the third row leaves (two rows would do): the box keeps its height, node3 stays.
+    const minus = lay.layout(model({ node1: uids(14), node2: ['x'], node3: ['y'] }), 2 * LAYOUT.boxWidth + 3 * LAYOUT.margin + LAYOUT.gap);
+    expect(minus.rects.get('n-node1')?.h).toBe(h3);
+    expect(minus.rects.get('n-node3')?.y).toBe(y3);
+    // Down to one row: it shrinks.
+    const few = lay.layout(model({ node1: uids(3), node2: ['x'], node3: ['y'] }), 2 * LAYOUT.boxWidth + 3 * LAYOUT.margin + LAYOUT.gap);
+    expect(few.rects.get('n-node1')?.h).toBe(LAYOUT.boxHeader + LAYOUT.cell + 8);
+    expect(few.rects.get('n-node3')?.y).toBeLessThan(y3 ?? 0);
+    // A fresh layout of 14 pods needs only two rows.
+    expect(new GraphLayouter().layout(model({ node1: uids(14) }), 800).rects.get('n-node1')?.h).toBe(LAYOUT.boxHeader + 2 * LAYOUT.cell + 8);
+  });
+
   it('a stateless layout would have shifted them: the slots are what keeps them', () => {
     const fresh = new GraphLayouter().layout(model({ node1: ['a', 'c', 'e'], node2: ['d'] }), 800);
     const kept = new GraphLayouter();

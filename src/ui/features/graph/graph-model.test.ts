@@ -84,6 +84,23 @@ describe('buildGraphModel', () => {
     expect(mirror.pods.has('p1')).toBe(true);
     expect(next.nodes).toBe(mirror.nodes);
   });
+
+  it('reuses the item of a pod object that did not change, and only that one', () => {
+    const before = buildGraphModel(mirror);
+    const p2 = mirror.pods.get('p2') as KObject;
+    const changed = { ...p2, status: { phase: 'Running', containerStatuses: [{ name: 'c', ready: false, restartCount: 3, state: { running: {} } }] } };
+    const next = applyEvents(mirror, [{ type: 'MODIFIED', resource: 'pods', object: changed }]);
+    const after = buildGraphModel(next);
+    expect(after.pods.get('p1')).toBe(before.pods.get('p1'));
+    expect(after.pods.get('p2')).not.toBe(before.pods.get('p2'));
+    expect(after.pods.get('p2')).toMatchObject({ ready: 0, restarts: 3 });
+    // A node that is replaced under the same name gives its pods the new box uid.
+    const renamed = applyEvents(mirror, [
+      { type: 'DELETED', resource: 'nodes', object: mirror.nodes.get('n2') as KObject },
+      { type: 'ADDED', resource: 'nodes', object: readyNode('node2', 'n2b') },
+    ]);
+    expect(buildGraphModel(renamed).pods.get('p2')?.nodeUid).toBe('n2b');
+  });
 });
 
 describe('podStatus (kubectl get pods STATUS)', () => {
