@@ -5,6 +5,7 @@ import { editorEn, editorEs } from '../features/editor/strings';
 import { graphEn, graphEs } from '../features/graph/strings';
 import { toolsEn, toolsEs } from '../features/persistence/strings';
 import { themeEn, themeEs } from '../features/theme/strings';
+import { dockercoinsEn, dockercoinsEs } from '../features/dockercoins/strings';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -23,6 +24,7 @@ const BUNDLES: [string, Tree, Tree][] = [
   ['graph', graphEn, graphEs],
   ['tools', toolsEn, toolsEs],
   ['theme', themeEn, themeEs],
+  ['dockercoins', dockercoinsEn, dockercoinsEs],
 ];
 
 describe('glossary', () => {
@@ -39,13 +41,16 @@ describe('glossary', () => {
     ]);
     expect(glossaryViolations('Uncordon', 'Desacordonar (uncordon)')).toEqual([]);
     expect(glossaryViolations('Stop node', 'Apagar nodo')).toEqual([]);
+    expect(glossaryViolations('Close {{file}}', 'Cerrar {{file}}')).toEqual([]);
+    expect(glossaryViolations('Open file', 'Abrir fichero')).toEqual(['file: «Abrir fichero» uses «fichero»; the glossary says archivo (el archivo (no «fichero»))']);
+    expect(glossaryViolations('Dry run', 'Ejecución en seco')).toEqual(['dry run: «Ejecución en seco» uses «en seco»; the glossary says Prueba (la prueba: `--dry-run=server`, nada se guarda)']);
   });
 
   it('has one entry per term with Spanish forms', () => {
     const terms = GLOSSARY.map((g) => g.term);
     expect(new Set(terms).size).toBe(terms.length);
     expect(GLOSSARY.every((g) => g.es.length > 0 && g.en.length > 0)).toBe(true);
-    expect(terms).toEqual(expect.arrayContaining(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace', 'Node', 'rollout', 'self-healing']));
+    expect(terms).toEqual(expect.arrayContaining(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace', 'Node', 'rollout', 'self-healing', 'dry run', 'file', 'terminal']));
   });
 
   it.each(BUNDLES)('every Spanish string of %s uses the glossary forms', (_name, enTree, esTree) => {

@@ -44,6 +44,9 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   { term: 'uncordon', en: ['uncordon'], es: ['uncordon'], avoid: [], note: 'desacordonar (uncordon)' },
   { term: 'drain', en: ['drain'], es: ['drain'], avoid: [], note: 'vaciar (drain)' },
   { term: 'logs', en: ['logs'], es: ['logs', 'Logs'], avoid: ['bitácora', 'bitácoras'], note: 'los logs' },
+  { term: 'dry run', en: ['dry run', 'dry-run'], es: ['Prueba', 'prueba', 'dry run', 'dry-run'], avoid: ['en seco', 'simulacro'], note: 'la prueba: `--dry-run=server`, nada se guarda' },
+  { term: 'file', en: ['file', 'files'], es: ['archivo', 'archivos', 'Archivo', 'Archivos'], avoid: ['fichero', 'ficheros'], note: 'el archivo (no «fichero»)' },
+  { term: 'terminal', en: ['terminal'], es: ['terminal', 'Terminal'], avoid: ['consola'], note: 'la terminal' },
   { term: 'kubectl', en: ['kubectl'], es: ['kubectl'], avoid: [], note: 'kubectl, en minúsculas' },
 ];
 
@@ -53,12 +56,15 @@ const wordRe = (word: string, flags: string) =>
 const has = (text: string, words: readonly string[], caseless: boolean) => words.some((w) => wordRe(w, caseless ? 'iu' : 'u').test(text));
 
 /** What breaks the glossary in one pair of strings (empty when the Spanish follows it). */
-export function glossaryViolations(en: string, es: string, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+export function glossaryViolations(enText: string, esText: string, glossary: readonly GlossaryEntry[] = GLOSSARY): string[] {
+  // {{placeholders}} are variable names, not words of the text.
+  const en = enText.replace(/\{\{[^}]*\}\}/g, ' ');
+  const es = esText.replace(/\{\{[^}]*\}\}/g, ' ');
   const out: string[] = [];
   for (const g of glossary) {
     const avoided = g.avoid.find((w) => has(es, [w], true));
-    if (avoided) out.push(`${g.term}: «${es}» uses «${avoided}»; the glossary says ${g.es[0]} (${g.note})`);
-    else if (has(en, g.en, true) && !has(es, g.es, false)) out.push(`${g.term}: «${es}» (for «${en}») lacks ${g.es.join(' / ')}`);
+    if (avoided) out.push(`${g.term}: «${esText}» uses «${avoided}»; the glossary says ${g.es[0]} (${g.note})`);
+    else if (has(en, g.en, true) && !has(es, g.es, false)) out.push(`${g.term}: «${esText}» (for «${enText}») lacks ${g.es.join(' / ')}`);
   }
   return out;
 }

@@ -61,7 +61,7 @@ export const toolsEs: ToolsResources = {
     saved: 'Guardado',
     notSaved: 'Aún sin guardar',
     reset: 'Reiniciar',
-    resetConfirm: '¿Borrar este entorno (objetos, ficheros, historial) y empezar con un clúster nuevo?',
+    resetConfirm: '¿Borrar este entorno (objetos, archivos, historial) y empezar con un clúster nuevo?',
     export: 'Exportar',
     import: 'Importar',
     importFailed: 'No se pudo importar: {{message}}',
