@@ -442,7 +442,9 @@ export class ApiServer {
       rt.prepareForUpdate?.(next, old, ctx);
     }
     // A write that changes nothing does not create a revision (as etcd3 GuaranteedUpdate).
-    if (sameObject(next, old)) return old;
+    // Through /status everything but status is the stored value (metadata field for field),
+    // so comparing status alone gives the same answer.
+    if (opts.subresource === 'status' ? deepEqual(next.status, old.status) : sameObject(next, old)) return old;
     if (opts.dryRun) {
       rt.abortWrite?.(next);
       return next;
