@@ -71,6 +71,7 @@ function fieldRef(pod: Pod, path: string, podIP: string, hostIP: string): string
 
 export function resolveEnv(api: ApiServer, pod: Pod, c: Container, podIP: string, hostIP: string): Record<string, string> {
   const out: Record<string, string> = {};
+  if (!c.envFrom?.length && !c.env?.length) return out;
   const ns = pod.metadata?.namespace ?? 'default';
   for (const src of c.envFrom ?? []) {
     const prefix = src.prefix ?? '';

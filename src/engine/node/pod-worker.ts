@@ -534,7 +534,7 @@ export class PodWorker {
       args: r.spec.args,
       ...(r.spec.stdin ? { stdin: true } : {}),
     };
-    const land = r.image ? userlandOf(r.image.repository, r.image.tag) : undefined;
+    const land = r.image ? userlandOfImage(r.image) : undefined;
     r.execEnv = land ? { kind: land, env: containerEnv, imageEnv: behaviour.imageEnv } : undefined;
     try {
       const proc = behaviour.start(containerEnv, processCtx);
@@ -752,15 +752,14 @@ export class PodWorker {
       condition('Ready', allReady, now, readyReason, readyMessage),
       condition('ContainersReady', allReady, now, readyReason, readyMessage),
     ];
-    const status: NonNullable<Pod['status']> = {
-      phase,
-      conditions,
-      hostIP: this.kubelet.cfg.internalIP,
-      hostIPs: [{ ip: this.kubelet.cfg.internalIP }],
-      ...(this.ip ? { podIP: this.ip, podIPs: [{ ip: this.ip }] } : {}),
-      startTime: stamp(this.startTime ?? this.ctx.clock.now()),
-      qosClass: this.pod.status?.qosClass,
-    };
+    const hostIP = this.kubelet.cfg.internalIP;
+    const status: NonNullable<Pod['status']> = { phase, conditions, hostIP, hostIPs: [{ ip: hostIP }] };
+    if (this.ip) {
+      status.podIP = this.ip;
+      status.podIPs = [{ ip: this.ip }];
+    }
+    status.startTime = stamp(this.startTime ?? this.ctx.clock.now());
+    status.qosClass = this.pod.status?.qosClass;
     if (hasInit) status.initContainerStatuses = this.runs.filter((r) => r.init).map((r) => this.containerStatus(r));
     status.containerStatuses = appRuns.map((r) => this.containerStatus(r));
     return status;
@@ -770,7 +769,11 @@ export class PodWorker {
     let state: ContainerState;
     if (r.phase === 'running') state = { running: { startedAt: stamp(r.startedAt ?? 0) } };
     else if (r.phase === 'terminated') state = this.terminatedState(r);
-    else state = { waiting: { reason: r.waitingReason, ...(r.waitingMessage ? { message: r.waitingMessage } : {}) } };
+    else {
+      const waiting: { reason: string; message?: string } = { reason: r.waitingReason };
+      if (r.waitingMessage) waiting.message = r.waitingMessage;
+      state = { waiting };
+    }
     const out: ContainerStatus = {
       name: r.spec.name,
       state,
@@ -794,6 +797,18 @@ function condition(type: string, ok: boolean, now: string, reason?: string, mess
     if (message !== undefined && message !== '') c.message = message;
   }
   return c;
+}
+
+const userlands = new WeakMap<ImageInfo, UserlandKind | 'none'>();
+
+/** userlandOf, once per (shared) ImageInfo. */
+function userlandOfImage(image: ImageInfo): UserlandKind | undefined {
+  let u = userlands.get(image);
+  if (u === undefined) {
+    u = userlandOf(image.repository, image.tag) ?? 'none';
+    userlands.set(image, u);
+  }
+  return u === 'none' ? undefined : u;
 }
 
 /** The userland an image's exec sessions run in (as the shell's kubectl exec sees it). */
