@@ -1,6 +1,10 @@
-// The page: a header (title, virtual clock, time controls, language) over the terminal on the
-// left and the cluster graph above the Events panel on the right.
-// Leaves out: the YAML editor (lazy, next round) and labs.
+// The page: skip links, a header (title, virtual clock, time controls, saving, language, theme,
+// keyboard help) over the one <main>: the terminal and the YAML editor on the left, the cluster
+// graph, Events, failure injection and resource tables on the right; the inspector opens over it.
+// Page-wide keys: "Esc, then Tab" leaves the terminal or the editor (lib/page-keys.ts).
+// Leaves out: labs.
+import { useEffect } from 'react';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from './engine';
 import { TimeControls } from './features/clock/TimeControls';
@@ -17,13 +21,28 @@ import { ThemeToggle } from './features/theme/ThemeToggle';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
 import { setLanguage } from './i18n/i18n';
+import { KeyboardHelp } from './lib/KeyboardHelp';
+import { installTabEscape } from './lib/page-keys';
+
+const LANGUAGE_NAMES: Record<Language, string> = { es: 'Español', en: 'English' };
+
+/** The skip link to the terminal focuses xterm's input (the panel itself is not focusable). */
+function focusTerminal(e: MouseEvent<HTMLAnchorElement>): void {
+  const input = document.querySelector<HTMLElement>('.panel.terminal .xterm-helper-textarea');
+  if (!input) return;
+  e.preventDefault();
+  input.focus();
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
   const connected = useCluster((s) => s.connected);
   const error = useCluster((s) => s.error);
+  useEffect(() => installTabEscape(document), []);
   return (
     <div className="app">
+      <a className="skip-link" href="#main">{t('app.skipMain')}</a>
+      <a className="skip-link" href="#main" onClick={focusTerminal}>{t('app.skipTerminal')}</a>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <TimeControls />
@@ -34,13 +53,14 @@ export function App() {
         <label className="language">
           <select aria-label={t('controls.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
             {LANGUAGES.map((l) => (
-              <option key={l} value={l}>{l === 'es' ? 'Español' : 'English'}</option>
+              <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
             ))}
           </select>
         </label>
         <ThemeToggle />
+        <KeyboardHelp />
       </header>
-      <main className="app-main">
+      <main className="app-main" id="main" tabIndex={-1}>
         <div className="workspace">
           <TerminalPanel />
           <EditorSlot />

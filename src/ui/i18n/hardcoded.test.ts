@@ -76,6 +76,8 @@ describe('hard-coded UI text', () => {
 
   it('scans the components of src/ui', () => {
     expect(Object.keys(sources).length).toBeGreaterThan(10);
+    expect(Object.entries(sources).filter(([, text]) => !text.includes('import ')).map(([f]) => f)).toEqual([]);
+    expect(sources['../App.tsx']).toContain('<main');
   });
 
   it('no component shows a literal instead of a translated string', () => {

@@ -5,7 +5,7 @@
 export const en = {
   app: { title: 'Timonel', starting: 'Starting the cluster…', skipMain: 'Skip to main content', skipTerminal: 'Skip to the terminal' },
   clock: { label: 'Virtual time' },
-  controls: { pause: 'Pause', play: 'Play', speed: 'Speed', step: 'Step', stepTitle: 'Advance the virtual clock by one second', language: 'Language' },
+  controls: { pause: 'Pause', play: 'Play', speed: 'Speed', step: 'Step', stepTitle: 'Advance the virtual clock by one second', language: 'Language', time: 'Virtual time controls', paused: 'Paused', playingAt: 'Playing at {{speed}}×', stepped: 'Advanced one second' },
   panels: { terminal: 'Terminal', graph: 'Cluster graph', events: 'Events' },
   graph: { namespace: 'Namespace', allNamespaces: 'All namespaces', unscheduled: 'Not scheduled', notReady: 'NotReady' },
   events: { empty: 'No events yet.' },
@@ -33,7 +33,7 @@ export type Resources = typeof en;
 export const es: Resources = {
   app: { title: 'Timonel', starting: 'Arrancando el clúster…', skipMain: 'Saltar al contenido principal', skipTerminal: 'Ir a la terminal' },
   clock: { label: 'Hora virtual' },
-  controls: { pause: 'Pausa', play: 'Reproducir', speed: 'Velocidad', step: 'Avanzar', stepTitle: 'Avanza el reloj virtual un segundo', language: 'Idioma' },
+  controls: { pause: 'Pausa', play: 'Reproducir', speed: 'Velocidad', step: 'Avanzar', stepTitle: 'Avanza el reloj virtual un segundo', language: 'Idioma', time: 'Control de la hora virtual', paused: 'En pausa', playingAt: 'Reproduciendo a {{speed}}×', stepped: 'Avanzado un segundo' },
   panels: { terminal: 'Terminal', graph: 'Gráfico del clúster', events: 'Eventos' },
   graph: { namespace: 'Namespace', allNamespaces: 'Todos los namespaces', unscheduled: 'Sin nodo asignado', notReady: 'NotReady' },
   events: { empty: 'Todavía no hay eventos.' },

@@ -1,11 +1,16 @@
 // Header controls for virtual time: the clock (UTC, as the cluster's timestamps), Pause, Play,
-// Speed (0.5×–20×) and Step (+1 s). Each control is a request to the worker's pacer.
+// Speed (0.5×–20×) and Step (+1 s). Each control is a request to the worker's pacer. Keyboard:
+// Alt+Shift+P pauses/plays, Alt+Shift+. steps, Alt+Shift++/- change the speed (anywhere on the
+// page, the terminal included: lib/keyboard.ts); the focus moves from Pause to Play and back
+// when the pressed one is disabled, and a status line says what a shortcut did.
 // Leaves out: "jump to next event" and custom step sizes.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SPEEDS } from '../../../worker/protocol';
 import type { Speed } from '../../../worker/protocol';
 import { useCluster, useEngine } from '../../engine';
-
-const SPEEDS: readonly Speed[] = [0.5, 1, 2, 5, 10, 20];
+import { TIME_KEYS, nextSpeed, timeShortcut } from '../../lib/keyboard';
+import type { TimeAction } from '../../lib/keyboard';
 
 export function formatClock(now: number): string {
   const iso = new Date(now).toISOString();
@@ -18,30 +23,80 @@ export function TimeControls() {
   const clock = useCluster((s) => s.clock);
   const seconds = clock ? Math.floor(clock.now / 1000) : null;
   const playing = clock?.playing ?? false;
-  const set = (p: { playing?: boolean; speed?: Speed }) => {
-    void client.request('time.set', p).then((c) => store.getState().setClock(c));
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  const playRef = useRef<HTMLButtonElement>(null);
+  /** The button to focus once the pressed one turns disabled. */
+  const handOff = useRef<HTMLButtonElement | null>(null);
+  const [said, setSaid] = useState('');
+
+  const set = (p: { playing?: boolean; speed?: Speed }) =>
+    client.request('time.set', p).then((c) => {
+      store.getState().setClock(c);
+      return c;
+    });
+  const step = () => client.request('time.step', { ms: 1000 });
+
+  useEffect(() => {
+    const target = handOff.current;
+    if (!target || target.disabled) return;
+    handOff.current = null;
+    target.focus();
+  }, [playing]);
+
+  const pause = () => {
+    if (document.activeElement === pauseRef.current) handOff.current = playRef.current;
+    void set({ playing: false });
   };
+  const play = () => {
+    if (document.activeElement === playRef.current) handOff.current = pauseRef.current;
+    void set({ playing: true });
+  };
+
+  // Time shortcuts, in the capture phase so the terminal never sees them.
+  const latest = useRef<(a: TimeAction) => void>(() => undefined);
+  latest.current = (a: TimeAction) => {
+    const c = store.getState().clock;
+    if (!c) return;
+    const announce = (p: Promise<{ playing: boolean; speed: Speed }>) =>
+      p.then((n) => setSaid(n.playing ? t('controls.playingAt', { speed: n.speed }) : t('controls.paused')), () => undefined);
+    if (a === 'toggle') void announce(set({ playing: !c.playing }));
+    else if (a === 'step') void step().then(() => setSaid(t('controls.stepped')), () => undefined);
+    else void announce(set({ speed: nextSpeed(SPEEDS, c.speed, a === 'faster' ? 1 : -1) }));
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const a = timeShortcut(e);
+      if (!a || e.repeat) return;
+      e.preventDefault();
+      e.stopPropagation();
+      latest.current(a);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+
   return (
-    <div className="time-controls">
+    <div className="time-controls" role="group" aria-label={t('controls.time')}>
       <span role="timer" aria-label={t('clock.label')} aria-live="off" className="clock" data-now={clock?.now ?? ''}>
         {seconds === null ? '—' : formatClock(seconds * 1000)}
       </span>
-      <button type="button" disabled={!clock || !playing} aria-pressed={clock ? !playing : undefined} onClick={() => set({ playing: false })}>
+      <button type="button" ref={pauseRef} disabled={!clock || !playing} aria-pressed={clock ? !playing : undefined} aria-keyshortcuts={TIME_KEYS.toggle} onClick={pause}>
         {t('controls.pause')}
       </button>
-      <button type="button" disabled={!clock || playing} aria-pressed={clock ? playing : undefined} onClick={() => set({ playing: true })}>
+      <button type="button" ref={playRef} disabled={!clock || playing} aria-pressed={clock ? playing : undefined} aria-keyshortcuts={TIME_KEYS.toggle} onClick={play}>
         {t('controls.play')}
       </button>
       <label className="speed">
-        <select aria-label={t('controls.speed')} value={String(clock?.speed ?? 1)} disabled={!clock} onChange={(e) => set({ speed: Number(e.target.value) as Speed })}>
+        <select aria-label={t('controls.speed')} aria-keyshortcuts={`${TIME_KEYS.faster} ${TIME_KEYS.slower}`} value={String(clock?.speed ?? 1)} disabled={!clock} onChange={(e) => void set({ speed: Number(e.target.value) as Speed })}>
           {SPEEDS.map((s) => (
             <option key={s} value={String(s)}>{`${s}×`}</option>
           ))}
         </select>
       </label>
-      <button type="button" disabled={!clock} title={t('controls.stepTitle')} onClick={() => void client.request('time.step', { ms: 1000 })}>
+      <button type="button" disabled={!clock} title={t('controls.stepTitle')} aria-keyshortcuts={TIME_KEYS.step} onClick={() => void step()}>
         {t('controls.step')}
       </button>
+      <span className="visually-hidden" role="status" data-said={said}>{said}</span>
     </div>
   );
 }

@@ -3,7 +3,9 @@
 // Save, and Apply / Dry run that run `kubectl apply -f -` (`--dry-run=server`) in the worker
 // with the buffer as stdin; the API server's field errors become markers on their lines.
 // Tabs opened by `vi`/`nano`/`kubectl edit` (editQueue) end that command's wait when they are
-// saved (`editor.done` saved) or closed (not saved). Leaves out: persistence of the buffers.
+// saved (`editor.done` saved) or closed (not saved). Monaco follows the page's theme toggle.
+// Keyboard: Tab indents; Esc then Tab leaves (lib/page-keys.ts), as does Monaco's own Ctrl+M.
+// Leaves out: persistence of the buffers.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../../engine';
@@ -15,6 +17,10 @@ import type { TabsState } from './tabs';
 import { serverMarkers } from './yaml-positions';
 import { editQueue } from './editor-pushes';
 import type { ServerMarker } from './yaml-positions';
+import { themeStore } from '../theme/ThemeToggle';
+import type { Theme } from '../theme/theme';
+
+const monacoTheme = (theme: Theme) => (theme === 'dark' ? 'vs-dark' : 'vs');
 
 type Editor = ReturnType<typeof monaco.editor.create>;
 type Model = NonNullable<ReturnType<typeof monaco.editor.getModel>>;
@@ -87,7 +93,7 @@ export default function EditorPanel() {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     const editor = monaco.editor.create(host, {
       model: null,
       automaticLayout: true,
@@ -95,11 +101,19 @@ export default function EditorPanel() {
       scrollBeyondLastLine: false,
       tabSize: 2,
       fontSize: 13,
-      theme: dark ? 'vs-dark' : 'vs',
+      // The page's theme (the header toggle), not only the system's.
+      theme: monacoTheme(themeStore.getState().theme),
+      // prefers-reduced-motion: no blinking cursor, no smooth scrolling or cursor animation.
+      cursorBlinking: reduceMotion ? 'solid' : 'blink',
+      smoothScrolling: false,
+      cursorSmoothCaretAnimation: 'off',
       fixedOverflowWidgets: true,
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     editorRef.current = editor;
+    const offTheme = themeStore.subscribe((st, prev) => {
+      if (st.theme !== prev.theme) monaco.editor.setTheme(monacoTheme(st.theme));
+    });
     schemaLoaded ??= client.request('editor.schema', {}).then((r) => configureYamlSchema(r.schema));
     schemaLoaded.catch((e: unknown) => setOutcome({ ok: false, text: errorMessage(e), markers: [] }));
     client
@@ -110,6 +124,7 @@ export default function EditorPanel() {
       })
       .catch((e: unknown) => setOutcome({ ok: false, text: errorMessage(e), markers: [] }));
     return () => {
+      offTheme();
       editorRef.current = null;
       editor.dispose();
     };

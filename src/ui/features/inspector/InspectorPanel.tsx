@@ -1,14 +1,19 @@
 // The inspector: opened by clicking an object in the graph or a row of a resource table, it
 // shows the object's YAML (`kubectl get -o yaml`), `kubectl describe`, its Events and, for pods,
 // `kubectl logs`: the commands run in the worker, so the text is exactly the terminal's.
+// Keyboard: opening moves the focus to the dialog's heading, Esc (from anywhere but the terminal
+// and the editor, which use Esc themselves) or Close closes it and gives the focus back to what
+// opened it; the view tabs follow the ARIA tabs pattern (arrows, Home, End).
 // Leaves out: following logs live and editing from here (the YAML editor does that).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCluster, useEngine } from '../../engine';
 import { toRows } from '../events/EventsPanel';
 import { ageSince } from '../../lib/age';
 import { registerToolStrings } from '../persistence/strings';
+import { inKeyTrap } from '../../lib/page-keys';
 import { inspectorStore, kubectlArgs, viewsFor } from './inspector-model';
 import type { InspectorView } from './inspector-model';
 import './tools.css';
@@ -59,15 +64,47 @@ export function InspectorPanel() {
     };
   }, [client, target, shown, tick]);
 
+  // Focus: into the dialog when it opens (or shows another object), back to the opener on close.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<Element | null>(null);
+  const isOpen = target !== null;
+  const targetKey = target ? `${target.kind}/${target.namespace}/${target.name}` : '';
+  useEffect(() => {
+    if (!targetKey) return;
+    const active = document.activeElement;
+    if (active && !heading.current?.closest('.inspector')?.contains(active)) opener.current = active;
+    heading.current?.focus();
+  }, [targetKey]);
+  useEffect(() => {
+    if (isOpen) return;
+    const back = opener.current;
+    opener.current = null;
+    if (back instanceof HTMLElement || back instanceof SVGElement) {
+      if (back.isConnected) back.focus();
+    }
+  }, [isOpen]);
+
   const close = useCallback(() => inspectorStore.getState().close(), []);
   useEffect(() => {
     if (!target) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
+      if (e.key === 'Escape' && !e.defaultPrevented && !inKeyTrap(e.target)) close();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [target, close]);
+
+  const tabRefs = useRef(new Map<InspectorView, HTMLButtonElement>());
+  const onTabKey = (e: ReactKeyboardEvent) => {
+    const i = views.indexOf(shown);
+    const next = e.key === 'ArrowRight' ? views[(i + 1) % views.length]
+      : e.key === 'ArrowLeft' ? views[(i - 1 + views.length) % views.length]
+        : e.key === 'Home' ? views[0] : e.key === 'End' ? views[views.length - 1] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    setView(next);
+    tabRefs.current.get(next)?.focus();
+  };
 
   const rows = useMemo(() => {
     if (!target) return [];
@@ -84,18 +121,33 @@ export function InspectorPanel() {
   return (
     <section className="panel inspector" role="dialog" aria-label={t('inspector.region')} data-kind={target.kind} data-name={target.name} data-namespace={target.namespace}>
       <div className="panel-head">
-        <h2>{t('inspector.region')}: {title}{target.namespace ? ` (${target.namespace})` : ''}</h2>
+        <h2 ref={heading} tabIndex={-1}>{t('inspector.region')}: {title}{target.namespace ? ` (${target.namespace})` : ''}</h2>
         <div className="inspector-actions">
           <button type="button" onClick={() => setTick((n) => n + 1)}>{t('inspector.refresh')}</button>
           <button type="button" onClick={close}>{t('inspector.close')}</button>
         </div>
       </div>
-      <div role="tablist" className="tabs" aria-label={title}>
+      <div role="tablist" className="tabs" aria-label={title} onKeyDown={onTabKey}>
         {views.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={v === shown} onClick={() => setView(v)}>{t(`inspector.${v}`)}</button>
+          <button
+            key={v}
+            ref={(el) => {
+              if (el) tabRefs.current.set(v, el);
+              else tabRefs.current.delete(v);
+            }}
+            type="button"
+            role="tab"
+            id={`inspector-tab-${v}`}
+            aria-controls="inspector-panel"
+            aria-selected={v === shown}
+            tabIndex={v === shown ? 0 : -1}
+            onClick={() => setView(v)}
+          >
+            {t(`inspector.${v}`)}
+          </button>
         ))}
       </div>
-      <div role="tabpanel" className="inspector-body" aria-label={t(`inspector.${shown}`)}>
+      <div role="tabpanel" id="inspector-panel" className="inspector-body" aria-labelledby={`inspector-tab-${shown}`} tabIndex={0}>
         {shown === 'events' ? (
           rows.length === 0 ? <p className="empty">{t('inspector.noEvents')}</p> : (
             <table className="kube-table">
