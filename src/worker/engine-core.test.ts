@@ -1,8 +1,8 @@
-// The pacer's batching, driven by hand: flow control (at most one unacknowledged batch, newer
-// events coalesced per object while it is out), events sent mid-frame once they waited the
+// The pacer's batching, driven by hand: flow control (at most FLOW_WINDOW unacknowledged batches,
+// newer events coalesced per object meanwhile), bursts split into messages, events sent mid-frame once they waited the
 // slice, and a step the frame budget cut short finishing on later frames.
 import { describe, it, expect } from 'vitest';
-import { EngineCore } from './engine-core';
+import { EngineCore, FLOW_WINDOW, MAX_BATCH_EVENTS } from './engine-core';
 import type { HostTimers } from './engine-core';
 import type { BatchMessage, WorkerMessage } from './protocol';
 
@@ -58,25 +58,32 @@ const podsIn = (b: BatchMessage) => b.events.filter((e) => e.resource === 'pods'
 const pod = (name: string, image = 'nginx') => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image }] } });
 
 describe('EngineCore batches', () => {
-  it('keeps one batch unacknowledged and sends what coalesced on the ack, newest version of each object', async () => {
+  it(`keeps at most FLOW_WINDOW batches unacknowledged and sends what coalesced on an ack, newest version of each object`, async () => {
+    expect(FLOW_WINDOW).toBe(2);
     const e = start({ flow: 'ack' });
     e.api('POST', '/api/v1/namespaces/default/pods', pod('a'));
     e.advance(16);
     await e.frame();
-    expect(e.batches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED a']]]);
-    // Not acknowledged: the next frames send nothing while a is changed twice.
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '1' } } });
     await e.frame();
+    expect(e.batches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED a']], [1, ['MODIFIED a']]]);
+    // Two unacknowledged: the next frames send nothing while a is changed twice more.
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '2' } } });
     await e.frame();
-    expect(e.batches()).toHaveLength(1);
-    e.core.receive({ v: 1, type: 'batch.ack', seq: 7 }); // not the one in flight: ignored
-    expect(e.batches()).toHaveLength(1);
+    e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '3' } } });
+    await e.frame();
+    expect(e.batches()).toHaveLength(2);
+    e.core.receive({ v: 1, type: 'batch.ack', seq: 7 }); // never sent: ignored
+    expect(e.batches()).toHaveLength(2);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
-    const [, second] = e.batches();
-    expect(second.seq).toBe(1);
-    const a = second.events.filter((x) => x.resource === 'pods');
-    expect(a.map((x) => [x.type, x.object.metadata?.name, x.object.metadata?.labels])).toEqual([['MODIFIED', 'a', { v: '2' }]]);
+    const third = e.batches()[2];
+    expect(third.seq).toBe(2);
+    const a = third.events.filter((x) => x.resource === 'pods');
+    expect(a.map((x) => [x.type, x.object.metadata?.name, x.object.metadata?.labels])).toEqual([['MODIFIED', 'a', { v: '3' }]]);
+    e.core.receive({ v: 1, type: 'batch.ack', seq: 0 }); // a repeated ack changes nothing
+    e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '4' } } });
+    await e.frame();
+    expect(e.batches()).toHaveLength(3);
   });
 
   it('numbers nothing and never waits without flow control', async () => {
@@ -113,5 +120,31 @@ describe('EngineCore batches', () => {
     answered = response() !== undefined;
     expect(answered).toBe(true);
     expect(e.core.clockState().now).toBe(t0 + 60_000);
+  });
+});
+
+describe('EngineCore large bursts', () => {
+  it(`splits more than MAX_BATCH_EVENTS events into messages, oldest first, one per ack with flow control`, async () => {
+    const e = start({ flow: 'ack' });
+    const n = 2 * MAX_BATCH_EVENTS + 10;
+    for (let i = 0; i < n; i++) e.api('POST', '/api/v1/namespaces/default/pods', pod(`p${String(i).padStart(3, '0')}`));
+    await e.frame();
+    const names = () => e.batches().flatMap((b) => b.events.filter((x) => x.resource === 'pods' && x.type === 'ADDED').map((x) => x.object.metadata?.name));
+    expect(e.batches().map((b) => [b.seq, b.events.length])).toEqual([[0, MAX_BATCH_EVENTS], [1, MAX_BATCH_EVENTS]]);
+    // Each message is stamped with its own oldest event, not the burst's.
+    const [t0, t1] = e.batches().map((b) => b.timing?.firstWriteAt ?? NaN);
+    expect(t1).toBeGreaterThan(t0);
+    e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
+    expect(e.batches().map((b) => b.seq)).toEqual([0, 1, 2]);
+    expect(names()).toEqual(Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}`));
+  });
+
+  it('sends all the messages at once without flow control', async () => {
+    const e = start();
+    for (let i = 0; i < MAX_BATCH_EVENTS + 1; i++) e.api('POST', '/api/v1/namespaces/default/pods', pod(`p${i}`));
+    await e.frame();
+    const sizes = e.batches().map((b) => b.events.length);
+    expect(sizes[0]).toBe(MAX_BATCH_EVENTS);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(MAX_BATCH_EVENTS);
   });
 });

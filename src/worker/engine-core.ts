@@ -71,6 +71,15 @@ export interface EngineCoreOptions {
   sliceMs?: number;
 }
 
+/**
+ * Most object events in one batch message: a 500-pod burst goes as a few messages that the page
+ * deserialises as separate short tasks (with flow control, each after the previous one arrived).
+ */
+export const MAX_BATCH_EVENTS = 256;
+
+/** Batches that may be unacknowledged at once (flow control): the next is already queued at the page. */
+export const FLOW_WINDOW = 2;
+
 /** Longest wall gap a single frame turns into virtual time (a backgrounded tab does not jump hours). */
 const MAX_FRAME_GAP_MS = 250;
 
@@ -102,15 +111,14 @@ export class EngineCore {
   private pending = new Map<string, ObjectEvent>();
   private connected = false;
   private lastSentClock: ClockState | undefined;
-  /** Flow control (hello.flow 'ack'): the sequence number of the batch not yet acknowledged. */
+  /** Flow control (hello.flow 'ack'): batches numbered from 0, the last one acknowledged. */
   private ackFlow = false;
-  private inFlight: number | undefined;
+  private acked = -1;
   private nextSeq = 0;
-  /** Host wall time (timers.now) when the oldest pending event was queued. */
-  private pendingSince: number | undefined;
-  // BEGIN batch timing block (src/ui/state, bench/browser): wall time (epoch ms) of the oldest
-  // event waiting for the next batch, sent with it so engine → UI latency can be measured.
-  private firstPendingAt: number | undefined;
+  /** When each pending object was first queued (insertion order: the oldest first). */
+  private pendingAt = new Map<string, { host: number; wall: number }>();
+  // BEGIN batch timing block (src/ui/state, bench/browser): the wall time (epoch ms) of the oldest
+  // event of a batch is sent with it, so engine → UI latency can be measured.
   private wallNow(): number {
     return performance.timeOrigin + performance.now();
   }
@@ -166,10 +174,9 @@ export class EngineCore {
       case 'hello':
         this.connected = true;
         this.pending = new Map();
-        this.pendingSince = undefined;
+        this.pendingAt = new Map();
         this.ackFlow = msg.flow === 'ack';
-        this.inFlight = undefined;
-        this.firstPendingAt = undefined; // batch timing block
+        this.acked = this.nextSeq - 1;
         this.lastSentClock = this.clockState();
         this.send({
           v: PROTOCOL_VERSION,
@@ -196,8 +203,8 @@ export class EngineCore {
         this.session.shell.rows = msg.rows;
         return;
       case 'batch.ack':
-        if (msg.seq !== this.inFlight) return;
-        this.inFlight = undefined;
+        if (msg.seq <= this.acked || msg.seq >= this.nextSeq) return;
+        this.acked = msg.seq;
         // What coalesced while the page was busy goes now (clock-only changes wait for the tick).
         if (this.pending.size > 0) this.flush();
         return;
@@ -270,14 +277,14 @@ export class EngineCore {
   /** Coalesces events per uid until the next batch: the client sees each object's latest state. */
   private enqueue(ev: ObjectEvent): void {
     if (!this.connected) return;
-    this.firstPendingAt ??= this.wallNow(); // batch timing block
-    this.pendingSince ??= this.timers.now();
     const uid = ev.object.metadata?.uid as string;
     const prev = this.pending.get(uid);
     if (!prev) {
       this.pending.set(uid, ev);
+      this.pendingAt.set(uid, { host: this.timers.now(), wall: this.wallNow() });
     } else if (prev.type === 'ADDED' && ev.type === 'DELETED') {
       this.pending.delete(uid);
+      this.pendingAt.delete(uid);
     } else if (prev.type === 'ADDED') {
       this.pending.set(uid, { ...ev, type: 'ADDED' });
     } else {
@@ -285,25 +292,54 @@ export class EngineCore {
     }
   }
 
-  /** Sends the pending events (and the clock) unless the previous batch is unacknowledged. */
+  /** Whether flow control lets another batch go now. */
+  private canSend(): boolean {
+    return !this.ackFlow || this.nextSeq - 1 - this.acked < FLOW_WINDOW;
+  }
+
+  /** Host time when the oldest pending event was queued. */
+  private pendingSince(): number | undefined {
+    return this.pendingAt.values().next().value?.host;
+  }
+
+  /** Sends the pending events (and the clock) while flow control allows. */
   private flush(): void {
     this.flushOutput();
-    if (!this.connected || this.inFlight !== undefined) return;
+    // More than MAX_BATCH_EVENTS go as several messages (with flow control, one per ack).
+    while (this.sendBatch() && this.pending.size > 0);
+  }
+
+  /** Sends one batch message; false when nothing was sent. */
+  private sendBatch(): boolean {
+    if (!this.connected || !this.canSend()) return false;
     const clock = this.clockState();
     const last = this.lastSentClock;
     const changed = !last || last.now !== clock.now || last.playing !== clock.playing || last.speed !== clock.speed;
-    if (this.pending.size === 0 && !changed) return;
-    const events = [...this.pending.values()];
-    this.pending = new Map();
-    this.pendingSince = undefined;
+    if (this.pending.size === 0 && !changed) return false;
+    const oldest = this.pendingAt.values().next().value?.wall; // batch timing block
+    let events: ObjectEvent[];
+    if (this.pending.size <= MAX_BATCH_EVENTS) {
+      events = [...this.pending.values()];
+      this.pending = new Map();
+      this.pendingAt = new Map();
+    } else {
+      // The oldest events first; the rest keep their place and their stamps.
+      events = [];
+      for (const [uid, ev] of this.pending) {
+        if (events.length === MAX_BATCH_EVENTS) break;
+        events.push(ev);
+        this.pending.delete(uid);
+        this.pendingAt.delete(uid);
+      }
+    }
     this.lastSentClock = clock;
-    const seq = this.ackFlow ? (this.inFlight = this.nextSeq++) : undefined;
+    const seq = this.ackFlow ? this.nextSeq++ : undefined;
     // BEGIN batch timing block
     const sentAt = this.wallNow();
-    const timing = { firstWriteAt: this.firstPendingAt ?? sentAt, sentAt };
-    this.firstPendingAt = undefined;
+    const timing = { firstWriteAt: oldest ?? sentAt, sentAt };
     this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, ...(seq !== undefined ? { seq } : {}), timing });
     // END batch timing block
+    return true;
   }
 
   // ---------------------------------------------------------------- pacer
@@ -371,7 +407,8 @@ export class EngineCore {
         }
         const now = this.timers.now();
         if (now - frameStart > this.budgetMs) return;
-        if (this.pendingSince !== undefined && now - this.pendingSince >= this.sliceMs && this.inFlight === undefined) {
+        const since = this.pendingSince();
+        if (since !== undefined && now - since >= this.sliceMs && this.canSend()) {
           this.flush();
           break;
         }

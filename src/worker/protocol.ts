@@ -381,8 +381,9 @@ export interface HelloMessage extends Base {
   type: 'hello';
   /**
    * 'ack': the client acknowledges every batch (BatchAckMessage) as it receives it, and the
-   * engine keeps at most one batch unacknowledged, coalescing newer events (newest version of
-   * each object wins) while the page is busy. Absent: batches are sent as they are ready.
+   * engine keeps at most two batches unacknowledged (engine-core.ts FLOW_WINDOW), coalescing
+   * newer events (newest version of each object wins) while the page is busy. Absent: batches
+   * are sent as they are ready.
    */
   flow?: 'ack';
 }
@@ -406,7 +407,7 @@ export interface ShellResizeMessage extends Base {
   columns: number;
   rows: number;
 }
-/** The client received batch `seq` (flow control, see HelloMessage.flow). */
+/** The client received batch `seq` and every one before it (flow control, see HelloMessage.flow). */
 export interface BatchAckMessage extends Base {
   type: 'batch.ack';
   seq: number;
@@ -438,8 +439,8 @@ const isBatchTiming = (x: unknown): boolean =>
 
 /**
  * Watch events since the previous batch, coalesced per object. Sent as soon as the pacer has a
- * few milliseconds of events; with `flow: 'ack'` never more than one unacknowledged (the page
- * applies what it received at most once per animation frame).
+ * few milliseconds of events, at most 256 events a message; with `flow: 'ack'` at most two
+ * unacknowledged (the page applies what it received at most once per animation frame).
  */
 export interface BatchMessage extends Base {
   type: 'batch';

@@ -64,4 +64,60 @@ describe('FrameBatcher', () => {
     frames.fire();
     expect(applied).toEqual([{ events: [ev('ADDED', 'c', '9')], clock: clock(200), batches: 1 }]);
   });
+
+  it('never slices without a budget, however long a frame took', () => {
+    const frames = manualFrames();
+    let wall = 0;
+    const applied: number[] = [];
+    const b = new FrameBatcher((x) => {
+      applied.push(x.events.length);
+      wall += 1000;
+    }, frames.schedule, { now: () => wall });
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ev('ADDED', `q${i}`, String(i)));
+    b.push(many(300), clock(1));
+    frames.fire();
+    b.push(many(300), clock(2));
+    frames.fire();
+    expect(applied).toEqual([300, 300]);
+    expect(frames.pending).toBe(0);
+  });
+
+  it('with a budget, slices the next frames when one went over it, in order, and grows back once under it', () => {
+    const frames = manualFrames();
+    let wall = 0;
+    const cost = { perEvent: 0.5 };
+    const applied: CoalescedBatch[] = [];
+    const b = new FrameBatcher((x) => {
+      applied.push(x);
+      wall += x.events.length * cost.perEvent;
+    }, frames.schedule, { budgetMs: 20, minSlice: 10, now: () => wall });
+    const burst = (from: number, n: number) => Array.from({ length: n }, (_, i) => ev('ADDED', `p${from + i}`, String(from + i)));
+    // 100 events at 0.5 ms: 50 ms, over the 20 ms budget; the next slice is 100 · 20 / 50 = 40.
+    b.push(burst(0, 100), clock(1), { firstWriteAt: 5, sentAt: 6 });
+    frames.fire();
+    expect(applied.map((x) => x.events.length)).toEqual([100]);
+    b.push(burst(100, 50), clock(2), { firstWriteAt: 7, sentAt: 8 });
+    b.push(burst(150, 50), clock(3), { firstWriteAt: 9, sentAt: 10 });
+    expect(b.backlog).toBe(100);
+    frames.fire();
+    // 40 events = 20 ms: on budget, so the slice stays 40 while the backlog drains.
+    expect(applied.map((x) => x.events.length)).toEqual([100, 40]);
+    expect(applied[1]).toMatchObject({ batches: 0, timing: { firstWriteAt: 7, sentAt: 8 }, clock: clock(3) });
+    expect(frames.pending).toBe(1);
+    frames.fire();
+    expect(applied[2]).toMatchObject({ batches: 1, timing: { firstWriteAt: 7, sentAt: 10 } });
+    frames.fire();
+    expect(applied.map((x) => x.events.length)).toEqual([100, 40, 40, 20]);
+    expect(applied.slice(1).flatMap((x) => x.events.map((e) => e.object.metadata?.name))).toEqual(burst(100, 100).map((e) => e.object.metadata?.name));
+    expect(b.backlog).toBe(0);
+    expect(frames.pending).toBe(0);
+    // Cheap again: a full slice under budget doubles it.
+    cost.perEvent = 0.1;
+    b.push(burst(200, 100), clock(4));
+    frames.fire();
+    frames.fire();
+    frames.fire();
+    expect(applied.slice(4).map((x) => x.events.length)).toEqual([40, 60]);
+  });
 });
+

@@ -2,6 +2,11 @@
 // animation frame: every batch that arrived since the last frame is applied in one store update,
 // right before that frame paints, so subscribers (graph, panels) render once from the newest
 // state instead of once per batch. Hidden tabs get no frames: a timer flushes then.
+// Optionally (a `budgetMs`), a frame applies a bounded slice: when the previous frame's
+// application (store update plus the subscribers it ran, the graph included) went over the
+// budget, the next frames take fewer events, in order, so a 500-pod burst becomes several short
+// frames. Off by default: while a frame's cost is mostly fixed (a graph model rebuilt from every
+// pod), slicing multiplies that cost and the backlog grows (measured: seconds behind).
 // Leaves out: dropping work under overload (every event is applied, only renders are merged).
 import type { BatchTiming, ClockState, ObjectEvent } from '../../worker/protocol';
 
@@ -32,35 +37,63 @@ export interface CoalescedBatch {
   clock: ClockState;
   /** Oldest write and newest send among the merged batches, when the worker stamped them. */
   timing?: BatchTiming;
-  /** How many worker batches were merged. */
+  /** How many worker batches were merged (completed by this application). */
   batches: number;
 }
 
+export interface FrameBatcherOptions {
+  /** Wall ms one frame's application should take; slices are sized from the last one. Default: no slicing. */
+  budgetMs?: number;
+  /** Fewest events a frame applies however slow the last one was (default 128). */
+  minSlice?: number;
+  /** Wall clock (default performance.now). */
+  now?: () => number;
+}
+
+interface Chunk {
+  events: ObjectEvent[];
+  /** Index of the first event not applied yet. */
+  from: number;
+  timing?: BatchTiming;
+}
+
 export class FrameBatcher {
-  private events: ObjectEvent[] = [];
+  private chunks: Chunk[] = [];
+  private queued = 0;
   private clock: ClockState | undefined;
-  private timing: BatchTiming | undefined;
-  private batches = 0;
   private scheduled = false;
   private generation = 0;
   private applying = false;
+  /** Events the next frame may apply (Infinity until a frame went over the budget). */
+  private slice = Infinity;
+  private readonly budgetMs: number | undefined;
+  private readonly minSlice: number;
+  private readonly now: () => number;
 
-  constructor(private readonly apply: (b: CoalescedBatch) => void, private readonly schedule: FrameScheduler = animationFrameScheduler) {}
+  constructor(private readonly apply: (b: CoalescedBatch) => void, private readonly schedule: FrameScheduler = animationFrameScheduler, opts: FrameBatcherOptions = {}) {
+    this.budgetMs = opts.budgetMs;
+    this.minSlice = opts.minSlice ?? 128;
+    this.now = opts.now ?? (() => performance.now());
+  }
 
   /** True while the merged batch is being applied (inside the frame that will paint it). */
   get inFrame(): boolean {
     return this.applying;
   }
 
+  /** Events received and not applied yet. */
+  get backlog(): number {
+    return this.queued;
+  }
+
   push(events: readonly ObjectEvent[], clock: ClockState, timing?: BatchTiming): void {
-    for (const e of events) this.events.push(e);
+    this.chunks.push({ events: events as ObjectEvent[], from: 0, ...(timing ? { timing } : {}) });
+    this.queued += events.length;
     this.clock = clock;
-    if (timing) {
-      this.timing = this.timing
-        ? { firstWriteAt: Math.min(this.timing.firstWriteAt, timing.firstWriteAt), sentAt: Math.max(this.timing.sentAt, timing.sentAt) }
-        : timing;
-    }
-    this.batches++;
+    this.request();
+  }
+
+  private request(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     const gen = this.generation;
@@ -69,31 +102,64 @@ export class FrameBatcher {
     });
   }
 
-  /** Applies what is pending now (also used before a snapshot would overtake it). */
+  /** Applies what is pending now, up to this frame's slice (also used before a snapshot would overtake it). */
   flush(): void {
     this.scheduled = false;
     const clock = this.clock;
     if (!clock) return;
-    const batch: CoalescedBatch = { events: this.events, clock, batches: this.batches, ...(this.timing ? { timing: this.timing } : {}) };
-    this.events = [];
-    this.clock = undefined;
-    this.timing = undefined;
-    this.batches = 0;
+    const events: ObjectEvent[] = [];
+    let timing: BatchTiming | undefined;
+    let batches = 0;
+    const limit = this.slice;
+    while (this.chunks.length > 0 && events.length < limit) {
+      const c = this.chunks[0];
+      const take = Math.min(c.events.length - c.from, limit - events.length);
+      for (let i = c.from; i < c.from + take; i++) events.push(c.events[i]);
+      c.from += take;
+      if (c.timing) {
+        timing = timing
+          ? { firstWriteAt: Math.min(timing.firstWriteAt, c.timing.firstWriteAt), sentAt: Math.max(timing.sentAt, c.timing.sentAt) }
+          : c.timing;
+      }
+      if (c.from < c.events.length) break;
+      this.chunks.shift();
+      batches++;
+    }
+    this.queued -= events.length;
+    const done = this.chunks.length === 0;
+    if (done) this.clock = undefined;
+    const batch: CoalescedBatch = { events, clock, batches, ...(timing ? { timing } : {}) };
     this.applying = true;
+    const t0 = this.now();
     try {
       this.apply(batch);
     } finally {
       this.applying = false;
+      this.resize(events.length, this.now() - t0);
     }
+    if (!done) this.request();
+  }
+
+  /** Sizes the next slice from how long `n` events took to apply (at most doubling per frame). */
+  private resize(n: number, ms: number): void {
+    const budget = this.budgetMs;
+    if (budget === undefined) return;
+    if (ms > budget) {
+      if (n >= this.minSlice) this.slice = Math.max(this.minSlice, Math.floor((n * budget) / ms));
+      return;
+    }
+    if (n < this.slice) return; // not a full slice: says nothing about the limit
+    const fit = ms > 0 ? Math.floor((n * budget) / ms) : Infinity;
+    const next = Math.min(fit, this.slice * 2);
+    this.slice = next >= 8192 ? Infinity : Math.max(this.slice, next);
   }
 
   /** Drops what is pending (a snapshot replaces it). */
   clear(): void {
     this.generation++;
     this.scheduled = false;
-    this.events = [];
+    this.chunks = [];
+    this.queued = 0;
     this.clock = undefined;
-    this.timing = undefined;
-    this.batches = 0;
   }
 }

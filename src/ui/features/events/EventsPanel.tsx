@@ -86,20 +86,37 @@ export function EventsPanel() {
   const [scroll, setScroll] = useState({ top: 0, height: 300, row: 20 });
   /** Follow the newest rows while the list is scrolled to its end (and at first). */
   const follow = useRef(true);
+  /** Row height, measured once (rows of a windowed list have one height). */
+  const rowPx = useRef<number | null>(null);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    const row = el.querySelector<HTMLTableRowElement>('tbody tr[data-kind]')?.offsetHeight || 20;
+    if (rowPx.current === null) {
+      const h = el.querySelector<HTMLTableRowElement>('tbody tr[data-kind]')?.offsetHeight;
+      if (h) rowPx.current = h;
+    }
+    const row = rowPx.current ?? 20;
     follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - row;
     setScroll((s) => (s.top === el.scrollTop && s.height === el.clientHeight && s.row === row ? s : { top: el.scrollTop, height: el.clientHeight, row }));
   };
+  // Following: move to the end (one layout); the scroll event that follows updates the geometry.
+  // Geometry is not read here after each refresh: that forced a second layout and render.
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     if (follow.current) el.scrollTop = el.scrollHeight;
-    onScroll();
+    if (rowPx.current === null) onScroll();
   }, [rows]);
-  const win = rowWindow(rows.length, scroll.top, scroll.height, scroll.row);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => onScroll());
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // While following, the window is the end of the list, known without reading the DOM.
+  const top = follow.current ? Math.max(0, rows.length * scroll.row - scroll.height) : scroll.top;
+  const win = rowWindow(rows.length, top, scroll.height, scroll.row);
   return (
     <section className="panel events" aria-label={t('panels.events')}>
       <h2>{t('panels.events')}</h2>

@@ -3,16 +3,25 @@
 // the worker, so the cluster reacts as it would and the Events panel shows it; what kubectl
 // would print for the same action is shown under the buttons. The pod picker lists its options
 // only while it has focus (a thousand sorted <option>s per batch cost more than the rest of the
-// page); the default choice is found with one scan. Leaves out: network faults.
+// page); the default choice is found with one scan, and the panel follows the mirror at most
+// REFRESH_MS apart (not every frame of a 1,000-pod scale-up). Leaves out: network faults.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KObject, Pod } from '../../../engine';
 import type { FaultAction, FaultName } from '../../../worker/protocol';
-import { useCluster, useEngine } from '../../engine';
+import { useEngine } from '../../engine';
+import type { ClusterState } from '../../state/cluster-store';
+import { useThrottledSelection } from '../../state/throttled';
 import { registerToolStrings } from '../persistence/strings';
 import '../inspector/tools.css';
 
 registerToolStrings();
+
+/** Wall ms between re-renders caused by object changes. */
+const REFRESH_MS = 250;
+const selectPods = (s: ClusterState) => s.objects.pods;
+const selectNodes = (s: ClusterState) => s.objects.nodes;
+const selectDeployments = (s: ClusterState) => s.objects.deployments;
 
 const key = (o: KObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 const byKey = (a: KObject, b: KObject) => key(a).localeCompare(key(b));
@@ -72,10 +81,10 @@ export function pickPod(pods: ReadonlyMap<string, KObject>, chosen: string): KOb
 
 export function FaultsPanel() {
   const { t } = useTranslation();
-  const { client } = useEngine();
-  const podsMap = useCluster((s) => s.objects.pods);
-  const nodesMap = useCluster((s) => s.objects.nodes);
-  const deploymentsMap = useCluster((s) => s.objects.deployments);
+  const { client, store } = useEngine();
+  const podsMap = useThrottledSelection(store, selectPods, REFRESH_MS);
+  const nodesMap = useThrottledSelection(store, selectNodes, REFRESH_MS);
+  const deploymentsMap = useThrottledSelection(store, selectDeployments, REFRESH_MS);
   const nodes = useMemo(() => [...nodesMap.values()].map((n) => n.metadata?.name ?? '').sort(), [nodesMap]);
   const deployments = useMemo(() => [...deploymentsMap.values()].sort(byKey).map(key), [deploymentsMap]);
 

@@ -1,7 +1,8 @@
 // Resource tables for Pods, Deployments, ReplicaSets, Services, Nodes and Events, what
 // `minikube dashboard` lists: the server's Table output (the columns `kubectl get -A` prints),
 // fetched again when the mirrored objects of that kind change (at most once per second) and only
-// while the panel is on screen; long tables render only the rows around the viewport.
+// while the panel is on screen; long tables render only the rows around the viewport (geometry
+// read on scroll and resize only, never after a refresh).
 // A row opens the inspector (click or Enter). Leaves out: sorting, filtering and paging.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -73,14 +74,30 @@ export function ResourceTables() {
     };
   }, [client, store, kind]);
 
+  // Geometry is read on scroll and resize, and the row height once: reading it after every
+  // refresh forced a layout of the whole page (graph included) once a second.
+  const rowPx = useRef<number | null>(null);
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    const first = el.querySelector<HTMLTableRowElement>('tbody tr[data-kind]');
-    const row = first?.offsetHeight || DEFAULT_ROW_PX;
-    setScroll({ top: el.scrollTop, height: el.clientHeight, row });
+    if (rowPx.current === null) {
+      const first = el.querySelector<HTMLTableRowElement>('tbody tr[data-kind]');
+      if (first?.offsetHeight) rowPx.current = first.offsetHeight;
+    }
+    const next = { top: el.scrollTop, height: el.clientHeight, row: rowPx.current ?? DEFAULT_ROW_PX };
+    setScroll((s) => (s.top === next.top && s.height === next.height && s.row === next.row ? s : next));
   };
-  useEffect(onScroll, [view]);
+  const hasRows = Boolean(view && view.rows.length > 0);
+  useEffect(() => {
+    if (hasRows && rowPx.current === null) onScroll();
+  }, [hasRows]);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const ro = new ResizeObserver(() => onScroll());
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const win = view ? rowWindow(view.rows.length, scroll.top, scroll.height, scroll.row) : undefined;
   const columns = view?.columns.length ?? 1;
