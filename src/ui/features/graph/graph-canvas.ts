@@ -58,6 +58,7 @@ interface Anim {
 
 interface Ghost {
   el: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D | null;
   anim: Anim;
   toX: number;
   toY: number;
@@ -150,6 +151,8 @@ export class PodCanvas {
   /** Ghosts of deleted pods, fading out. */
   private readonly leaving = new Set<Ghost>();
   private ghosts = 0;
+  /** Ghost canvases not in use (display: none), reused: creating a 2D context costs more than drawing. */
+  private readonly pool: { el: HTMLCanvasElement; ctx: CanvasRenderingContext2D | null }[] = [];
   private dirty: Box[] = [];
   private full = true;
   private width = 0;
@@ -185,6 +188,8 @@ export class PodCanvas {
     for (const s of this.sprites.values()) if (s.ghost) this.dropGhost(s.ghost);
     for (const g of this.leaving) this.dropGhost(g);
     this.leaving.clear();
+    for (const p of this.pool) p.el.remove();
+    this.pool.length = 0;
     if (this.raf) cancelAnimationFrame(this.raf);
     this.raf = 0;
   }
@@ -347,13 +352,27 @@ export class PodCanvas {
   private startGhost(s: Sprite, a: Anim): Ghost {
     let g = s.ghost;
     if (!g) {
-      const el = document.createElement('canvas');
       const side = CELL + 2 * PAD;
-      el.width = Math.ceil(side * this.dpr);
-      el.height = Math.ceil(side * this.dpr);
-      el.style.cssText = `position:absolute;left:0;top:0;width:${side}px;height:${side}px;pointer-events:none;will-change:transform,opacity`;
-      this.host.appendChild(el);
-      g = { el, anim: a, toX: s.x, toY: s.y, player: undefined };
+      const px = Math.ceil(side * this.dpr);
+      let reused = this.pool.pop();
+      if (reused && reused.el.width !== px) {
+        reused.el.remove();
+        reused = undefined;
+      }
+      let el: HTMLCanvasElement;
+      let ctx: CanvasRenderingContext2D | null;
+      if (reused) {
+        ({ el, ctx } = reused);
+        el.style.display = '';
+      } else {
+        el = document.createElement('canvas');
+        el.width = px;
+        el.height = px;
+        el.style.cssText = `position:absolute;left:0;top:0;width:${side}px;height:${side}px;pointer-events:none;will-change:transform,opacity`;
+        this.host.appendChild(el);
+        ctx = el.getContext('2d');
+      }
+      g = { el, ctx, anim: a, toX: s.x, toY: s.y, player: undefined };
       s.ghost = g;
       this.ghosts++;
       this.drawGhost(g, s);
@@ -377,7 +396,7 @@ export class PodCanvas {
   }
 
   private drawGhost(g: Ghost, s: Sprite): void {
-    const ctx = g.el.getContext('2d');
+    const ctx = g.ctx;
     if (!ctx) return;
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, CELL + 2 * PAD, CELL + 2 * PAD);
@@ -400,9 +419,12 @@ export class PodCanvas {
       g.player.onfinish = null;
       g.player.cancel();
     }
-    if (g.el.isConnected) {
-      g.el.remove();
+    if (g.el.style.display !== 'none' && g.el.isConnected) {
       this.ghosts--;
+      if (this.pool.length < 32) {
+        g.el.style.display = 'none';
+        this.pool.push({ el: g.el, ctx: g.ctx });
+      } else g.el.remove();
     }
   }
 

@@ -97,7 +97,7 @@ function truncate(s: string, n: number): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
 
-interface Proxy {
+interface PodProxy {
   el: SVGGElement;
   item: PodItem;
   x: number;
@@ -113,7 +113,7 @@ function setClass(el: Element, cls: string, on: boolean): void {
 }
 
 /** Writes a pod's data attributes and label on its proxy when they changed. */
-function drawProxy(px: Proxy, d: PodItem, labels: GraphLabels, force = false): void {
+function drawProxy(px: PodProxy, d: PodItem, labels: GraphLabels, force = false): void {
   const sig = `${d.name}|${d.namespace}|${d.phase}|${d.status}|${d.node}|${d.ready}/${d.containers}|${d.restarts}`;
   if (!force && sig === px.sig) return;
   const el = px.el;
@@ -176,7 +176,7 @@ export class GraphRenderer {
   private layout: GraphLayout | undefined;
   private current: string | undefined;
   private readonly pods: PodCanvas;
-  private readonly proxies = new Map<string, Proxy>();
+  private readonly proxies = new Map<string, PodProxy>();
   private labels: GraphLabels | undefined;
   private readonly listeners: [string, (e: Event) => void][] = [
     ['keydown', (e) => this.onKey(e as KeyboardEvent)],
@@ -209,6 +209,8 @@ export class GraphRenderer {
   /** Stops the animation loop and the theme observer, and lets go of the SVG's events. */
   destroy(): void {
     this.pods.destroy();
+    for (const px of this.proxies.values()) px.el.remove();
+    this.proxies.clear();
     for (const [type, fn] of this.listeners) this.el.removeEventListener(type, fn);
   }
 
