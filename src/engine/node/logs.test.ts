@@ -1,3 +1,6 @@
+// Container logs as the kubelet keeps them: shared start-up blocks rendered from their time,
+// stderr/stdout per line, followers, and the line cap that drops the oldest lines (a block
+// straddling the cut keeps its newer lines).
 import { describe, it, expect } from 'vitest';
 import { ContainerLog, renderLog } from './logs';
 import type { LogLine } from './logs';

@@ -1,6 +1,7 @@
 // Container logs as the kubelet keeps them (CRI log files): timestamped lines per container
 // instance, the previous instance kept for `--previous`, followers notified as lines arrive.
 // SIMPLIFICATION: a line cap per container instead of size-based rotation (10 MiB upstream).
+// Image start-up lines are shared blocks (one reference per container), rendered when read.
 import { rfc3339Nano } from './time-format';
 import type { SharedLogLine } from './images/types';
 
