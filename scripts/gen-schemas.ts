@@ -35,6 +35,18 @@ const modules: Record<string, string> = {
   'coordination/v1': 'io.k8s.api.coordination.v1',
   'networking/v1': 'io.k8s.api.networking.v1',
   'autoscaling/v1': 'io.k8s.api.autoscaling.v1',
+  'admissionregistration/v1': 'io.k8s.api.admissionregistration.v1',
+  'apiextensions/v1': 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1',
+  'authentication/v1': 'io.k8s.api.authentication.v1',
+  'authorization/v1': 'io.k8s.api.authorization.v1',
+  'certificates/v1': 'io.k8s.api.certificates.v1',
+  'events/v1': 'io.k8s.api.events.v1',
+  'flowcontrol/v1': 'io.k8s.api.flowcontrol.v1',
+  'node/v1': 'io.k8s.api.node.v1',
+  'policy/v1': 'io.k8s.api.policy.v1',
+  'rbac/v1': 'io.k8s.api.rbac.v1',
+  'scheduling/v1': 'io.k8s.api.scheduling.v1',
+  'storage/v1': 'io.k8s.api.storage.v1',
   'meta/v1': 'io.k8s.apimachinery.pkg.apis.meta.v1',
   runtime: 'io.k8s.apimachinery.pkg.runtime',
   'api/resource': 'io.k8s.apimachinery.pkg.api.resource',
@@ -134,6 +146,10 @@ function loadModule(fileKey: string): void {
       const format = aliasFormats[st.name.text];
       if (format) def.format = format;
       definitions[`${prefix}.${st.name.text}`] = def;
+    }
+    // apiextensions' JSONSchemaPropsOr* unions: the real swagger has them as description-only definitions.
+    if (ts.isTypeAliasDeclaration(st) && st.name.text.startsWith('JSONSchemaPropsOr')) {
+      definitions[`${prefix}.${st.name.text}`] = { description: jsDocText(st, text) };
     }
     if (!ts.isInterfaceDeclaration(st)) continue;
     const defName = `${prefix}.${st.name.text}`;

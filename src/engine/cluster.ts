@@ -22,6 +22,8 @@ import { bootstrapKubeadm, bootstrapMinikube, defaultNodes, minikubeNodes } from
 import { ClusterNetwork } from './network/network';
 import { installMetricsApi } from './metrics/metrics-api';
 import { installAutoscalingV1 } from './apiserver/registry/autoscaling';
+import { installEventsV1 } from './apiserver/registry/events-v1';
+import { bootstrapApiServerObjects } from './bootstrap-apiserver';
 
 export interface ClusterOptions {
   seed?: number;
@@ -84,6 +86,8 @@ export class Cluster {
     this.api.hooks.resourceMetrics = installMetricsApi(this.rest, this.api, this.rng.seed);
     // autoscaling/v1, converted to and from the stored autoscaling/v2.
     installAutoscalingV1(this.rest);
+    // events.k8s.io/v1, the core Events converted.
+    installEventsV1(this.rest);
     this.informers = new InformerFactory(this.api);
     this.recorder = new EventRecorder(this.api);
     if (opts.events === false) this.recorder.event = () => {};
@@ -108,6 +112,8 @@ export class Cluster {
     } else if (opts.bootstrap !== false) {
       if (opts.profile === 'minikube') bootstrapMinikube.addons(this.api, this.nodes);
       else bootstrapKubeadm.addons(this.api, this.nodes);
+      // What the API server itself creates at start-up (priority classes, RBAC, APIServices).
+      bootstrapApiServerObjects(this.api);
       this.clock.advance(opts.settleMs ?? 5 * 60 * 1000);
     } else {
       this.clock.advance(0);

@@ -238,7 +238,12 @@ describe('discovery', () => {
       versions: [{ groupVersion: 'autoscaling/v2', version: 'v2' }, { groupVersion: 'autoscaling/v1', version: 'v1' }],
       preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' },
     };
-    expect(h.req('GET', '/apis').body).toEqual({ kind: 'APIGroupList', apiVersion: 'v1', groups: [gv('apps'), autoscaling, gv('batch'), gv('networking.k8s.io'), gv('coordination.k8s.io'), gv('discovery.k8s.io')] });
+    expect(h.req('GET', '/apis').body).toEqual({ kind: 'APIGroupList', apiVersion: 'v1', groups: [
+      gv('apiregistration.k8s.io'), gv('apps'), gv('authentication.k8s.io'), gv('authorization.k8s.io'), autoscaling, gv('batch'),
+      gv('certificates.k8s.io'), gv('networking.k8s.io'), gv('policy'), gv('rbac.authorization.k8s.io'), gv('storage.k8s.io'),
+      gv('admissionregistration.k8s.io'), gv('apiextensions.k8s.io'), gv('scheduling.k8s.io'), gv('coordination.k8s.io'), gv('node.k8s.io'),
+      gv('discovery.k8s.io'), gv('flowcontrol.apiserver.k8s.io'),
+    ] });
     expect(h.req('GET', '/apis/apps').body).toEqual({ kind: 'APIGroup', apiVersion: 'v1', ...gv('apps') });
     expect((h.req('GET', '/version').body as { gitVersion: string }).gitVersion).toBe('v1.32.0');
   });

@@ -4,7 +4,7 @@
 // through handle(), so what one sees the other sees.
 // Models staging/src/k8s.io/apiserver/pkg/endpoints/handlers/{get,create,update,patch,delete,watch}.go
 import type { KObject, Json } from '../api/types';
-import { ApiError, errBadRequest, errConflict, errInvalid, errNoResource, OPTIMISTIC_LOCK_MESSAGE } from '../api/status';
+import { ApiError, errBadRequest, errConflict, errInvalid, errNoResource, errNotFound, OPTIMISTIC_LOCK_MESSAGE } from '../api/status';
 import type { StatusObject } from '../api/status';
 import { goQuote, invalid } from '../api/field';
 import { labelSelectorFromMeta, labelSelectorFromSet } from '../api/selectors';
@@ -17,6 +17,7 @@ import { apiVersionOf } from './resource-type';
 import { buildTable } from './tables';
 import { applyJsonPatch, applyMergePatch, PatchError } from './patch';
 import { OpenApi } from './openapi';
+import { answerReview, COMPONENT_STATUS_WARNING, getComponentStatus, listComponentStatuses } from './virtual-kinds';
 
 export interface ApiRequest {
   method: string;
@@ -164,7 +165,12 @@ interface Target {
 }
 
 /** Group discovery order of the real server (its group priorities), for the groups served here. */
-const GROUP_ORDER = ['apps', 'events.k8s.io', 'autoscaling', 'batch', 'networking.k8s.io', 'policy', 'coordination.k8s.io', 'discovery.k8s.io'];
+// Models kube-aggregator's apiVersionPriorities (ties broken by name, as the aggregator does).
+const GROUP_ORDER = [
+  'apiregistration.k8s.io', 'apps', 'events.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io', 'autoscaling', 'batch',
+  'certificates.k8s.io', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'admissionregistration.k8s.io',
+  'apiextensions.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'node.k8s.io', 'discovery.k8s.io', 'flowcontrol.apiserver.k8s.io',
+];
 
 export class RestHandler {
   private openApiDocs?: OpenApi;
@@ -273,6 +279,8 @@ export class RestHandler {
     const { rt, ns, name, sub } = t;
     const dryRun = q.dryRun === 'All';
     const accept = header(req, 'accept');
+    const virtual = this.virtualKind(method, t, q, req);
+    if (virtual) return virtual;
     if (!name) {
       // collection
       const listOpts = listOptions(q);
@@ -351,6 +359,37 @@ export class RestHandler {
       default:
         throw errMethodNotAllowed();
     }
+  }
+
+  /**
+   * Kinds that are not stored (see virtual-kinds.ts) and the verbs a kind does not serve:
+   * componentstatuses (get, list, with their deprecation warning), bindings (create binds the
+   * pod the Binding names), the review kinds (create answers, nothing is kept).
+   */
+  private virtualKind(method: string, t: Target, q: Record<string, string>, req: ApiRequest): ApiResponse | undefined {
+    const { rt, ns, name, sub } = t;
+    if (rt.group === '' && rt.plural === 'componentstatuses') {
+      if (method !== 'GET' || sub) throw errMethodNotAllowed();
+      if (q.watch === 'true' || q.watch === '1') throw errMethodNotAllowed();
+      const warn = [COMPONENT_STATUS_WARNING];
+      const now = { now: this.api.clock.now() };
+      if (name) {
+        const cs = getComponentStatus(name);
+        if (!cs) throw errNotFound({ group: '', resource: 'componentstatuses' }, name);
+        return withWarnings(ok(wantsTable(header(req, 'accept')) ? buildTable(rt.kind, [cs], now) : cs), warn);
+      }
+      const items = listComponentStatuses();
+      if (wantsTable(header(req, 'accept'))) return withWarnings(ok(buildTable(rt.kind, items, now)), warn);
+      return withWarnings(ok({ kind: 'ComponentStatusList', apiVersion: 'v1', metadata: {}, items: items.map(stripTypeMeta) }), warn);
+    }
+    if (rt.verbs.length !== 1 || rt.verbs[0] !== 'create') return undefined;
+    if (method !== 'POST' || name) throw errMethodNotAllowed();
+    const { body } = this.strictDecode(rt, req, q);
+    if (rt.group === '' && rt.plural === 'bindings') {
+      const pods = this.api.mustResource('pods');
+      return this.binding(pods, ns, body.metadata?.name ?? '', { ...req, body: JSON.stringify(body) });
+    }
+    return ok(answerReview(rt, body), 201);
   }
 
   private listBody(rt: ResourceType, res: ListResult) {
@@ -738,6 +777,7 @@ const SUBRESOURCES: Record<string, { verbs: string[]; group?: string; version?: 
   binding: { verbs: ['create'] },
   eviction: { verbs: ['create'], group: 'policy', version: 'v1' },
   finalize: { verbs: ['update'] },
+  approval: { verbs: ['get', 'patch', 'update'] },
   token: { verbs: ['create'], group: 'authentication.k8s.io', version: 'v1' },
   ephemeralcontainers: { verbs: ['get', 'patch', 'update'] },
   log: { verbs: ['get'] },

@@ -231,9 +231,25 @@ export const nameIsDNSSubdomain: NameValidator = (name, prefix) => isDNS1123Subd
 export const nameIsDNSLabel: NameValidator = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
 export const nameIsDNS1035Label: NameValidator = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
 
+// ValidateRBACName (path.IsValidPathSegmentName): `system:controller:...` names are valid.
+const nameIsPathSegment: NameValidator = (name) => {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  for (const c of ['/', '%']) if (name.includes(c)) return [`may not contain '${c}'`];
+  return [];
+};
+
 const nameValidators: Record<string, NameValidator> = {
   Namespace: nameIsDNSLabel,
   Service: nameIsDNS1035Label,
+  Role: nameIsPathSegment,
+  ClusterRole: nameIsPathSegment,
+  RoleBinding: nameIsPathSegment,
+  ClusterRoleBinding: nameIsPathSegment,
+  // kube-aggregator: a path segment of the form version.group (`v1.` for the core group).
+  APIService: (name, prefix) => {
+    const errs = nameIsPathSegment(name, prefix);
+    return errs.length || name.includes('.') ? errs : ['must be in the form: version.group'];
+  },
 };
 
 /** ValidateNameFunc per kind (ValidateNamespaceName, ValidateServiceName, ...); DNS-1123 subdomain otherwise. */
@@ -242,5 +258,8 @@ export function nameValidatorFor(kind: string): NameValidator {
 }
 
 /** Kinds among those simulated that are cluster-scoped. */
-const clusterScoped = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'CustomResourceDefinition', 'IngressClass']);
+const clusterScoped = new Set(['Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass', 'PriorityClass', 'CustomResourceDefinition', 'IngressClass',
+  'ComponentStatus', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'CertificateSigningRequest', 'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'APIService', 'FlowSchema',
+  'PriorityLevelConfiguration', 'SelfSubjectReview', 'TokenReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview']);
 export const isNamespacedKind = (kind: string): boolean => !clusterScoped.has(kind);

@@ -19,8 +19,17 @@ const KINDS: Record<string, string[]> = {
   'networking.k8s.io/v1': ['Ingress', 'IngressClass', 'NetworkPolicy'],
   'policy/v1': ['Eviction', 'PodDisruptionBudget'],
   'rbac.authorization.k8s.io/v1': ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
-  'storage.k8s.io/v1': ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'],
+  'storage.k8s.io/v1': ['CSIDriver', 'CSINode', 'CSIStorageCapacity', 'StorageClass', 'VolumeAttachment'],
   'events.k8s.io/v1': ['Event'],
+  'admissionregistration.k8s.io/v1': ['MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ValidatingWebhookConfiguration'],
+  'apiextensions.k8s.io/v1': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io/v1': ['APIService'],
+  'authentication.k8s.io/v1': ['SelfSubjectReview', 'TokenRequest', 'TokenReview'],
+  'authorization.k8s.io/v1': ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview'],
+  'certificates.k8s.io/v1': ['CertificateSigningRequest'],
+  'flowcontrol.apiserver.k8s.io/v1': ['FlowSchema', 'PriorityLevelConfiguration'],
+  'node.k8s.io/v1': ['RuntimeClass'],
+  'scheduling.k8s.io/v1': ['PriorityClass'],
 };
 
 const registered = new Map<string, Set<string>>(Object.entries(KINDS).map(([gv, ks]) => [gv, new Set(ks)]));

@@ -3,7 +3,10 @@
 // includeObject=None|Metadata|Object. Models kubernetes/pkg/printers/tablegenerator.go and
 // staging/src/k8s.io/apiserver/pkg/endpoints/handlers/response.go (asTable). Leaves out noHeaders.
 import type { KObject } from '../../api/types';
+import * as more from './cluster-apis';
 import { configMapPrinter } from './config-map';
+import { componentStatusPrinter, limitRangePrinter, persistentVolumeClaimPrinter, persistentVolumePrinter, podTemplatePrinter, resourceQuotaPrinter } from './core-more';
+import { clusterRoleBindingPrinter, roleBindingPrinter, rolePrinter } from './rbac';
 import { controllerRevisionPrinter } from './controller-revision';
 import { cronJobPrinter } from './cron-job';
 import { daemonSetPrinter } from './daemon-set';
@@ -54,6 +57,33 @@ const printers: Record<string, TablePrinter> = {
   IngressClass: ingressClassPrinter as unknown as TablePrinter,
   HorizontalPodAutoscaler: hpaPrinter as unknown as TablePrinter,
   ControllerRevision: controllerRevisionPrinter as unknown as TablePrinter,
+  ComponentStatus: componentStatusPrinter,
+  LimitRange: limitRangePrinter,
+  PersistentVolume: persistentVolumePrinter,
+  PersistentVolumeClaim: persistentVolumeClaimPrinter,
+  PodTemplate: podTemplatePrinter,
+  ResourceQuota: resourceQuotaPrinter,
+  Role: rolePrinter,
+  ClusterRole: rolePrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
+  NetworkPolicy: more.networkPolicyPrinter,
+  RuntimeClass: more.runtimeClassPrinter,
+  PodDisruptionBudget: more.podDisruptionBudgetPrinter,
+  PriorityClass: more.priorityClassPrinter,
+  StorageClass: more.storageClassPrinter,
+  CSIDriver: more.csiDriverPrinter,
+  CSINode: more.csiNodePrinter,
+  VolumeAttachment: more.volumeAttachmentPrinter,
+  CSIStorageCapacity: more.csiStorageCapacityPrinter,
+  CertificateSigningRequest: more.csrPrinter,
+  MutatingWebhookConfiguration: more.mutatingWebhookConfigurationPrinter,
+  ValidatingWebhookConfiguration: more.validatingWebhookConfigurationPrinter,
+  ValidatingAdmissionPolicy: more.validatingAdmissionPolicyPrinter,
+  ValidatingAdmissionPolicyBinding: more.validatingAdmissionPolicyBindingPrinter,
+  FlowSchema: more.flowSchemaPrinter,
+  PriorityLevelConfiguration: more.priorityLevelConfigurationPrinter,
+  APIService: more.apiServicePrinter,
 };
 
 /** The printer for a kind (`Pod`, `Deployment`...); the API server's default NAME/CREATED AT otherwise. */

@@ -200,7 +200,19 @@ export class Discovery {
 
 export class KubeClient {
   private disco?: Discovery;
+  /** Where server warnings (`Warning:` headers) go, once per distinct text, as kubectl's warning handler. */
+  onWarning?: (text: string) => void;
+  private readonly warned = new Set<string>();
   constructor(readonly host: KubeHost) {}
+
+  private warn(res: ApiResponse): void {
+    if (!this.onWarning || !res.warnings) return;
+    for (const w of res.warnings) {
+      if (this.warned.has(w)) continue;
+      this.warned.add(w);
+      this.onWarning(w);
+    }
+  }
 
   get discovery(): Discovery {
     if (!this.disco) this.disco = new Discovery(this);
@@ -214,7 +226,9 @@ export class KubeClient {
     if (opts.contentType) headers['content-type'] = opts.contentType;
     const req: ApiRequest = { method, path, query, headers };
     if (opts.body !== undefined) req.body = opts.body;
-    return this.host.request(req);
+    const res = this.host.request(req);
+    this.warn(res);
+    return res;
   }
 
   /** A request whose non-2xx answer throws StatusError. */

@@ -210,6 +210,7 @@ export function createKubectl(host: KubeHost): Command {
     }
     normalizeDryRun(flags, host.now(), err);
     const client = new KubeClient(target?.host ?? host);
+    client.onWarning = (w) => err(sanitize(`Warning: ${w}\n`));
     const explicit = target ? target.config.namespaceFromFlag : flags.changed('namespace');
     const inv: Invocation = {
       ctx,
