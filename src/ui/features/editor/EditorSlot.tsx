@@ -1,8 +1,9 @@
 // The YAML editor's place on the page: a labelled region that stays small until the user opens
 // the editor, then loads Monaco and the panel as a lazy chunk (React.lazy), so the initial
 // JavaScript keeps the terminal fast. A worker push (`vi FILE`, `kubectl edit`) opens it too:
-// the push waits in editQueue until the panel has loaded and takes it.
-import { Component, Suspense, lazy, useEffect, useState } from 'react';
+// the push waits in editQueue until the panel has loaded and takes it. Opened from its button,
+// the region itself takes the focus (the button goes away), so Tab continues into the editor.
+import { Component, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ensureEditorStrings } from './strings';
@@ -26,7 +27,14 @@ export function EditorSlot() {
   const { t, i18n } = useTranslation();
   ensureEditorStrings(i18n);
   const [open, setOpen] = useState(false);
+  const region = useRef<HTMLElement>(null);
+  const focusRegion = useRef(false);
   const { client } = useEngine();
+  useEffect(() => {
+    if (!open || !focusRegion.current) return;
+    focusRegion.current = false;
+    region.current?.focus();
+  }, [open]);
   useEffect(
     () =>
       client.on((msg) => {
@@ -37,7 +45,7 @@ export function EditorSlot() {
     [client],
   );
   return (
-    <section className={`panel editor ${open ? 'open' : 'closed'}`} aria-label={t('editor.label')}>
+    <section ref={region} tabIndex={-1} className={`panel editor ${open ? 'open' : 'closed'}`} aria-label={t('editor.label')}>
       {open ? (
         <ChunkBoundary render={(message) => <p className="editor-note error" role="alert">{t('editor.failed', { message })}</p>}>
           <Suspense fallback={<p className="editor-note" role="status">{t('editor.loading')}</p>}>
@@ -47,7 +55,15 @@ export function EditorSlot() {
       ) : (
         <div className="panel-head">
           <h2>{t('editor.label')}</h2>
-          <button type="button" onClick={() => setOpen(true)}>{t('editor.open')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              focusRegion.current = true;
+              setOpen(true);
+            }}
+          >
+            {t('editor.open')}
+          </button>
         </div>
       )}
     </section>
