@@ -90,3 +90,18 @@ kubectl get pdb,netpol
 kubectl get pc high
 kubectl create -f objs.yaml
 kubectl get cs scheduler
+kubectl create deployment web --image=nginx --replicas=2
+cat <<YAML > quota.yaml
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: small
+spec:
+  hard:
+    pods: "10"
+    count/deployments.apps: "2"
+    requests.cpu: "1"
+    limits.memory: 1Gi
+YAML
+kubectl create -f quota.yaml
+kubectl get quota

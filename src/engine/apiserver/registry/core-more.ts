@@ -7,7 +7,8 @@
 // no quota admission (see the ResourceQuota status note in the table file).
 import type { FieldError } from '../../api/field';
 import { notSupported, required } from '../../api/field';
-import type { KObject } from '../../api/types';
+import type { Json, KObject } from '../../api/types';
+import type { StrategyContext } from '../resource-type';
 import { rfc3339 } from '../../core/time';
 import { defineType } from './define';
 
@@ -125,4 +126,49 @@ export const resourceQuotas = defineType({
   subresources: ['status'],
   storageVersionHash: '8uhSgffRX6w=',
   rngStream: 'resourcequotas',
+  prepareForCreate(obj, ctx) {
+    obj.status = quotaStatus(obj, ctx.api);
+  },
+  prepareForUpdate(obj, _old, ctx) {
+    obj.status = quotaStatus(obj, ctx.api);
+  },
 });
+
+/** Object-count quota names (`pods`, `services`, ...) and the plural each counts. */
+const COUNTED: Record<string, string> = {
+  pods: 'pods', services: 'services', configmaps: 'configmaps', secrets: 'secrets', persistentvolumeclaims: 'persistentvolumeclaims',
+  replicationcontrollers: 'replicationcontrollers', resourcequotas: 'resourcequotas',
+};
+
+/**
+ * status.hard (= spec.hard) and status.used, as the resource quota controller's first sync leaves them.
+ * SIMPLIFICATION: computed when the quota is written, not kept up to date as objects come and go;
+ * only object counts (`pods`, `services`, ..., `count/<resource>[.<group>]`) are measured, other
+ * resources (cpu, memory, storage) report 0; no quota admission (nothing is refused).
+ * Models pkg/controller/resourcequota and pkg/quota/v1/evaluator/core
+ */
+function quotaStatus(obj: KObject, api: StrategyContext['api']): Json {
+  const hard = ((obj.spec ?? {}) as { hard?: Record<string, string> }).hard ?? {};
+  const ns = obj.metadata?.namespace;
+  const used: Record<string, string> = {};
+  for (const name of Object.keys(hard)) {
+    let plural = COUNTED[name];
+    let group = '';
+    if (!plural && name.startsWith('count/')) {
+      const res = name.slice('count/'.length);
+      const dot = res.indexOf('.');
+      plural = dot < 0 ? res : res.slice(0, dot);
+      group = dot < 0 ? '' : res.slice(dot + 1);
+    }
+    const rt = plural ? api.resource(plural, group) : undefined;
+    if (!rt) {
+      used[name] = '0';
+      continue;
+    }
+    let items = api.list(rt, ns, {}).items;
+    // Terminal pods do not count against a pod quota.
+    if (plural === 'pods') items = items.filter((p) => !['Succeeded', 'Failed'].includes(((p.status ?? {}) as { phase?: string }).phase ?? ''));
+    used[name] = String(items.length);
+  }
+  return { hard: { ...hard }, used } as unknown as Json;
+}
