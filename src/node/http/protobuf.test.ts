@@ -70,6 +70,21 @@ describe('special types', () => {
     expect(decodeMessage('k8s.io.api.core.v1.ResourceRequirements', limits.finish())).toEqual({ limits: { cpu: '250m' } });
   });
 
+  it('embedded (json inline) structs: IngressRuleValue, VolumeSource, ProbeHandler in their parent object', () => {
+    const backend = new WireWriter().message(4, new WireWriter().string(1, 'svc1').message(2, new WireWriter().int(2, 8080)));
+    const path = new WireWriter().string(1, '/bar').message(2, backend).string(3, 'Exact');
+    const ruleValue = new WireWriter().message(1, new WireWriter().message(1, path));
+    const rule = new WireWriter().string(1, 'foo.com').message(2, ruleValue);
+    expect(decodeMessage('k8s.io.api.networking.v1.IngressRule', rule.finish())).toEqual({
+      host: 'foo.com',
+      http: { paths: [{ path: '/bar', pathType: 'Exact', backend: { service: { name: 'svc1', port: { number: 8080 } } } }] },
+    });
+    const volume = new WireWriter().string(1, 'data').message(2, new WireWriter().message(2, new WireWriter().string(1, 'Memory')));
+    expect(decodeMessage('k8s.io.api.core.v1.Volume', volume.finish())).toEqual({ name: 'data', emptyDir: { medium: 'Memory' } });
+    const probe = new WireWriter().message(1, new WireWriter().message(1, new WireWriter().string(1, 'true'))).int(4, 5);
+    expect(decodeMessage('k8s.io.api.core.v1.Probe', probe.finish())).toEqual({ exec: { command: ['true'] }, periodSeconds: 5 });
+  });
+
   it('Go duration strings', () => {
     expect(goDuration(0n)).toBe('0s');
     expect(goDuration(1_500_000n)).toBe('1.5ms');

@@ -55,9 +55,22 @@ const KEEP_ZERO = new Set([
   'meta.v1.DeleteOptions.gracePeriodSeconds', 'meta.v1.DeleteOptions.orphanDependents', 'policy.v1.PodDisruptionBudgetSpec.minAvailable',
 ]);
 
+/**
+ * Go embedded structs (`json:",inline"`) that protobuf carries as a named message field: in JSON
+ * their fields sit in the parent object (IngressRule.http, Volume.emptyDir, Probe.httpGet, ...).
+ * Every such field of the decoded packages (k8s.io/api types.go: embedded struct with a
+ * `protobuf:"bytes,N,opt,name=..."` tag).
+ */
+const INLINE = new Set([
+  'networking.v1.IngressRule.ingressRuleValue', 'core.v1.Volume.volumeSource',
+  'core.v1.PersistentVolumeSpec.persistentVolumeSource', 'core.v1.Probe.handler',
+  'core.v1.EphemeralContainer.ephemeralContainerCommon',
+]);
+
+const shortName = (message: string) => message.replace(/^k8s\.io\.api\./, '').replace(/^k8s\.io\.apimachinery\.pkg\.apis\./, '');
+
 function keepZero(message: string, field: string): boolean {
-  const short = message.replace(/^k8s\.io\.api\./, '').replace(/^k8s\.io\.apimachinery\.pkg\.apis\./, '');
-  return KEEP_ZERO.has(`${short}.${field}`);
+  return KEEP_ZERO.has(`${shortName(message)}.${field}`);
 }
 
 /** The protobuf message name of an apiVersion/kind (`apps/v1`, `Deployment` → k8s.io.api.apps.v1.Deployment). */
@@ -249,7 +262,8 @@ export function decodeMessage(type: string, buf: Uint8Array): JsonValue {
       // a zero IntOrString on the wire is a value field left empty
       continue;
     }
-    out[name] = v;
+    if (INLINE.has(`${shortName(type)}.${name}`) && v !== null && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, v);
+    else out[name] = v;
   }
   return out;
 }
