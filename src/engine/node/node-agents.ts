@@ -398,4 +398,16 @@ export class NodeAgents {
     const k = this.kubelets.get(pod.spec?.nodeName ?? '');
     return k?.workers.get(pod.metadata?.uid ?? '')?.logs;
   }
+
+  /**
+   * The CRI attach of a container's output streams: every line its current instance writes
+   * from now on (no backlog), stdout and stderr apart, then `onEnd` when that instance stops.
+   * Returns the detach function, or undefined when the container has no running instance.
+   * Models containerd's cri attachContainer (the task's output broadcast to one more reader).
+   */
+  attachOutput(pod: Pod, container: string, onLine: (stream: 'stdout' | 'stderr', text: string) => void, onEnd: () => void): (() => void) | undefined {
+    const log = this.logsFor(pod)?.get(container)?.current;
+    if (!log || log.ended) return undefined;
+    return log.follow((l) => onLine(l.stream, l.text), onEnd);
+  }
 }

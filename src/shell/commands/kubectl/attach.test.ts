@@ -1,7 +1,8 @@
 // kubectl run -i/-t/--rm and kubectl attach against a seeded cluster: the pod's stdin/stdinOnce/tty
 // fields, the TTY session (prompt, reattach hint of kubectl v1.32 for restartPolicy Always), the exit
 // code of --restart=Never pods (`pod default/x terminated (Error)`, checked against kubectl v1.32.4
-// over `npm run serve`) and a busybox shell that waits on an open stdin instead of exiting.
+// over `npm run serve`), a busybox shell that waits on an open stdin instead of exiting, and the
+// output of other processes streamed from the attach on (checked the same way).
 import { describe, it, expect } from 'vitest';
 import { makeKube } from './test-harness';
 import type { Kube } from './test-harness';
@@ -75,6 +76,43 @@ describe('kubectl run -it and attach', () => {
       .toEqual({ out: 'true/true/', err: '', code: 0 });
   });
 
+  it('streams the new output of a process that is not a shell until Ctrl-C, stdout and stderr apart', async () => {
+    const k = makeKube();
+    const pod = JSON.stringify({
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mc' },
+      spec: {
+        containers: [
+          { name: 'a', image: 'busybox', command: ['sh', '-c', 'i=0; while true; do i=$((i+1)); echo out-$i; echo err-$i >&2; sleep 1; done'] },
+          { name: 'b', image: 'busybox', command: ['sh', '-c', 'echo done-b'] },
+        ],
+      },
+    });
+    await k.run(`echo '${pod}' | kubectl apply -f -; sleep 4`);
+    const before = (await k.run('kubectl logs mc -c a --tail=1')).out;
+    expect(before).toBe('err-3\n');
+    // Ctrl-C 2.5 s after the start: the two lines after err-3, not the backlog.
+    expect(await k.run('kubectl attach mc', { interruptAfter: 2500 })).toEqual({
+      out: 'out-4\nout-5\n',
+      err: 'Defaulted container "a" out of: a, b\nIf you don\'t see a command prompt, try pressing enter.\nerr-4\nerr-5\n',
+      code: 130,
+    });
+    // -i to a container without stdin: the input is dropped, the output still streams.
+    expect(await k.run('kubectl attach -q -i mc -c a', { interruptAfter: 1000, stdin: 'ignored\n' }))
+      .toEqual({ out: 'out-6\n', err: 'err-6\n', code: 130 });
+    expect(await k.run('kubectl attach mc -c b')).toEqual({
+      out: '',
+      err: 'If you don\'t see a command prompt, try pressing enter.\nerror: unable to upgrade connection: container not found ("b")\n',
+      code: 1,
+    });
+  });
+
+  it('ends with the container instance it attached to', async () => {
+    const k = makeKube();
+    await k.run("kubectl run last --image=busybox -- sh -c 'sleep 3; echo bye; exit 2'; sleep 2");
+    expect(await k.run('kubectl attach last', { maxMs: 60_000 }))
+      .toEqual({ out: 'bye\n', err: "If you don't see a command prompt, try pressing enter.\n", code: 0 });
+  });
+
   it('argument errors as kubectl v1.32 prints them', async () => {
     const k = makeKube();
     const hint = "\nSee 'kubectl run -h' for help and examples\n";
@@ -82,5 +120,8 @@ describe('kubectl run -it and attach', () => {
     expect(await k.run('kubectl run --rm x --image=busybox')).toEqual({ out: '', err: 'error: --rm should only be used for attached containers' + hint, code: 1 });
     expect(await k.run('kubectl attach')).toEqual({ out: '', err: 'error: at least 1 argument is required for attach\n', code: 1 });
     expect(await k.run('kubectl attach nope')).toEqual({ out: '', err: 'Error from server (NotFound): pods "nope" not found\n', code: 1 });
+    expect(await k.run('kubectl attach a b c')).toEqual({ out: '', err: 'error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 3: [a b c]\n', code: 1 });
+    expect(await k.run('kubectl attach --pod-running-timeout=0 a b c'))
+      .toEqual({ out: '', err: "error: --pod-running-timeout must be higher than zero\nSee 'kubectl attach -h' for help and examples\n", code: 1 });
   });
 });

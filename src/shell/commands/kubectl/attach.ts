@@ -2,9 +2,8 @@
 // `kubectl run -i/-t [--rm]`: container TTY negotiation, the "Unable to use a TTY" and "If you don't
 // see a command prompt" lines, the POST to pods/attach, and the reattach hint after a TTY session.
 // Models kubectl/pkg/cmd/attach/attach.go (v1.32) and kubectl/pkg/cmd/exec/exec.go (SetupTTY).
-// Leaves out: terminal resize, --pod-running-timeout waits, ephemeral containers' hint, -f FILENAME;
-// SIMPLIFICATION: attaching to a process that is not a shell (nginx...) ends at once instead of
-// streaming its output until Ctrl-C.
+// A process that is not a shell (ping, nginx...) streams its new output until it ends or Ctrl-C.
+// Leaves out: terminal resize, ephemeral containers' hint, -f FILENAME.
 import type { Pod } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import { KubectlError, toStatusError } from './client';
@@ -59,6 +58,8 @@ export async function attachToPod(inv: Invocation, pod: Pod, o: AttachOptions): 
     { stdin: o.stdin ? inv.ctx.stdin : null, stdout: out, stderr: raw ? out : { write: (s: string) => inv.err(s) }, tty: raw, interrupt: inv.ctx.interrupt },
     { sys: inv.ctx.sys, columns: inv.ctx.columns, rows: inv.ctx.rows },
   );
+  // Ctrl-C kills kubectl: no hint, the shell's 130.
+  if (inv.ctx.interrupt.aborted) return 130;
   if (!o.quiet && o.stdin && raw && pod.spec?.restartPolicy === 'Always') {
     inv.out(`Session ended, resume using '${o.commandName} ${name} -c ${container} -i -t' command when the pod is running\n`);
   }
@@ -68,6 +69,7 @@ export async function attachToPod(inv: Invocation, pod: Pod, o: AttachOptions): 
 async function runAttach(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const args = f.args;
+  if (f.ms('pod-running-timeout') <= 0) throw new KubectlError("error: --pod-running-timeout must be higher than zero\nSee 'kubectl attach -h' for help and examples");
   if (args.length === 0) throw new KubectlError('error: at least 1 argument is required for attach');
   if (args.length > 2) throw new KubectlError(`error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`);
   const target = args.length === 2 ? `${args[0]}/${args[1]}` : args[0]!;

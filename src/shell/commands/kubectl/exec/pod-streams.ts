@@ -119,25 +119,47 @@ function execSession(cluster: Cluster, spec: ContainerSpec, command: string[]): 
 }
 
 /**
- * pods/attach: the container's main process. SIMPLIFICATION: when it is a shell, the lines typed run
- * in an exec-style shell of the container (prompt, plus the TTY's echo); when the session ends a
- * stdinOnce container's stdin is closed, so the waiting shell exits 0. Other processes attach silently.
+ * pods/attach: the container's main process. Its output streams as it is written (new lines only,
+ * stdout and stderr apart) until the instance ends or the client goes (Ctrl-C); stdin sent to a
+ * container without `stdin: true` is dropped, as the runtime does.
+ * SIMPLIFICATION: when the main process is a bare shell reading stdin, the lines typed run in an
+ * exec-style shell of the container (prompt, plus the TTY's echo); when the session ends a
+ * stdinOnce container's stdin is closed, so the waiting shell exits 0.
  */
-function attachSession(cluster: Cluster, spec: ContainerSpec, c: Container): ExecSession {
+function attachSession(cluster: Cluster, pod: Pod, spec: ContainerSpec, c: Container): ExecSession {
   return {
     kind: 'ExecSession',
     async run(io, term) {
       const argv = spec.mainCommand.split(' ').filter((a) => a !== '');
       const base = (argv[0] ?? '').replace(/^.*\//, '');
+      const bare = argv.slice(1).every((a) => /^-[il]+$/.test(a));
       let code = 0;
-      if (SHELLS.has(base) && io.stdin && c.stdin) {
+      if (SHELLS.has(base) && bare && io.stdin && c.stdin) {
         const session = containerShell(cluster, spec, term.sys, argv, Boolean(c.tty), term.columns, term.rows);
         code = await interactiveLoop(session, spec.userland, spec.hostname, { ...io, tty: true, echo: Boolean(c.tty) && !io.tty });
-      }
+      } else await streamOutput(cluster, pod, c.name, io);
       if (c.stdinOnce) closeContainerStdin(spec.namespace, spec.podName, c.name);
       return code;
     },
   };
+}
+
+/** Copies the container's new output to the client until the instance ends or the client interrupts. */
+function streamOutput(cluster: Cluster, pod: Pod, container: string, io: ExecIo): Promise<void> {
+  return new Promise((resolve) => {
+    if (io.interrupt.aborted) return resolve();
+    const state: { done: boolean; detach?: () => void; off?: () => void } = { done: false };
+    const finish = () => {
+      if (state.done) return;
+      state.done = true;
+      state.detach?.();
+      state.off?.();
+      resolve();
+    };
+    state.detach = cluster.nodes.attachOutput(pod, container, (stream, text) => (stream === 'stderr' ? io.stderr : io.stdout).write(`${text}\n`), finish);
+    if (!state.detach) return finish();
+    state.off = io.interrupt.onAbort(finish);
+  });
 }
 
 function podRunningIP(cluster: Cluster, ns: string, name: string, uid: string | undefined): string | undefined {
@@ -194,7 +216,7 @@ export function podStreamRequest(cluster: Cluster, req: ApiRequest): ApiResponse
     // The kubelet answers the upgrade with a plain-text error.
     return { status: 500, headers: { 'content-type': 'text/plain' }, body: `container not found (${JSON.stringify(container)})` };
   }
-  if (t.sub === 'attach') return { status: 101, headers: { connection: 'Upgrade', upgrade: 'SPDY/3.1' }, body: attachSession(cluster, containerSpec(cluster, pod, spec), spec) };
+  if (t.sub === 'attach') return { status: 101, headers: { connection: 'Upgrade', upgrade: 'SPDY/3.1' }, body: attachSession(cluster, pod, containerSpec(cluster, pod, spec), spec) };
   const command = t.q.get('command') ?? [];
   return { status: 101, headers: { connection: 'Upgrade', upgrade: 'SPDY/3.1' }, body: execSession(cluster, containerSpec(cluster, pod, spec), command) };
 }
