@@ -17,6 +17,8 @@ import { YamlInputError, parseManifests, toGoJson, toGoJsonCompact } from './yam
 import { CREATE_MORE_FLAGS, runCreateMore } from './create-more';
 import { CREATE_EXTRA_FLAGS, runCreateExtra } from './create-extra';
 import { fetchManifest, isUrl } from './remote-manifests';
+import { requiredFlagsError } from './cobra-errors';
+import { exactlyOneName } from './mutate-util';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -141,7 +143,7 @@ async function runApply(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const files = f.list('filename');
   if (files.length === 0) {
-    throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
+    throw new KubectlError('error: must specify one of -f and -k');
   }
   const dry = dryRunOf(f);
   const out = f.str('output') ? parseOutput(f.str('output')) : undefined;
@@ -262,7 +264,7 @@ function containerName(image: string): string {
   return n;
 }
 
-async function finishCreate(inv: Invocation, r: ResourceInfo, ns: string | undefined, obj: KObject, dry: DryRun): Promise<number> {
+async function finishCreate(inv: Invocation, r: ResourceInfo, ns: string | undefined, obj: KObject, dry: DryRun, failPrefix?: string): Promise<number> {
   const out = inv.flags.str('output') ? parseOutput(inv.flags.str('output')) : undefined;
   const name = obj.metadata?.name ?? '';
   if (dry === 'client') {
@@ -271,7 +273,14 @@ async function finishCreate(inv: Invocation, r: ResourceInfo, ns: string | undef
     else inv.out(`${kindPrefix(r)}/${name} created (dry run)\n`);
     return 0;
   }
-  const created = inv.client.call('POST', inv.client.path(r, ns), { body: obj, query: query(dry, 'kubectl-create') }).body as KObject;
+  let created: KObject;
+  try {
+    created = inv.client.call('POST', inv.client.path(r, ns), { body: obj, query: query(dry, 'kubectl-create') }).body as KObject;
+  } catch (e) {
+    // generators that wrap the API error (`failed to create deployment: ...`) lose its Status form
+    if (failPrefix && e instanceof StatusError) throw new KubectlError(`error: ${failPrefix}${e.message}`);
+    throw e;
+  }
   if (out) printObjects(inv, [{ r, obj: withTypeMeta(r, created) }], out, true);
   else inv.out(`${kindPrefix(r)}/${name} created${dryRunSuffix(dry)}\n`);
   return 0;
@@ -279,11 +288,12 @@ async function finishCreate(inv: Invocation, r: ResourceInfo, ns: string | undef
 
 async function createDeployment(inv: Invocation, args: string[]): Promise<number> {
   const f = inv.flags;
-  if (args.length === 0) throw new KubectlError('error: exactly one NAME is required, got 0');
-  if (f.p.argsLenAtDash < 0 && args.length > 1) throw new KubectlError(`error: exactly one NAME is required, got ${args.length}`);
-  const name = args[0];
   const images = f.list('image');
-  if (images.length === 0) throw new KubectlError('error: required flag(s) "image" not set');
+  // cobra checks the required --image before the command's own argument checks
+  if (images.length === 0) throw requiredFlagsError(inv, ['image']);
+  const named = f.p.argsLenAtDash >= 0 ? args.slice(0, Math.max(0, f.p.argsLenAtDash - 1)) : args;
+  if (named.length !== 1) throw exactlyOneName(named.length, 'create deployment');
+  const name = args[0];
   const command = f.p.argsLenAtDash >= 0 ? args.slice(1) : [];
   if (command.length && images.length > 1) throw new KubectlError('error: cannot specify multiple --image options and command');
   const labels = { app: name };
@@ -307,11 +317,11 @@ async function createDeployment(inv: Invocation, args: string[]): Promise<number
     status: {},
   } as unknown as KObject;
   const r = inv.client.discovery.mustFind('deployments.apps');
-  return finishCreate(inv, r, inv.namespace, obj, dryRunOf(f));
+  return finishCreate(inv, r, inv.namespace, obj, dryRunOf(f), 'failed to create deployment: ');
 }
 
 async function createNamespace(inv: Invocation, args: string[]): Promise<number> {
-  if (args.length !== 1) throw new KubectlError(`error: exactly one NAME is required, got ${args.length}`);
+  if (args.length !== 1) throw exactlyOneName(args.length, 'create namespace');
   const obj = { kind: 'Namespace', apiVersion: 'v1', metadata: { name: args[0], creationTimestamp: null }, spec: {}, status: {} } as unknown as KObject;
   const r = inv.client.discovery.mustFind('namespaces');
   return finishCreate(inv, r, undefined, obj, dryRunOf(inv.flags));
@@ -355,7 +365,7 @@ async function runCreate(inv: Invocation): Promise<number> {
   const args = inv.flags.args;
   if (args.length === 0 || inv.flags.list('filename').length > 0) {
     if (inv.flags.list('filename').length === 0) {
-      throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples");
+      throw new KubectlError('error: must specify one of -f and -k');
     }
     return createFromFiles(inv);
   }

@@ -12,7 +12,7 @@ import type { ResourceInfo } from './client';
 import { KubectlError, StatusError, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { exactlyOneName } from './mutate-util';
-import { klogHeader } from './connection';
+import { groupHelp, requiredFlagsError, unknownSubcommand } from './cobra-errors';
 import { toGoJson } from './yaml';
 import { base64Encode } from '../coreutils/text';
 import { utf8Encode } from '../coreutils/common';
@@ -34,6 +34,11 @@ export const CREATE_MORE_FLAGS = [
 ];
 
 const b64 = (s: string): string => base64Encode(utf8Encode(s));
+
+/** The generators' `fmt.Errorf("failed to create ...: %v", err)` around a failed POST. */
+const failedTo = (prefix: string) => (e: StatusError): never => {
+  throw new KubectlError(`error: ${prefix}${e.message}`);
+};
 
 async function send(inv: Invocation, r: ResourceInfo, ns: string | undefined, obj: KObject, dry: DryRun, wrap?: (e: StatusError) => never): Promise<number> {
   const o = inv.flags.str('output');
@@ -86,13 +91,13 @@ async function createService(inv: Invocation, typeWord: string | undefined, args
   const f = inv.flags;
   const type = typeWord ? SERVICE_TYPES[typeWord] : undefined;
   if (!type) {
-    if (!typeWord) throw new KubectlError("error: Required resource not specified.\nSee 'kubectl create service -h' for help and examples");
-    throw new KubectlError(`error: unknown command "${typeWord}" for "kubectl create service"`);
+    if (!typeWord) return groupHelp(inv, 'create service');
+    throw unknownSubcommand([typeWord, ...args], 'create service');
   }
   const cmd = `create service ${typeWord}`;
+  if (type === 'ExternalName' && !f.str('external-name')) throw requiredFlagsError(inv, ['external-name']);
   if (args.length !== 1) throw exactlyOneName(args.length, cmd);
   const name = args[0];
-  if (type === 'ExternalName' && !f.str('external-name')) throw new KubectlError('error: required flag(s) "external-name" not set');
   const tcp = f.list('tcp');
   const clusterIP = type === 'ClusterIP' ? f.str('clusterip') : '';
   if (type !== 'ExternalName' && clusterIP === '' && tcp.length === 0) throw new KubectlError('error: at least one tcp port specifier must be provided');
@@ -110,7 +115,7 @@ async function createService(inv: Invocation, typeWord: string | undefined, args
     spec,
     status: { loadBalancer: {} },
   } as unknown as KObject;
-  return send(inv, inv.client.discovery.mustFind('services'), inv.namespace, obj, dryRunOf(f));
+  return send(inv, inv.client.discovery.mustFind('services'), inv.namespace, obj, dryRunOf(f), failedTo(`failed to create ${type} service: `));
 }
 
 // ------------------------------------------------------------------ configmap / secret
@@ -172,13 +177,13 @@ async function createConfigMap(inv: Invocation, args: string[]): Promise<number>
   const data = collectData(inv, 'ConfigMap', name);
   const obj: Record<string, unknown> = { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name, creationTimestamp: null } };
   if (data.length) obj.data = Object.fromEntries(data);
-  return send(inv, inv.client.discovery.mustFind('configmaps'), inv.namespace, obj as unknown as KObject, dryRunOf(inv.flags));
+  return send(inv, inv.client.discovery.mustFind('configmaps'), inv.namespace, obj as unknown as KObject, dryRunOf(inv.flags), failedTo('failed to create configmap: '));
 }
 
 async function createSecret(inv: Invocation, sub: string | undefined, args: string[]): Promise<number> {
   if (sub !== 'generic') {
-    if (!sub) throw new KubectlError("error: Required resource not specified.\nSee 'kubectl create secret -h' for help and examples");
-    throw new KubectlError(`error: unknown command "${sub}" for "kubectl create secret"`);
+    if (!sub) return groupHelp(inv, 'create secret');
+    throw unknownSubcommand([sub, ...args], 'create secret');
   }
   if (args.length !== 1) throw exactlyOneName(args.length, 'create secret generic');
   const name = args[0];
@@ -186,7 +191,7 @@ async function createSecret(inv: Invocation, sub: string | undefined, args: stri
   const obj: Record<string, unknown> = { kind: 'Secret', apiVersion: 'v1', metadata: { name, creationTimestamp: null } };
   if (data.length) obj.data = Object.fromEntries(data.map(([k, v]) => [k, b64(v)]));
   if (inv.flags.str('type')) obj.type = inv.flags.str('type');
-  return send(inv, inv.client.discovery.mustFind('secrets'), inv.namespace, obj as unknown as KObject, dryRunOf(inv.flags));
+  return send(inv, inv.client.discovery.mustFind('secrets'), inv.namespace, obj as unknown as KObject, dryRunOf(inv.flags), failedTo('failed to create secret '));
 }
 
 // ------------------------------------------------------------------ job / serviceaccount
@@ -203,9 +208,7 @@ async function createJob(inv: Invocation, args: string[]): Promise<number> {
   if ((!image && !from) || (image && from)) throw new KubectlError('error: either --image or --from must be specified');
   if (command.length && from) throw new KubectlError('error: cannot specify --from and command');
   const fallback: ResourceInfo = { group: 'batch', version: 'v1', kind: 'Job', plural: 'jobs', singular: 'job', shortNames: [], namespaced: true, verbs: [], categories: [] };
-  const fail = (e: StatusError): never => {
-    throw new KubectlError(`error: failed to create job: ${e.message}`);
-  };
+  const fail = failedTo('failed to create job: ');
   if (from) return send(inv, typed(inv, 'jobs.batch', fallback), inv.namespace, jobFromCronJob(inv, name, from), dryRunOf(f), fail);
   const container: Record<string, unknown> = { name, image };
   if (command.length) container.command = command;
@@ -241,13 +244,8 @@ async function createCronJob(inv: Invocation, args: string[]): Promise<number> {
   const f = inv.flags;
   const image = f.list('image')[0] ?? '';
   const missing = [image ? '' : 'image', f.str('schedule') ? '' : 'schedule'].filter(Boolean);
-  if (missing.length) {
-    // cobra's required-flag check fails before Run: v1.32 logs it through klog (component-base cli.run).
-    const now = inv.client.host.now();
-    const msg = `required flag(s) ${missing.map((n) => `"${n}"`).join(', ')} not set`;
-    inv.err(`${klogHeader('E', now, 20000 + (Math.floor(now / 1000) % 9000), 'run.go:72')}"command failed" err=${JSON.stringify(msg)}\n`);
-    return 1;
-  }
+  // cobra's required-flag check fails before Run: v1.32 logs it through klog (component-base cli.run).
+  if (missing.length) throw requiredFlagsError(inv, missing);
   const dash = f.p.argsLenAtDash;
   const names = dash >= 0 ? args.slice(0, Math.max(0, dash - 1)) : args;
   if (names.length !== 1) throw exactlyOneName(names.length, 'create cronjob');
@@ -270,15 +268,13 @@ async function createCronJob(inv: Invocation, args: string[]): Promise<number> {
     status: {},
   } as unknown as KObject;
   const fallback: ResourceInfo = { group: 'batch', version: 'v1', kind: 'CronJob', plural: 'cronjobs', singular: 'cronjob', shortNames: ['cj'], namespaced: true, verbs: [], categories: [] };
-  return send(inv, typed(inv, 'cronjobs.batch', fallback), inv.namespace, obj, dryRunOf(f), (e) => {
-    throw new KubectlError(`error: failed to create cronjob: ${e.message}`);
-  });
+  return send(inv, typed(inv, 'cronjobs.batch', fallback), inv.namespace, obj, dryRunOf(f), failedTo('failed to create cronjob: '));
 }
 
 async function createServiceAccount(inv: Invocation, args: string[]): Promise<number> {
   if (args.length !== 1) throw exactlyOneName(args.length, 'create serviceaccount');
   const obj = { kind: 'ServiceAccount', apiVersion: 'v1', metadata: { name: args[0], creationTimestamp: null } } as unknown as KObject;
-  return send(inv, inv.client.discovery.mustFind('serviceaccounts'), inv.namespace, obj, dryRunOf(inv.flags));
+  return send(inv, inv.client.discovery.mustFind('serviceaccounts'), inv.namespace, obj, dryRunOf(inv.flags), failedTo('failed to create serviceaccount: '));
 }
 
 /** Dispatches `kubectl create <what> ...` for the generators this file provides. */
@@ -310,6 +306,7 @@ export async function runCreateMore(inv: Invocation, what: string, rest: string[
     case 'sa':
       return createServiceAccount(inv, rest);
     default:
-      throw new KubectlError(`error: unknown command "${what}" for "kubectl create"`);
+      // `kubectl create` takes no positional arguments of its own (cobra.NoArgs on the parent)
+      throw new KubectlError(`error: Unexpected args: [${[what, ...rest].join(' ')}]\nSee 'kubectl create -h' for help and examples`);
   }
 }

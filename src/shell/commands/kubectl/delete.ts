@@ -70,7 +70,7 @@ async function runDelete(inv: Invocation): Promise<number> {
     }
   }
   if (items.length === 0 && wantedList) {
-    inv.err('No resources found\n');
+    inv.out('No resources found\n');
     return 0;
   }
 

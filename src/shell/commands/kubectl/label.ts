@@ -62,7 +62,7 @@ async function run(inv: Invocation, mode: Mode): Promise<number> {
     const next = { ...current };
     for (const [k, val] of set) next[k] = val;
     for (const k of remove) {
-      if (mode === 'label' && next[k] === undefined) inv.err(`label "${k}" not found.\n`);
+      if (mode === 'label' && next[k] === undefined) inv.out(`label "${k}" not found.\n`);
       delete next[k];
     }
     if (mode === 'label') meta.labels = next;

@@ -170,7 +170,14 @@ async function runLogs(inv: Invocation): Promise<number> {
     const target = args[0]!;
     const slash = target.indexOf('/');
     const r = slash < 0 ? podsRes : inv.client.discovery.mustFind(target.slice(0, slash));
-    object = { r, obj: inv.client.getObject(r, inv.namespace, slash < 0 ? target : target.slice(slash + 1)) };
+    const res = inv.client.raw('GET', inv.client.path(r, inv.namespace, slash < 0 ? target : target.slice(slash + 1)));
+    if (res.status >= 300) {
+      const e = toStatusError(res);
+      // the builder's NotFound reaches checkErr wrapped (lower-case, with the namespace), as v1.32 prints it
+      if (e.reason === 'NotFound') throw new KubectlError(`error: error from server (NotFound): ${e.message} in namespace ${JSON.stringify(inv.namespace)}`);
+      throw e;
+    }
+    object = { r, obj: res.body as KObject };
   }
 
   // Validate.

@@ -54,8 +54,12 @@ async function runPortForward(inv: Invocation): Promise<number> {
     if (local === '') local = String(32768 + ((ephemeral++ * 7919) % 28000));
     const l = Number(local ?? remote);
     const r = Number(remote);
-    if (!Number.isInteger(l) || l < 0 || l > 65535) throw new KubectlError(`error: Error parsing local port '${local}': strconv.ParseUint: parsing "${local}": invalid syntax`);
-    if (!Number.isInteger(r) || r <= 0 || r > 65535) throw new KubectlError(`error: Error parsing remote port '${remote}': strconv.ParseUint: parsing "${remote}": invalid syntax`);
+    // strconv.ParseUint(s, 10, 16): digits beyond 65535 are out of range, anything else bad syntax
+    const bad = (which: string, s: string) =>
+      new KubectlError(`error: error parsing ${which} port '${s}': strconv.ParseUint: parsing ${JSON.stringify(s)}: ${/^\d+$/.test(s) ? 'value out of range' : 'invalid syntax'}`);
+    if (!Number.isInteger(l) || l < 0 || l > 65535) throw bad('local', local ?? remote);
+    if (!Number.isInteger(r) || r < 0 || r > 65535) throw bad('remote', remote);
+    if (r === 0) throw new KubectlError('error: remote port must be > 0');
     pairs.push({ local: l, remote: r, text: p });
   }
   if (pod.status?.phase !== 'Running') throw new KubectlError(`error: unable to forward port because pod is not running. Current status=${pod.status?.phase ?? ''}`);

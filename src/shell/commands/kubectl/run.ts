@@ -12,6 +12,7 @@ import { DRY_RUN_FLAG, OUTPUT_FLAG, dryRunOf, dryRunSuffix } from './command';
 import { KubectlError, StatusError, kindPrefix } from './client';
 import { parseOutput, printObjects, withTypeMeta } from './get';
 import { toGoJson } from './yaml';
+import { requiredFlagsError } from './cobra-errors';
 
 function parseLabels(spec: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -28,6 +29,8 @@ async function runRun(inv: Invocation): Promise<number> {
   const args = f.args;
   const dash = f.p.argsLenAtDash;
   const name = args[0];
+  // cobra's required-flag check runs before the command's own checks
+  if (!f.changed('image')) throw requiredFlagsError(inv, ['image']);
   if (!name || dash === 0) throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   const image = f.str('image');
   if (!image) throw new KubectlError('error: --image is required');

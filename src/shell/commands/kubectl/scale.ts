@@ -11,10 +11,11 @@ import { KubectlError, StatusError, errorText, kindPrefix, toStatusError } from 
 import { mapManifest, readManifests } from './apply';
 import { resolveTargets } from './get';
 import { ROLLOUT_MORE_FLAGS, runRolloutMore } from './rollout-more';
+import { groupHelp, requiredFlagsError, unknownSubcommand } from './cobra-errors';
 
 async function runScale(inv: Invocation): Promise<number> {
   const f = inv.flags;
-  if (!f.changed('replicas')) throw new KubectlError('error: required flag(s) "replicas" not set');
+  if (!f.changed('replicas')) throw requiredFlagsError(inv, ['replicas']);
   const replicas = f.int('replicas');
   if (replicas < 0) throw new KubectlError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   const dry = dryRunOf(f);
@@ -41,15 +42,14 @@ async function runScale(inv: Invocation): Promise<number> {
   }
   const errors: string[] = [];
   // resource.Builder visits the objects first: when none can be fetched, kubectl says so.
+  const missing: StatusError[] = [];
   const found = items.filter((it) => {
     const res = inv.client.raw('GET', inv.client.path(it.r, it.ns, it.name));
     if (res.status < 300) return true;
-    const e = toStatusError(res);
-    errors.push(e.message);
+    missing.push(toStatusError(res));
     return false;
   });
-  if (found.length === 0 && errors.length) throw new KubectlError(`error: no objects passed to scale ${errors.join('\n')}`);
-  errors.length = 0;
+  if (found.length === 0 && missing.length) throw new KubectlError(`error: no objects passed to scale ${missing.map((e) => e.message).join('\n')}`);
   for (const it of found) {
     try {
       const path = inv.client.path(it.r, it.ns, it.name, 'scale');
@@ -72,6 +72,8 @@ async function runScale(inv: Invocation): Promise<number> {
       else throw e;
     }
   }
+  // the objects that could not be fetched are reported after the others were scaled
+  for (const e of missing) errors.push(errorText(e));
   if (errors.length) {
     inv.err(errors.join(''));
     return 1;
@@ -206,11 +208,9 @@ async function runRollout(inv: Invocation): Promise<number> {
   if (sub === 'status') return runRolloutStatus(inv, args);
   const more = sub ? runRolloutMore(inv, sub, args) : undefined;
   if (more) return more;
-  if (!sub) {
-    inv.out('Manage the rollout of one or many resources.\n\nAvailable Commands:\n  status        Show the status of the rollout\n\nUsage:\n  kubectl rollout SUBCOMMAND [options]\n');
-    return 0;
-  }
-  throw new KubectlError(`error: unknown command "${sub}" for "kubectl rollout"`);
+  // `kubectl rollout` alone prints its help on stdout (the group's DefaultSubCommandRun(Out)), exit 1
+  if (!sub) return groupHelp(inv, 'rollout', 'out');
+  throw unknownSubcommand(inv.flags.args, 'rollout');
 }
 
 export const rolloutCommand: SubCommand = {
