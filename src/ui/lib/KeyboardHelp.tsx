@@ -13,8 +13,8 @@ export function KeyboardHelp() {
   const close = () => dialog.current?.close();
   return (
     <>
-      <button type="button" ref={opener} className="help-open" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
-        {t('help.open')}
+      <button type="button" ref={opener} className="help-open" aria-haspopup="dialog" aria-label={t('help.open')} title={t('help.open')} onClick={() => dialog.current?.showModal()}>
+        <span aria-hidden="true">⌨</span>
       </button>
       <dialog
         ref={dialog}
