@@ -93,6 +93,8 @@ export interface RequestOptions {
 
 export class Discovery {
   readonly resources: ResourceInfo[] = [];
+  /** Where the shortcut expander's ambiguity warning goes (kubectl's warning handler). */
+  onWarning?: (text: string) => void;
   constructor(client: KubeClient) {
     const core = client.get('/api/v1') as { resources?: Array<Record<string, unknown>> };
     this.addList('', 'v1', core.resources ?? []);
@@ -135,7 +137,14 @@ export class Discovery {
       const cands = this.resources.filter((r) => (group === undefined || r.group === group) && (version === undefined || r.version === version));
       // plural/singular first, then short names, then kinds (kubectl's shortcut expander runs first)
       const short = cands.find((r) => r.shortNames.includes(res));
-      if (short && group === undefined) return short;
+      if (short && group === undefined) {
+        // client-go's shortcutExpander: the first match wins, the others are named in a warning
+        for (const other of cands) {
+          if (other === short || !other.shortNames.includes(res) || (other.group === short.group && other.plural === short.plural)) continue;
+          this.onWarning?.(`short name ${JSON.stringify(res)} could also match lower priority resource ${other.group ? `${other.plural}.${other.group}` : other.plural}`);
+        }
+        return short;
+      }
       return (
         cands.find((r) => r.plural === res) ??
         cands.find((r) => r.singular === res) ??
@@ -206,16 +215,21 @@ export class KubeClient {
   constructor(readonly host: KubeHost) {}
 
   private warn(res: ApiResponse): void {
-    if (!this.onWarning || !res.warnings) return;
-    for (const w of res.warnings) {
-      if (this.warned.has(w)) continue;
-      this.warned.add(w);
-      this.onWarning(w);
-    }
+    if (!res.warnings) return;
+    for (const w of res.warnings) this.warnText(w);
+  }
+
+  private warnText(w: string): void {
+    if (!this.onWarning || this.warned.has(w)) return;
+    this.warned.add(w);
+    this.onWarning(w);
   }
 
   get discovery(): Discovery {
-    if (!this.disco) this.disco = new Discovery(this);
+    if (!this.disco) {
+      this.disco = new Discovery(this);
+      this.disco.onWarning = (w) => this.warnText(w);
+    }
     return this.disco;
   }
 

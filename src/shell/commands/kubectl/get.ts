@@ -58,10 +58,25 @@ export function withTypeMeta(r: ResourceInfo, o: KObject): KObject {
   return { apiVersion: groupVersion(r), kind: r.kind, ...o };
 }
 
-function multipleTypesRequested(args: string[], targets: Target[]): boolean {
+/** multipleGVKsRequested: over what was fetched (a name that failed does not count). */
+function multipleTypesRequested(args: string[], fetched: Fetched[]): boolean {
   if (args.length === 1 && args[0] === 'all') return true;
-  const kinds = new Set(targets.map((t) => `${t.r.group}/${t.r.plural}`));
+  const kinds = new Set(fetched.map((x) => `${x.r.group}/${x.r.plural}`));
   return kinds.size > 1;
+}
+
+/**
+ * cli-runtime's selector visitor rewrites a BadRequest/NotFound list error's message (it stays
+ * an API error): `Unable to list "/v1, Resource=pods": ...` or, with selectors, `Unable to find
+ * ... that match label selector "...", field selector "...": ...`.
+ */
+function listError(e: unknown, r: ResourceInfo, query: Record<string, string>): unknown {
+  if (!(e instanceof StatusError) || (e.reason !== 'BadRequest' && e.reason !== 'NotFound')) return e;
+  const gvr = JSON.stringify(`${r.group}/${r.version}, Resource=${r.plural}`);
+  const l = query.labelSelector ?? '';
+  const fs = query.fieldSelector ?? '';
+  const message = l || fs ? `Unable to find ${gvr} that match label selector ${JSON.stringify(l)}, field selector ${JSON.stringify(fs)}: ${e.message}` : `Unable to list ${gvr}: ${e.message}`;
+  return new StatusError({ ...e.status, message }, e.httpCode);
 }
 
 interface Fetched {
@@ -227,7 +242,7 @@ async function runGet(inv: Invocation): Promise<number> {
           fetched.push({ r: t.r, objects: (list.items ?? []).map((o) => withTypeMeta(t.r, o)) });
         }
       } catch (e) {
-        errors.push(errorText(e));
+        errors.push(errorText(listError(e, t.r, query)));
       }
       continue;
     }
@@ -252,7 +267,7 @@ async function runGet(inv: Invocation): Promise<number> {
 
   let wrote = false;
   if (out.kind === 'table') {
-    const showKind = f.bool('show-kind') || multipleTypesRequested(args, targets);
+    const showKind = f.bool('show-kind') || multipleTypesRequested(args, fetched);
     const parts = fetched.map(({ r, table }) => ({
       table: table as Table,
       opts: {

@@ -160,6 +160,18 @@ export function createKubectl(host: KubeHost): Command {
         out((await helpFor([], home)) ?? mainHelp());
         return 0;
       }
+      // only global flags: the root command parses them (errors as cobra's), then shows its help
+      try {
+        new FlagSet(GLOBAL_FLAGS).parse(argv);
+      } catch (e) {
+        if (!(e instanceof FlagError)) throw e;
+        err(`Error: ${e.message}\nSee 'kubectl --help' for usage.\n`);
+        return 1;
+      }
+      if (!argv.includes('--')) {
+        out((await helpFor([], home)) ?? mainHelp());
+        return 0;
+      }
     }
     const name = ci >= 0 ? argv[ci] : '';
     if (name === 'help') return helpCommand(pathWords(argv.slice(ci + 1)), home, out, err);
