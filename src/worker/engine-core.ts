@@ -21,6 +21,7 @@ import {
   isToolsRequestMethod, // playground tools block
   isTerminalRequestMethod, // terminal block
   isDockerCoinsRequestMethod, // DockerCoins block
+  mirrorForm, // mirror form block
 } from './protocol';
 import type {
   ClientMessage,
@@ -87,6 +88,9 @@ interface PendingShell {
   id: number;
   line: string;
 }
+
+/** An event as it goes on the wire: pods in their mirror form (protocol.ts podMirrorForm). */
+const wireEvent = (ev: ObjectEvent): ObjectEvent => (ev.resource === 'pods' ? { ...ev, object: mirrorForm('pods', ev.object) } : ev);
 
 export class EngineCore {
   readonly session: Session;
@@ -223,7 +227,7 @@ export class EngineCore {
 
   private snapshot(): Snapshot {
     const out = {} as Snapshot;
-    for (const r of MIRRORED_RESOURCE_NAMES) out[r] = [...(this.mirror.get(r)?.values() ?? [])];
+    for (const r of MIRRORED_RESOURCE_NAMES) out[r] = [...(this.mirror.get(r)?.values() ?? [])].map((o) => mirrorForm(r, o)); // mirror form block
     return out;
   }
 
@@ -319,7 +323,7 @@ export class EngineCore {
     const oldest = this.pendingAt.values().next().value?.wall; // batch timing block
     let events: ObjectEvent[];
     if (this.pending.size <= MAX_BATCH_EVENTS) {
-      events = [...this.pending.values()];
+      events = [...this.pending.values()].map(wireEvent);
       this.pending = new Map();
       this.pendingAt = new Map();
     } else {
@@ -327,7 +331,7 @@ export class EngineCore {
       events = [];
       for (const [uid, ev] of this.pending) {
         if (events.length === MAX_BATCH_EVENTS) break;
-        events.push(ev);
+        events.push(wireEvent(ev));
         this.pending.delete(uid);
         this.pendingAt.delete(uid);
       }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { MIRRORED_RESOURCE_NAMES, isClientMessage, isObjectEvent, isWorkerMessage } from './protocol';
+import { MIRRORED_RESOURCE_NAMES, isClientMessage, isObjectEvent, isWorkerMessage, podMirrorForm } from './protocol';
 import type { Snapshot } from './protocol';
 
 const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'default', uid: 'u1', resourceVersion: '7' } };
@@ -84,5 +84,31 @@ describe('isWorkerMessage', () => {
   it('validates object events on their own', () => {
     expect(isObjectEvent({ type: 'DELETED', resource: 'events', object: pod })).toBe(true);
     expect(isObjectEvent({ type: 'DELETED', resource: 'events', object: {} })).toBe(false);
+  });
+});
+
+describe('podMirrorForm', () => {
+  it('keeps what the mirror consumers read and drops the rest', () => {
+    const full = {
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: {
+        name: 'web-1', namespace: 'default', uid: 'u1', resourceVersion: '9', generateName: 'web-', creationTimestamp: '2026-01-01T00:00:00Z',
+        labels: { app: 'web' }, annotations: { a: 'b' }, managedFields: [{ manager: 'kubectl' }],
+        ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: 'o0' }, { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'o1', controller: true, blockOwnerDeletion: true }],
+      },
+      spec: { nodeName: 'node2', containers: [{ name: 'nginx', image: 'nginx', ports: [{ containerPort: 80 }] }], volumes: [{ name: 'v' }] },
+      status: {
+        phase: 'Running', podIP: '10.0.0.1',
+        conditions: [{ type: 'Initialized', status: 'True' }, { type: 'Ready', status: 'False', lastTransitionTime: 't' }],
+        containerStatuses: [{ name: 'nginx', ready: false, restartCount: 3, image: 'nginx', imageID: 'sha', state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: {} }],
+      },
+    };
+    expect(podMirrorForm(full)).toEqual({
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'web-1', namespace: 'default', uid: 'u1', resourceVersion: '9', labels: { app: 'web' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'o1', controller: true }] },
+      spec: { nodeName: 'node2', containers: [{ name: 'nginx' }] },
+      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }], containerStatuses: [{ name: 'nginx', ready: false, restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } }] },
+    });
+    expect(isObjectEvent({ type: 'MODIFIED', resource: 'pods', object: podMirrorForm(full) })).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 // The one message protocol across the worker boundary (DESIGN.md §6–§7): versioned
 // discriminated unions for both directions, a request map (method → params/result) and guards
 // that validate every incoming message. Objects travel as plain Kubernetes JSON.
+// Pods travel in a slim mirror form (podMirrorForm): only the fields the page's mirror consumers
+// read; the inspector and the tables fetch full objects with `api` requests.
 // Leaves out: deep validation of object bodies (the engine produced them) and binary transfer.
-import type { KObject } from '../engine';
+import type { KObject, Pod } from '../engine';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -49,6 +51,66 @@ export interface ObjectEvent {
 }
 
 export type Snapshot = Record<MirroredResource, KObject[]>;
+
+// BEGIN mirror form block (src/worker/engine-core.ts, src/ui/state, src/ui/features/graph)
+/**
+ * A Pod as the page's mirror holds it: the Kubernetes shape with only the fields its consumers
+ * read — the graph model (names, labels, the controller ownerReference, deletionTimestamp, node,
+ * phase/reason, Ready condition, per-container readiness, restarts and state) and the failure
+ * injection picker (container names) — plus the uid and resourceVersion the mirror keys on.
+ * About a tenth of a full pod's size and object count, so a 500-pod burst deserialises in a
+ * fraction of the time. Whoever needs the whole object (the inspector's YAML, describe, tables)
+ * asks the worker for it with an `api` request.
+ */
+export interface MirrorPod extends KObject {
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    deletionTimestamp?: string;
+    /** The controller reference only (the graph draws ownership by controller). */
+    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller: true }[];
+  };
+  spec: { nodeName?: string; containers: { name: string }[] };
+  status: {
+    phase?: string;
+    reason?: string;
+    /** The Ready condition only. */
+    conditions?: { type: string; status: string }[];
+    containerStatuses?: { name: string; ready: boolean; restartCount: number; state?: NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number]['state'] }[];
+  };
+}
+
+/** Pods in snapshots and batches travel in this form (see MirrorPod). */
+export function podMirrorForm(o: KObject): MirrorPod {
+  const pod = o as Pod;
+  const m = pod.metadata ?? {};
+  const metadata: MirrorPod['metadata'] = { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion };
+  if (m.labels !== undefined) metadata.labels = m.labels;
+  if (m.deletionTimestamp !== undefined) metadata.deletionTimestamp = m.deletionTimestamp;
+  const ctl = m.ownerReferences?.find((r) => r.controller);
+  if (ctl) metadata.ownerReferences = [{ apiVersion: ctl.apiVersion, kind: ctl.kind, name: ctl.name, uid: ctl.uid, controller: true }];
+  const spec: MirrorPod['spec'] = { containers: (pod.spec?.containers ?? []).map((c) => ({ name: c.name })) };
+  if (pod.spec?.nodeName !== undefined) spec.nodeName = pod.spec.nodeName;
+  const st = pod.status ?? {};
+  const status: MirrorPod['status'] = {};
+  if (st.phase !== undefined) status.phase = st.phase;
+  if (st.reason !== undefined) status.reason = st.reason;
+  const ready = st.conditions?.find((c) => c.type === 'Ready');
+  if (ready) status.conditions = [{ type: ready.type, status: ready.status }];
+  if (st.containerStatuses !== undefined) {
+    status.containerStatuses = st.containerStatuses.map((c) => ({ name: c.name, ready: c.ready, restartCount: c.restartCount, ...(c.state !== undefined ? { state: c.state } : {}) }));
+  }
+  return { apiVersion: pod.apiVersion ?? 'v1', kind: pod.kind ?? 'Pod', metadata, spec, status };
+}
+
+/** The wire form of a mirrored object: pods slimmed (podMirrorForm), other kinds whole. */
+export function mirrorForm(resource: MirroredResource, o: KObject): KObject {
+  return resource === 'pods' ? podMirrorForm(o) : o;
+}
+// END mirror form block
 
 // ------------------------------------------------------------------ requests
 

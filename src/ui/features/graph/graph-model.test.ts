@@ -3,6 +3,8 @@ import type { KObject } from '../../../engine';
 import { emptyMirror, applyEvents } from '../../state/mirror';
 import type { Mirror } from '../../state/mirror';
 import type { MirroredResource } from '../../../worker/protocol';
+import { podMirrorForm } from '../../../worker/protocol';
+import { createSession } from '../../../worker/session';
 import { buildGraphModel, podStatus } from './graph-model';
 
 const obj = (kind: string, name: string, uid: string, extra: Partial<KObject> & { ns?: string; labels?: Record<string, string>; owner?: string } = {}): KObject => {
@@ -118,5 +120,33 @@ describe('podStatus (kubectl get pods STATUS)', () => {
     [{ phase: 'Failed', reason: 'Evicted' }, false, 'Evicted'],
   ])('%j deleting=%s → %s', (status, deleting, expected) => {
     expect(podStatus(pod(status, deleting))).toBe(expected);
+  });
+});
+
+describe('buildGraphModel from pods in their wire form (protocol podMirrorForm)', () => {
+  it('gives the same model as the full objects, at a fraction of the size', async () => {
+    const s = createSession();
+    const sink = { write: () => undefined };
+    await s.shell.execute('kubectl create deployment web --image=nginx --replicas=6 && kubectl expose deployment web --port=80', { stdout: sink, stderr: sink });
+    await s.shell.execute('kubectl run lone --image=busybox:does-not-exist --labels=app=web', { stdout: sink, stderr: sink });
+    s.cluster.clock.advanceTo(s.cluster.clock.now() + 60_000);
+    const list = (path: string) => (s.cluster.request({ method: 'GET', path }).body as { items: KObject[] }).items;
+    const pods = list('/api/v1/pods');
+    expect(pods.length).toBeGreaterThanOrEqual(7);
+    const rest: [MirroredResource, KObject][] = [
+      ...list('/api/v1/nodes').map((o) => ['nodes', o] as [MirroredResource, KObject]),
+      ...list('/api/v1/services').map((o) => ['services', o] as [MirroredResource, KObject]),
+      ...list('/apis/apps/v1/deployments').map((o) => ['deployments', o] as [MirroredResource, KObject]),
+      ...list('/apis/apps/v1/replicasets').map((o) => ['replicasets', o] as [MirroredResource, KObject]),
+    ];
+    const full = buildGraphModel(mirrorOf([...rest, ...pods.map((o) => ['pods', o] as [MirroredResource, KObject])]));
+    const slim = buildGraphModel(mirrorOf([...rest, ...pods.map((o) => ['pods', podMirrorForm(o)] as [MirroredResource, KObject])]));
+    expect(slim).toEqual(full);
+    expect(full.edges.some((e) => e.type === 'selects')).toBe(true);
+    expect([...full.pods.values()].map((p) => p.status)).toContain('Running');
+    // The failure-injection picker reads the container names.
+    expect(pods.map((o) => podMirrorForm(o).spec.containers.map((c) => c.name))).toEqual(pods.map((o) => ((o.spec as { containers: { name: string }[] }).containers).map((c) => c.name)));
+    const size = (xs: KObject[]) => JSON.stringify(xs).length;
+    expect(size(pods.map(podMirrorForm)) / size(pods)).toBeLessThan(0.3);
   });
 });
