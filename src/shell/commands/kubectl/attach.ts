@@ -7,7 +7,7 @@
 import type { Pod } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
 import { KubectlError, toStatusError } from './client';
-import { attachablePod, defaultContainer } from './exec/exec';
+import { defaultContainer, findAttachablePod } from './exec/exec';
 import type { ExecSession } from './exec/pod-streams';
 
 export interface AttachOptions {
@@ -73,7 +73,9 @@ async function runAttach(inv: Invocation): Promise<number> {
   if (args.length === 0) throw new KubectlError('error: at least 1 argument is required for attach');
   if (args.length > 2) throw new KubectlError(`error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw ${args.length}: [${args.join(' ')}]`);
   const target = args.length === 2 ? `${args[0]}/${args[1]}` : args[0]!;
-  const { pod } = attachablePod(inv.client, inv.namespace, target);
+  const found = await findAttachablePod(inv, target, f.ms('pod-running-timeout'));
+  if (found === 'interrupted') return 130;
+  const { pod } = found;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`error: cannot attach a container in a completed pod; current phase is ${phase}`);
   return attachToPod(inv, pod, { stdin: f.bool('stdin'), tty: f.bool('tty'), quiet: f.bool('quiet'), container: f.str('container'), commandName: 'kubectl attach' });

@@ -10,7 +10,7 @@ import type { Invocation, SubCommand } from './command';
 import { waitUntil } from './command';
 import { KubectlError, sanitize, toStatusError } from './client';
 import type { ResourceInfo } from './client';
-import { selectorString } from './exec/exec';
+import { podSelectorFor, watchFirstPod } from './exec/exec';
 
 const USAGE_HINT = "See 'kubectl logs -h' for help and examples";
 const USAGE_ERR = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
@@ -123,25 +123,6 @@ interface LogRequest {
   container: string;
 }
 
-/** Waits up to `timeoutMs` for a pod matching `selector` (GetFirstPod's watch); undefined on timeout. */
-async function watchFirstPod(inv: Invocation, podsRes: ResourceInfo, ns: string, selector: string, rv: string | undefined, timeoutMs: number): Promise<Pod | undefined | 'interrupted'> {
-  const res = inv.client.call('GET', inv.client.path(podsRes, ns), { query: { watch: 'true', labelSelector: selector, resourceVersion: rv } });
-  const w = res.watch;
-  if (!w) return undefined;
-  let found: Pod | undefined;
-  const interrupted = await waitUntil(inv.ctx, (done) => {
-    void inv.ctx.sys.sleep(timeoutMs, inv.ctx.interrupt).then(done);
-    w.onEvent((ev) => {
-      if (ev.type === 'ADDED' || ev.type === 'MODIFIED') {
-        found = ev.object as Pod;
-        done();
-      }
-    });
-    return () => w.stop();
-  });
-  return interrupted ? 'interrupted' : found;
-}
-
 async function runLogs(inv: Invocation): Promise<number> {
   const f = inv.flags;
   const args = f.args;
@@ -222,14 +203,14 @@ async function runLogs(inv: Invocation): Promise<number> {
   else if (object!.r.kind === 'Pod') forPod(object!.obj as Pod);
   else {
     const { r, obj } = object!;
-    const sel = selectorString({ ...obj, kind: r.kind });
-    const goType = `*${r.version}.${r.kind}`;
-    if (!sel) throw new KubectlError(`error: cannot get the logs from ${goType}: selector for ${goType} not implemented`);
+    const found = podSelectorFor(r, obj);
+    if ('error' in found) throw new KubectlError(`error: cannot get the logs from *${r.version}.${r.kind}: ${found.error}`);
+    const sel = found.selector;
     const ns = obj.metadata?.namespace ?? inv.namespace;
     const list = inv.client.get(inv.client.path(podsRes, ns), { query: { labelSelector: sel } }) as { items?: Pod[]; metadata?: { resourceVersion?: string } };
     const pods = (list.items ?? []).slice().sort(byLogging);
     if (pods.length === 0) {
-      const got = await watchFirstPod(inv, podsRes, ns, sel, list.metadata?.resourceVersion, timeoutMs);
+      const got = await watchFirstPod(inv, ns, sel, list.metadata?.resourceVersion, timeoutMs);
       if (got === 'interrupted') return 130;
       if (!got) throw new KubectlError('error: timed out waiting for the condition');
       pods.push(got);

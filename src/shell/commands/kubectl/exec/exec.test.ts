@@ -54,6 +54,33 @@ describe('kubectl exec', () => {
     expect(await k.run('kubectl exec web -c nope -- ls')).toEqual({ out: '', err: 'Error from server (BadRequest): container nope is not valid for pod web\n', code: 1 });
   });
 
+  it('checks --pod-running-timeout after the argument form, and waits that long for a controller\'s pod', async () => {
+    const k = await setup();
+    const timeoutErr = { out: '', err: "error: --pod-running-timeout must be higher than zero\nSee 'kubectl exec -h' for help and examples\n", code: 1 };
+    expect(await k.run('kubectl exec --pod-running-timeout=0')).toEqual(timeoutErr);
+    expect(await k.run('kubectl exec nope --pod-running-timeout=0 -- ls')).toEqual(timeoutErr);
+    expect((await k.run('kubectl exec web ls --pod-running-timeout=0')).err).toBe(
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+    await k.run('kubectl create deployment zero --image=nginx --replicas=0');
+    const t0 = k.cluster.clock.now();
+    expect(await k.run('kubectl exec deploy/zero --pod-running-timeout=2s -- ls')).toEqual({ out: '', err: 'error: timed out waiting for the condition\n', code: 1 });
+    expect(k.cluster.clock.now() - t0).toBe(2000);
+    expect(await k.run('kubectl attach deploy/zero --pod-running-timeout=2s')).toEqual({ out: '', err: 'error: timed out waiting for the condition\n', code: 1 });
+  });
+
+  it('names the Go type when an object has no pod selector (attach, exec, logs, port-forward)', async () => {
+    const k = makeKube();
+    await k.run('kubectl create configmap cmx');
+    const svc = "error: cannot attach to *v1.Service: invalid service 'kubernetes': Service is defined without a selector\n";
+    expect(await k.run('kubectl exec svc/kubernetes -- ls')).toEqual({ out: '', err: svc, code: 1 });
+    expect(await k.run('kubectl port-forward svc/kubernetes 8080:443')).toEqual({ out: '', err: svc, code: 1 });
+    expect(await k.run('kubectl attach cm/cmx')).toEqual({ out: '', err: 'error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n', code: 1 });
+    expect(await k.run('kubectl logs svc/kubernetes')).toEqual({
+      out: '', err: "error: cannot get the logs from *v1.Service: invalid service 'kubernetes': Service is defined without a selector\n", code: 1,
+    });
+    expect(await k.run('kubectl logs cm/cmx')).toEqual({ out: '', err: 'error: cannot get the logs from *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n', code: 1 });
+  });
+
   it('refuses containers that are not running yet', async () => {
     const k = makeKube();
     await k.run('kubectl run slow --image nginx');

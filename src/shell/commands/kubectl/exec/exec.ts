@@ -3,10 +3,11 @@
 // controller or service, the completed-pod and default-container checks, TTY setup, the POST to
 // the pods/exec subresource and `command terminated with exit code N`.
 // Models kubectl/pkg/cmd/exec/exec.go, kubectl/pkg/cmd/util/podcmd/podcmd.go and
-// polymorphichelpers/attachablepodforobject.go. Leaves out -f FILENAME and terminal resizes.
+// polymorphichelpers/{attachablepodforobject,helpers}.go. Leaves out -f FILENAME and terminal resizes.
 import type { KObject, Pod } from '../../../../engine';
 import type { Reader } from '../../../interpreter/types';
 import type { Invocation, SubCommand } from '../command';
+import { waitUntil } from '../command';
 import { KubectlError, toStatusError } from '../client';
 import type { KubeClient, ResourceInfo } from '../client';
 import type { ExecSession } from './pod-streams';
@@ -54,11 +55,25 @@ export function byActivePodsReversed(a: Pod, b: Pod): number {
   return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
 
+const SELECTOR_KINDS = new Set(['ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Deployment', 'Job', 'Service']);
+
 /**
- * The pod behind POD or TYPE/NAME (deploy/x, rs/x, rc/x, svc/x, job/x, sts/x, ds/x), as the
- * attachable-pod helper finds it. Returns the resource of the object too (port-forward needs it).
+ * polymorphichelpers.SelectorsForObject: the pod selector of a workload or service, or the
+ * error text (`selector for *v1.ConfigMap not implemented`, a Service without a selector).
  */
-export function attachablePod(client: KubeClient, namespace: string, target: string): { pod: Pod; via?: { r: ResourceInfo; obj: KObject } } {
+export function podSelectorFor(r: ResourceInfo, obj: KObject): { selector: string } | { error: string } {
+  const goType = `*${r.version}.${r.kind}`;
+  if (!SELECTOR_KINDS.has(r.kind)) return { error: `selector for ${goType} not implemented` };
+  if (r.kind === 'Service' && Object.keys((obj.spec as { selector?: object } | undefined)?.selector ?? {}).length === 0) {
+    return { error: `invalid service '${obj.metadata?.name ?? ''}': Service is defined without a selector` };
+  }
+  return { selector: selectorString({ ...obj, kind: r.kind }) };
+}
+
+type Attachable = { pod: Pod; via?: { r: ResourceInfo; obj: KObject } };
+type Lookup = Attachable | { pending: { r: ResourceInfo; obj: KObject; selector: string; ns: string; rv?: string } };
+
+function lookupAttachable(client: KubeClient, namespace: string, target: string): Lookup {
   const podsRes = client.discovery.mustFind('pods');
   const slash = target.indexOf('/');
   if (slash < 0) return { pod: client.getObject(podsRes, namespace, target) as Pod };
@@ -66,12 +81,55 @@ export function attachablePod(client: KubeClient, namespace: string, target: str
   const name = target.slice(slash + 1);
   const obj = client.getObject(r, namespace, name);
   if (r.kind === 'Pod') return { pod: obj as Pod };
-  const sel = selectorString({ ...obj, kind: r.kind });
-  if (!sel) throw new KubectlError(`error: cannot attach to ${r.kind.toLowerCase()}: selector for ${r.kind.toLowerCase()} not implemented`);
-  const list = client.get(client.path(podsRes, namespace), { query: { labelSelector: sel } }) as { items?: Pod[] };
+  const sel = podSelectorFor(r, obj);
+  if ('error' in sel) throw new KubectlError(`error: cannot attach to *${r.version}.${r.kind}: ${sel.error}`);
+  const ns = obj.metadata?.namespace ?? namespace;
+  const list = client.get(client.path(podsRes, ns), { query: { labelSelector: sel.selector } }) as { items?: Pod[]; metadata?: { resourceVersion?: string } };
   const items = (list.items ?? []).slice().sort(byActivePodsReversed);
-  if (items.length === 0) throw new KubectlError('error: timed out waiting for the condition');
+  if (items.length === 0) return { pending: { r, obj, selector: sel.selector, ns, rv: list.metadata?.resourceVersion } };
   return { pod: items[0]!, via: { r, obj } };
+}
+
+/**
+ * The pod behind POD or TYPE/NAME (deploy/x, rs/x, rc/x, svc/x, job/x, sts/x, ds/x), as the
+ * attachable-pod helper finds it. Returns the resource of the object too (port-forward needs it).
+ * SIMPLIFICATION: a controller without pods fails at once; `findAttachablePod` waits as kubectl does.
+ */
+export function attachablePod(client: KubeClient, namespace: string, target: string): Attachable {
+  const found = lookupAttachable(client, namespace, target);
+  if ('pending' in found) throw new KubectlError('error: timed out waiting for the condition');
+  return found;
+}
+
+/** helpers.GetFirstPod's wait: the first pod that a watch from `rv` shows within `timeoutMs`. */
+export async function watchFirstPod(inv: Invocation, ns: string, selector: string, rv: string | undefined, timeoutMs: number): Promise<Pod | undefined | 'interrupted'> {
+  const podsRes = inv.client.discovery.mustFind('pods');
+  const res = inv.client.call('GET', inv.client.path(podsRes, ns), { query: { watch: 'true', labelSelector: selector, resourceVersion: rv } });
+  const w = res.watch;
+  if (!w) return undefined;
+  let found: Pod | undefined;
+  const interrupted = await waitUntil(inv.ctx, (done) => {
+    void inv.ctx.sys.sleep(timeoutMs, inv.ctx.interrupt).then(done);
+    w.onEvent((ev) => {
+      if (ev.type === 'ADDED' || ev.type === 'MODIFIED') {
+        found = ev.object as Pod;
+        done();
+      }
+    });
+    return () => w.stop();
+  });
+  return interrupted ? 'interrupted' : found;
+}
+
+/** attachablePod, waiting up to --pod-running-timeout for a controller's first pod to appear. */
+export async function findAttachablePod(inv: Invocation, target: string, timeoutMs: number): Promise<Attachable | 'interrupted'> {
+  const found = lookupAttachable(inv.client, inv.namespace, target);
+  if (!('pending' in found)) return found;
+  const { r, obj, selector, ns, rv } = found.pending;
+  const pod = await watchFirstPod(inv, ns, selector, rv, timeoutMs);
+  if (pod === 'interrupted') return pod;
+  if (!pod) throw new KubectlError('error: timed out waiting for the condition');
+  return { pod, via: { r, obj } };
 }
 
 /** podcmd.FindOrDefaultContainerByName with an empty name. */
@@ -109,11 +167,14 @@ async function runExec(inv: Invocation): Promise<number> {
   let command: string[] = [];
   if (dash > -1) command = args.slice(dash);
   else if (args.length > 1) throw new KubectlError(`error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n${USAGE_HINT}`);
+  if (f.ms('pod-running-timeout') <= 0) throw new KubectlError(`error: --pod-running-timeout must be higher than zero\n${USAGE_HINT}`);
   if (!resource && f.list('filename').length === 0) throw new KubectlError('error: pod, type/name or --filename must be specified');
   if (command.length === 0) throw new KubectlError('error: you must specify at least one command for the container');
   if (!resource) throw new KubectlError('error: --filename is not supported in this playground; give POD or TYPE/NAME');
   const quiet = f.bool('quiet');
-  const { pod } = attachablePod(inv.client, inv.namespace, resource);
+  const found = await findAttachablePod(inv, resource, f.ms('pod-running-timeout'));
+  if (found === 'interrupted') return 130;
+  const { pod } = found;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') throw new KubectlError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
   const container = f.str('container') || defaultContainer(pod, quiet, inv.err);
