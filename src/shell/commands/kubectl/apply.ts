@@ -50,7 +50,9 @@ export async function readManifests(inv: Invocation, filenames: string[], recurs
   const walk = (dir: string, shown: string, top: boolean) => {
     for (const name of fs.readdir(dir).sort()) {
       const p = fs.resolve(name, dir);
-      const s = `${shown.replace(/\/$/, '')}/${name}`;
+      // filepath.Walk's paths are Join()ed, so cleaned: `.` + `a.yaml` is `a.yaml`, `./d/` + `a` is `d/a`
+      const dirShown = shown.replace(/\/+$/, '').replace(/^(\.\/)+/, '');
+      const s = dirShown === '.' || dirShown === '' ? name : `${dirShown}/${name}`;
       if (fs.isDir(p)) {
         if (recursive || top === false) walk(p, s, false);
         continue;
