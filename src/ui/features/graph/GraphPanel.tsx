@@ -53,7 +53,11 @@ class GraphView {
     if (!this.model || !from || from.namespace !== opts.namespace || drawnChanged(from.objects, objects)) {
       this.model = buildGraphModel(
         { ...objects, events: NONE, endpoints: NONE },
-        { namespace: opts.namespace === ALL ? undefined : opts.namespace },
+        {
+          namespace: opts.namespace === ALL ? undefined : opts.namespace,
+          // The previous model, when it was built for the same namespace (work follows the change).
+          prev: from && from.namespace === opts.namespace ? this.model : undefined,
+        },
       );
       this.from = { objects, namespace: opts.namespace };
     }

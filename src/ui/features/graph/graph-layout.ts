@@ -175,24 +175,24 @@ export class GraphLayouter {
       const pods = boxPods.get(box) ?? [];
       let h: number;
       if (pods.length > aggregateAbove && !opts.expanded?.has(box)) {
-        const counts = new Map<PodCategory, { count: number; ns: string | undefined }>();
+        const counts = new Map<PodCategory, { id: string; count: number; ns: string | undefined }>();
         for (const uid of pods) {
           const p = model.pods.get(uid) as PodItem;
           const cat = podCategory(p);
-          const c = counts.get(cat);
-          if (!c) counts.set(cat, { count: 1, ns: p.namespace });
+          let c = counts.get(cat);
+          if (!c) counts.set(cat, (c = { id: `group:${box}:${cat}`, count: 1, ns: p.namespace }));
           else {
             c.count++;
             if (c.ns !== p.namespace) c.ns = '';
           }
-          grouped.set(uid, `group:${box}:${cat}`);
+          grouped.set(uid, c.id);
         }
         const node = box === UNSCHEDULED ? '' : (model.pods.get(pods[0]) as PodItem).node;
         let i = 0;
         for (const cat of POD_CATEGORIES) {
           const c = counts.get(cat);
           if (!c) continue;
-          const id = `group:${box}:${cat}`;
+          const id = c.id;
           groups.push({ id, box, node, category: cat, count: c.count, namespace: c.ns ?? '' });
           rects.set(id, { x: 6, y: boxHeader + i * (badgeHeight + 4), w: boxWidth - 12, h: badgeHeight });
           i++;

@@ -150,3 +150,38 @@ describe('buildGraphModel from pods in their wire form (protocol podMirrorForm)'
     expect(size(pods.map(podMirrorForm)) / size(pods)).toBeLessThan(0.3);
   });
 });
+
+describe('buildGraphModel with the previous model (opts.prev)', () => {
+  it('equals a build from scratch through adds, moves, swaps at equal counts, unscheduled pods and deletes', () => {
+    const pod = (name: string, uid: string, node: string | undefined, rv: string) => obj('Pod', name, uid, {
+      ns: 'default', labels: { app: 'web' }, owner: 'rs1', spec: { ...(node ? { nodeName: node } : {}), containers: [{ name: 'c' }] }, status: { phase: node ? 'Running' : 'Pending' },
+    });
+    const withRv = (o: KObject, rv: string): KObject => ({ ...o, metadata: { ...o.metadata, resourceVersion: rv } });
+    let mirror = mirrorOf([
+      ['nodes', readyNode('node1', 'n1')], ['nodes', readyNode('node2', 'n2')],
+      ['replicasets', obj('ReplicaSet', 'web-1', 'rs1', { ns: 'default' })],
+      ['services', obj('Service', 'web', 's1', { ns: 'default', spec: { selector: { app: 'web' } } })],
+    ]);
+    const steps: [ 'ADDED' | 'MODIFIED' | 'DELETED', KObject][][] = [
+      [['ADDED', pod('web-c', 'pc', 'node1', '2')], ['ADDED', pod('web-a', 'pa', 'node1', '2')]],
+      [['ADDED', pod('web-b', 'pb', undefined, '3')]],
+      [['MODIFIED', withRv(pod('web-b', 'pb', 'node2', '4'), '4')]],
+      // one pod leaves node1 and another arrives: same count, different members
+      [['DELETED', pod('web-c', 'pc', 'node1', '5')], ['ADDED', pod('web-0', 'p0', 'node1', '5')]],
+      [['MODIFIED', withRv(pod('web-a', 'pa', 'node2', '6'), '6')]],
+      [['ADDED', pod('web-u', 'pu', undefined, '7')], ['ADDED', pod('web-t', 'pt', undefined, '7')]],
+      [['DELETED', pod('web-u', 'pu', undefined, '8')], ['ADDED', pod('web-s', 'ps', undefined, '8')]],
+      [['MODIFIED', withRv(obj('Service', 'web', 's1', { ns: 'default', spec: { selector: { app: 'other' } } }), '9')]],
+    ];
+    let prev = buildGraphModel(mirror);
+    for (const step of steps) {
+      mirror = applyEvents(mirror, step.map(([type, object]) => ({ type, resource: (object.kind === 'Service' ? 'services' : 'pods') as MirroredResource, object })));
+      const incremental = buildGraphModel(mirror, { prev });
+      expect(incremental).toEqual(buildGraphModel(mirror));
+      prev = incremental;
+    }
+    expect(prev.nodes.map((n) => n.pods)).toEqual([['p0'], ['pa', 'pb']]);
+    expect(prev.unscheduled).toEqual(['ps', 'pt']);
+    expect(prev.edges.filter((e) => e.type === 'selects')).toEqual([]);
+  });
+});

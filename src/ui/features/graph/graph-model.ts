@@ -58,11 +58,19 @@ export interface GraphModel {
 export interface GraphOptions {
   /** Only objects of this namespace (Nodes are always shown); undefined = all. */
   namespace?: string;
+  /**
+   * The model built from the previous mirror with the same namespace: a Node box whose pods are
+   * the same set keeps its sorted list, so a frame's work follows the pods that changed.
+   */
+  prev?: GraphModel;
 }
 
 type Meta = { name?: string; namespace?: string; uid?: string; labels?: Record<string, string>; deletionTimestamp?: string; ownerReferences?: { uid: string; controller?: boolean }[] };
 const meta = (o: KObject) => (o.metadata ?? {}) as Meta;
-const byName = (a: GraphItem, b: GraphItem) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+// The same order as String.prototype.localeCompare (default locale and options), without its
+// per-call lookup of a collator.
+const collate = new Intl.Collator().compare;
+const byName = (a: GraphItem, b: GraphItem) => collate(a.namespace, b.namespace) || collate(a.name, b.name);
 
 function item(o: KObject, kind: GraphKind): GraphItem {
   const m = meta(o);
@@ -110,6 +118,10 @@ function selectorMatches(selector: Record<string, string>, labels: Record<string
 
 /** Pod items by the pod object they were made from. */
 const podItems = new WeakMap<KObject, PodItem>();
+/** A pod object's controller edge (null: it has none), reused while the object is. */
+const ownerEdgeOf = new WeakMap<KObject, GraphEdge | null>();
+/** Per Service object, per pod object: the `selects` edge (null: the selector does not match). */
+const selectsOf = new WeakMap<KObject, WeakMap<KObject, GraphEdge | null>>();
 
 function podItem(o: KObject, node: NodeItem | undefined): PodItem {
   const spec = (o.spec ?? {}) as { nodeName?: string; containers?: unknown[] };
@@ -154,9 +166,12 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   nodes.sort(byName);
 
   const pods = new Map<string, PodItem>();
-  const podsByNs = new Map<string, PodItem[]>();
-  const podLabels = new Map<string, Record<string, string> | undefined>();
+  const podObjects: KObject[] = [];
+  const podsByNs = new Map<string, KObject[]>();
   const unscheduled: PodItem[] = [];
+  const prev = opts.prev;
+  /** Node boxes that gained a pod since `prev` (a lost pod shows in the count). */
+  const gained = new Set<NodeItem | undefined>();
   for (const o of mirror.pods.values()) {
     if (!inNs(o)) continue;
     const spec = (o.spec ?? {}) as { nodeName?: string };
@@ -169,24 +184,38 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
       podItems.set(o, p);
     }
     pods.set(p.uid, p);
-    podLabels.set(p.uid, meta(o).labels);
-    let list = podsByNs.get(p.namespace);
-    if (!list) podsByNs.set(p.namespace, (list = []));
-    list.push(p);
+    podObjects.push(o);
+    const ns = p.namespace;
+    let list = podsByNs.get(ns);
+    if (!list) podsByNs.set(ns, (list = []));
+    list.push(o);
+    if (prev) {
+      const before = prev.pods.get(p.uid);
+      if (!before || before.nodeUid !== p.nodeUid) gained.add(node);
+    }
     if (node) node.pods.push(p.uid);
     else unscheduled.push(p);
   }
-  for (const n of nodes) n.pods.sort((a, b) => byName(pods.get(a) as PodItem, pods.get(b) as PodItem));
-  unscheduled.sort(byName);
+  const prevNodes = new Map<string, NodeItem>();
+  for (const n of prev?.nodes ?? []) prevNodes.set(n.uid, n);
+  for (const n of nodes) {
+    // Same pods as before (none gained, as many): the sorted list of the previous model holds.
+    const before = prev && !gained.has(n) ? prevNodes.get(n.uid) : undefined;
+    if (before && before.pods.length === n.pods.length) n.pods = before.pods;
+    else n.pods.sort((a, b) => byName(pods.get(a) as PodItem, pods.get(b) as PodItem));
+  }
+  const unscheduledIds = prev && !gained.has(undefined) && prev.unscheduled.length === unscheduled.length
+    ? prev.unscheduled
+    : unscheduled.sort(byName).map((p) => p.uid);
 
   const controllers: GraphItem[] = [];
-  const known = new Set<string>(pods.keys());
+  const controllerUids = new Set<string>();
   const add = (map: ReadonlyMap<string, KObject>, kind: GraphKind) => {
     for (const o of map.values()) {
       if (!inNs(o)) continue;
       const it = item(o, kind);
       controllers.push(it);
-      known.add(it.uid);
+      controllerUids.add(it.uid);
     }
   };
   add(mirror.deployments, 'Deployment');
@@ -195,19 +224,23 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   add(mirror.daemonsets, 'DaemonSet');
   const order: Record<string, number> = { Deployment: 0, DaemonSet: 1, ReplicationController: 2, ReplicaSet: 3 };
   controllers.sort((a, b) => order[a.kind] - order[b.kind] || byName(a, b));
+  const known = (uid: string) => pods.has(uid) || controllerUids.has(uid);
 
   const edges: GraphEdge[] = [];
-  const ownerEdges = (map: ReadonlyMap<string, KObject>) => {
-    for (const o of map.values()) {
-      const m = meta(o);
-      if (!m.uid || !known.has(m.uid)) continue;
-      for (const ref of m.ownerReferences ?? []) {
-        if (ref.controller && known.has(ref.uid)) edges.push({ id: `owns:${ref.uid}:${m.uid}`, type: 'owns', source: ref.uid, target: m.uid });
-      }
-    }
+  const ownerEdge = (o: KObject): GraphEdge | null => {
+    const m = meta(o);
+    const ref = m.uid ? (m.ownerReferences ?? []).find((r) => r.controller) : undefined;
+    return ref ? { id: `owns:${ref.uid}:${m.uid}`, type: 'owns', source: ref.uid, target: m.uid as string } : null;
   };
-  ownerEdges(mirror.replicasets);
-  ownerEdges(mirror.pods);
+  for (const o of mirror.replicasets.values()) {
+    const e = known(meta(o).uid ?? '') ? ownerEdge(o) : null;
+    if (e && known(e.source)) edges.push(e);
+  }
+  for (const o of podObjects) {
+    let e = ownerEdgeOf.get(o);
+    if (e === undefined) ownerEdgeOf.set(o, (e = ownerEdge(o)));
+    if (e && known(e.source)) edges.push(e);
+  }
 
   const services: GraphItem[] = [];
   for (const o of mirror.services.values()) {
@@ -216,11 +249,19 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
     services.push(svc);
     const selector = (o.spec as { selector?: Record<string, string> } | undefined)?.selector;
     if (!selector || Object.keys(selector).length === 0) continue;
+    let cache = selectsOf.get(o);
+    if (!cache) selectsOf.set(o, (cache = new WeakMap()));
     for (const p of podsByNs.get(svc.namespace) ?? []) {
-      if (selectorMatches(selector, podLabels.get(p.uid))) edges.push({ id: `selects:${svc.uid}:${p.uid}`, type: 'selects', source: svc.uid, target: p.uid });
+      let e = cache.get(p);
+      if (e === undefined) {
+        const uid = meta(p).uid as string;
+        e = selectorMatches(selector, meta(p).labels) ? { id: `selects:${svc.uid}:${uid}`, type: 'selects', source: svc.uid, target: uid } : null;
+        cache.set(p, e);
+      }
+      if (e) edges.push(e);
     }
   }
   services.sort(byName);
 
-  return { nodes, pods, unscheduled: unscheduled.map((p) => p.uid), controllers, services, edges };
+  return { nodes, pods, unscheduled: unscheduledIds, controllers, services, edges };
 }

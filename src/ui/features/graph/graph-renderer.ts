@@ -170,6 +170,9 @@ function place(el: SVGGElement, x: number, y: number, animate: boolean): void {
   if (animate && old) el.animate([{ transform: old }, { transform: t }], { duration: MOVE_MS, easing: 'ease-out' });
 }
 
+/** The line drawn for a model edge (to its pod, badge or Node box), by the model edge. */
+const drawnEdge = new WeakMap<GraphEdge, GraphEdge>();
+
 export class GraphRenderer {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
   private prev: GraphModel | undefined;
@@ -235,8 +238,10 @@ export class GraphRenderer {
     for (const e of model.edges) {
       const target = layout.grouped.get(e.target) ?? (bundle ? boxOf(e.target) : e.target);
       if (!layout.rects.has(e.source) || !layout.rects.has(target)) continue;
-      const id = `${e.type}:${e.source}:${target}`;
-      if (!edges.has(id)) edges.set(id, { id, type: e.type, source: e.source, target });
+      // The drawn edge of a model edge is kept while its target is (no new id string per frame).
+      let drawn = drawnEdge.get(e);
+      if (drawn?.target !== target) drawnEdge.set(e, (drawn = { id: `${e.type}:${e.source}:${target}`, type: e.type, source: e.source, target }));
+      if (!edges.has(drawn.id)) edges.set(drawn.id, drawn);
     }
     layer(svg, 'edges')
       .selectAll<SVGLineElement, GraphEdge>('line')
