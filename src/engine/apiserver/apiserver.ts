@@ -74,7 +74,11 @@ export interface WatchEvent {
   type: WatchEventType;
   object: KObject;
 }
-export type WatchCallback = (ev: WatchEvent) => void;
+/**
+ * `key`: the object's store key (`namespace/name`, or the name), passed for events that come
+ * from the store so that in-process watchers (informers) need not build it again.
+ */
+export type WatchCallback = (ev: WatchEvent, key?: string) => void;
 
 export type PatchContentType =
   | 'application/json-patch+json'
@@ -125,7 +129,10 @@ export class ApiServer {
   }
 
   private key(rt: ResourceType, ns: string | undefined, name: string): string {
-    return rt.namespaced ? `${ns ?? ''}/${name}` : name;
+    // Joined (a flat string), not concatenated: a template literal makes a rope (plus a fresh
+    // `ns/` copy) that the first Map lookup flattens into a second string, and the store
+    // keeps both for the object's lifetime.
+    return rt.namespaced ? [ns ?? '', '/', name].join('') : name;
   }
 
   private gr(rt: ResourceType): GroupResource {
@@ -704,16 +711,16 @@ export class ApiServer {
       const now = match(ev.object);
       const before = ev.type === 'MODIFIED' ? match(ev.prevObject) : now;
       if (ev.type === 'DELETED') {
-        if (match(ev.prevObject) || now) cb({ type: 'DELETED', object: ev.object });
+        if (match(ev.prevObject) || now) cb({ type: 'DELETED', object: ev.object }, ev.key);
       } else if (ev.type === 'ADDED') {
-        if (now) cb({ type: 'ADDED', object: ev.object });
-      } else if (now && before) cb({ type: 'MODIFIED', object: ev.object });
-      else if (now && !before) cb({ type: 'ADDED', object: ev.object });
+        if (now) cb({ type: 'ADDED', object: ev.object }, ev.key);
+      } else if (now && before) cb({ type: 'MODIFIED', object: ev.object }, ev.key);
+      else if (now && !before) cb({ type: 'ADDED', object: ev.object }, ev.key);
       else if (!now && before && ev.prevObject) {
         // Leaving the selection: DELETED with the previous content at the event's revision
         // (cacheWatcher.convertToWatchEvent).
         const prev = ev.prevObject;
-        cb({ type: 'DELETED', object: { ...prev, metadata: { ...prev.metadata, resourceVersion: String(ev.rev) } } });
+        cb({ type: 'DELETED', object: { ...prev, metadata: { ...prev.metadata, resourceVersion: String(ev.rev) } } }, ev.key);
       }
     };
     try {

@@ -28,8 +28,8 @@ export class Informer {
   start(): void {
     if (this.stop) return;
     const { items, resourceVersion } = this.api.list(this.rt, undefined);
-    for (const o of items) this.put(o);
-    this.stop = this.api.watch(this.rt, undefined, { resourceVersion }, (ev) => this.onEvent(ev));
+    for (const o of items) this.put(o, objKey(o));
+    this.stop = this.api.watch(this.rt, undefined, { resourceVersion }, (ev, key) => this.onEvent(ev, key ?? objKey(ev.object)));
   }
 
   /** Registers handlers; existing objects are replayed as adds, as client-go does. */
@@ -69,20 +69,32 @@ export class Informer {
     return this.cache.size;
   }
 
-  private put(o: KObject): KObject | undefined {
-    const k = objKey(o);
+  /**
+   * Caches `o` under `k`. Index values that are the same as the previous version's (the same
+   * array, as the shared index functions return for unchanged inputs, or equal elements) only
+   * get the new object in place: the object keeps its position in those buckets, as it does in
+   * the cache and the namespace bucket (upstream indexers are unordered sets).
+   */
+  private put(o: KObject, k: string): KObject | undefined {
     const prev = this.cache.get(k);
     this.cache.set(k, o);
     bucket(this.byNs, o.metadata?.namespace ?? '').set(k, o);
     for (const { fn, map } of this.indexes.values()) {
-      if (prev) for (const v of fn(prev)) map.get(v)?.delete(k);
-      for (const v of fn(o)) bucket(map, v).set(k, o);
+      const now = fn(o);
+      if (prev) {
+        const before = fn(prev);
+        if (before === now || sameValues(before, now)) {
+          for (let i = 0; i < now.length; i++) map.get(now[i])?.set(k, o);
+          continue;
+        }
+        for (const v of before) map.get(v)?.delete(k);
+      }
+      for (const v of now) bucket(map, v).set(k, o);
     }
     return prev;
   }
 
-  private del(o: KObject): KObject | undefined {
-    const k = objKey(o);
+  private del(o: KObject, k: string): KObject | undefined {
     const prev = this.cache.get(k);
     if (!prev) return undefined;
     this.cache.delete(k);
@@ -91,18 +103,24 @@ export class Informer {
     return prev;
   }
 
-  private onEvent(ev: WatchEvent): void {
+  private onEvent(ev: WatchEvent, k: string): void {
     if (ev.type === 'ADDED' || ev.type === 'MODIFIED') {
-      const prev = this.put(ev.object);
+      const prev = this.put(ev.object, k);
       for (const h of this.handlers) {
         if (prev) h.update?.(prev, ev.object);
         else h.add?.(ev.object);
       }
     } else if (ev.type === 'DELETED') {
-      const prev = this.del(ev.object);
+      const prev = this.del(ev.object, k);
       if (prev) for (const h of this.handlers) h.delete?.(ev.object);
     }
   }
+}
+
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function bucket<K, V>(m: Map<K, Map<string, V>>, k: K): Map<string, V> {
