@@ -36,19 +36,19 @@ function cloneValue(v: unknown): unknown {
  * specs, conditions, owner references, label sets). Callers must treat the result as
  * immutable and freeze it.
  */
-export function cloneSharing<T>(v: T, prev: unknown): T {
-  return share(v, prev) as T;
+export function cloneSharing<T>(v: T, prev: unknown, interner: SubtreeInterner): T {
+  return share(v, prev, interner) as T;
 }
 
-function share(v: unknown, prev: unknown): unknown {
+function share(v: unknown, prev: unknown, t: SubtreeInterner): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (v === prev || Object.isFrozen(v)) {
-    sharedHash = knownHash.get(v) ?? NO_HASH;
+    sharedHash = t.knownHash.get(v) ?? NO_HASH;
     return v;
   }
   const p = prev !== null && typeof prev === 'object' ? prev : undefined;
   if (p !== undefined && sameTree(v, p)) {
-    sharedHash = knownHash.get(p) ?? NO_HASH;
+    sharedHash = t.knownHash.get(p) ?? NO_HASH;
     return p;
   }
   if (Array.isArray(v)) {
@@ -56,11 +56,11 @@ function share(v: unknown, prev: unknown): unknown {
     const out = new Array(v.length);
     let h = v.length <= INTERN_MAX_KEYS ? mix(0x61, v.length) : NO_HASH;
     for (let i = 0; i < v.length; i++) {
-      const y = share(v[i], pa?.[i]);
+      const y = share(v[i], pa?.[i], t);
       out[i] = y;
       if (h !== NO_HASH) h = mixChild(h, y);
     }
-    return intern(out, h);
+    return t.intern(out, h);
   }
   const po = p !== undefined && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
   const out: Record<string, unknown> = {};
@@ -70,11 +70,11 @@ function share(v: unknown, prev: unknown): unknown {
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined) continue;
     // An own `__proto__` key (from JSON.parse) becomes the copy's prototype: no interning then.
-    const y = share(x, po !== undefined && k !== '__proto__' ? po[k] : undefined);
+    const y = share(x, po !== undefined && k !== '__proto__' ? po[k] : undefined, t);
     out[k] = y;
     if (h !== NO_HASH) h = ++n > INTERN_MAX_KEYS || k === '__proto__' ? NO_HASH : mixChild(mix(h, k.length | (k.charCodeAt(0) << 8) | (k.charCodeAt(k.length - 1) << 16)), y);
   }
-  return intern(out, h);
+  return t.intern(out, h);
 }
 
 // ---------------------------------------------------------------- interning of small subtrees
@@ -88,17 +88,16 @@ function share(v: unknown, prev: unknown): unknown {
 // subtrees stay put while unique ones (a pod's status, its container IDs) pass through.
 // Collisions and evictions only cost sharing, never correctness.
 
+// One table per store (per cluster): a dropped cluster takes its table with it, and clusters
+// in one process (tests, the worker's reset) never share frozen subtrees through it.
+
 const INTERN_SLOTS = 16384; // power of two
-const internTable: (object | undefined)[] = new Array<object | undefined>(INTERN_SLOTS).fill(undefined);
-const internCredit = new Uint8Array(INTERN_SLOTS);
 const MAX_CREDIT = 4;
 /** At most this many keys (or elements) in an interned node. */
 const INTERN_MAX_KEYS = 24;
 const NO_HASH = -1;
 /** The hash of the object the last share() call returned (NO_HASH: unknown). */
 let sharedHash = NO_HASH;
-/** Hashes of interned subtrees that were found again at least once (few: the shared ones). */
-const knownHash = new WeakMap<object, number>();
 
 function mix(h: number, x: number): number {
   return Math.imul(h ^ x, 0x01000193) >>> 1;
@@ -156,29 +155,37 @@ function identical(x: unknown, y: unknown): boolean {
   return x === y && (typeof x !== 'number' || x !== 0 || 1 / x === 1 / (y as number));
 }
 
-/** The interned (frozen) equal of `out`, a fresh copy with structural hash `h`; sets sharedHash. */
-function intern(out: object, h: number): object {
-  sharedHash = NO_HASH;
-  if (h === NO_HASH) return out;
-  let x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-  const slot = (x ^ (x >>> 16)) & (INTERN_SLOTS - 1);
-  const hit = internTable[slot];
-  if (hit !== undefined) {
-    if (sameShallow(out, hit)) {
-      if (internCredit[slot] === 0) knownHash.set(hit, h);
-      if (internCredit[slot] < MAX_CREDIT) internCredit[slot]++;
-      sharedHash = h;
-      return hit;
+/** The table of interned subtrees that cloneSharing() consults (see above); the store owns one. */
+export class SubtreeInterner {
+  private readonly table: (object | undefined)[] = new Array<object | undefined>(INTERN_SLOTS).fill(undefined);
+  private readonly credit = new Uint8Array(INTERN_SLOTS);
+  /** Hashes of interned subtrees that were found again at least once (few: the shared ones). */
+  readonly knownHash = new WeakMap<object, number>();
+
+  /** The interned (frozen) equal of `out`, a fresh copy with structural hash `h`; sets sharedHash. */
+  intern(out: object, h: number): object {
+    sharedHash = NO_HASH;
+    if (h === NO_HASH) return out;
+    let x = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    const slot = (x ^ (x >>> 16)) & (INTERN_SLOTS - 1);
+    const hit = this.table[slot];
+    if (hit !== undefined) {
+      if (sameShallow(out, hit)) {
+        if (this.credit[slot] === 0) this.knownHash.set(hit, h);
+        if (this.credit[slot] < MAX_CREDIT) this.credit[slot]++;
+        sharedHash = h;
+        return hit;
+      }
+      if (this.credit[slot] > 0) {
+        this.credit[slot]--;
+        return out;
+      }
     }
-    if (internCredit[slot] > 0) {
-      internCredit[slot]--;
-      return out;
-    }
+    this.table[slot] = Object.freeze(out);
+    sharedHash = h;
+    return out;
   }
-  internTable[slot] = Object.freeze(out);
-  sharedHash = h;
-  return out;
 }
 
 /**

@@ -6,7 +6,7 @@
 // SIMPLIFICATION: no leases/TTLs and no transactions beyond single-key compare-and-swap,
 // which the API server performs before calling commit.
 import type { VirtualClock } from '../core/clock';
-import { clone, cloneSharing, deepFreeze } from '../api/meta';
+import { clone, cloneSharing, deepFreeze, SubtreeInterner } from '../api/meta';
 import type { KObject } from '../api/types';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -49,6 +49,8 @@ export class Store {
   private dirty = new Set<string>();
   private flushScheduled = false;
   private readonly historyLimit: number;
+  /** Small copied subtrees shared between this store's objects (cloneSharing). */
+  private readonly interner = new SubtreeInterner();
   rev: number;
   compactedRev: number;
 
@@ -122,7 +124,7 @@ export class Store {
     // (~180 bytes each in V8); a plain copy shares them. Also guards against callers that
     // keep mutating what they passed in. Subtrees that did not change since `prev` (or that
     // are already frozen) are shared instead of copied: less to copy, freeze and keep.
-    const obj = (owned && adoptRoot(input, prev)) || freshRoot(input, prev);
+    const obj = (owned && adoptRoot(input, prev, this.interner)) || freshRoot(input, prev, this.interner);
     obj.metadata.resourceVersion = String(rev);
     deepFreeze(obj);
     if (!prev) this.sortedKeys.set(resource, null);
@@ -140,7 +142,7 @@ export class Store {
     this.sortedKeys.set(resource, null);
     // The DELETED event carries the last state with the deletion's revision, as etcd3 watch does.
     // Copied key by key (not spread) so the frozen copy shares V8 hidden classes.
-    const last = freshRoot(prev, prev);
+    const last = freshRoot(prev, prev, this.interner);
     last.metadata.resourceVersion = String(rev);
     deepFreeze(last);
     this.record({ type: 'DELETED', resource, key, object: last, prevObject: prev, rev });
@@ -283,14 +285,14 @@ export class Store {
  * other part shared with `prev` where unchanged (cloneSharing). Keys keep their order and
  * undefined properties are dropped, as clone() does.
  */
-function freshRoot(input: KObject, prev: KObject | undefined): KObject & { metadata: Record<string, unknown> } {
+function freshRoot(input: KObject, prev: KObject | undefined, t: SubtreeInterner): KObject & { metadata: Record<string, unknown> } {
   const out: Record<string, unknown> = {};
   const p = prev as Record<string, unknown> | undefined;
   for (const k in input as Record<string, unknown>) {
     const x = (input as Record<string, unknown>)[k];
     if (x === undefined) continue;
-    if (k === 'metadata') out.metadata = freshMeta(x, p?.metadata);
-    else out[k] = cloneSharing(x, k === '__proto__' ? undefined : p?.[k]);
+    if (k === 'metadata') out.metadata = freshMeta(x, p?.metadata, t);
+    else out[k] = cloneSharing(x, k === '__proto__' ? undefined : p?.[k], t);
   }
   out.metadata ??= {};
   return out as KObject & { metadata: Record<string, unknown> };
@@ -301,11 +303,11 @@ function freshRoot(input: KObject, prev: KObject | undefined): KObject & { metad
  * are replaced by shared copies (cloneSharing). Undefined when it does not qualify (not plain
  * objects, frozen, undefined properties), so that the caller copies it instead.
  */
-function adoptRoot(input: KObject, prev: KObject | undefined): (KObject & { metadata: Record<string, unknown> }) | undefined {
+function adoptRoot(input: KObject, prev: KObject | undefined, t: SubtreeInterner): (KObject & { metadata: Record<string, unknown> }) | undefined {
   const meta = input.metadata as unknown;
   if (!isAdoptable(input) || !isAdoptable(meta)) return undefined;
-  adoptChildren(input as Record<string, unknown>, prev as Record<string, unknown> | undefined, 'metadata');
-  adoptChildren(meta as Record<string, unknown>, prev?.metadata as Record<string, unknown> | undefined, undefined);
+  adoptChildren(input as Record<string, unknown>, prev as Record<string, unknown> | undefined, 'metadata', t);
+  adoptChildren(meta as Record<string, unknown>, prev?.metadata as Record<string, unknown> | undefined, undefined, t);
   return input as KObject & { metadata: Record<string, unknown> };
 }
 
@@ -317,21 +319,21 @@ function isAdoptable(o: unknown): boolean {
   return true;
 }
 
-function adoptChildren(o: Record<string, unknown>, prev: Record<string, unknown> | undefined, skip: string | undefined): void {
+function adoptChildren(o: Record<string, unknown>, prev: Record<string, unknown> | undefined, skip: string | undefined, t: SubtreeInterner): void {
   for (const k in o) {
     if (k === skip) continue;
     const x = o[k];
-    if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) o[k] = cloneSharing(x, prev?.[k]);
+    if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) o[k] = cloneSharing(x, prev?.[k], t);
   }
 }
 
-function freshMeta(meta: unknown, prev: unknown): unknown {
+function freshMeta(meta: unknown, prev: unknown, t: SubtreeInterner): unknown {
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return clone(meta);
   const p = prev !== null && typeof prev === 'object' && !Array.isArray(prev) ? (prev as Record<string, unknown>) : undefined;
   const out: Record<string, unknown> = {};
   for (const k in meta as Record<string, unknown>) {
     const x = (meta as Record<string, unknown>)[k];
-    if (x !== undefined) out[k] = cloneSharing(x, p !== undefined && k !== '__proto__' ? p[k] : undefined);
+    if (x !== undefined) out[k] = cloneSharing(x, p !== undefined && k !== '__proto__' ? p[k] : undefined, t);
   }
   return out;
 }
