@@ -210,6 +210,7 @@ interface ReplicaCounts {
 }
 
 const GT_REPLICAS = 'cannot be greater than status.replicas';
+// The counts are int32 fields upstream: a missing one is 0 in the error value too, not null.
 
 export function validateDeploymentStatus(s: ReplicaCounts | undefined): FieldError[] {
   const st = s ?? {};
@@ -220,10 +221,10 @@ export function validateDeploymentStatus(s: ReplicaCounts | undefined): FieldErr
   }
   if (st.collisionCount !== undefined) errs.push(...validateNonnegative(st.collisionCount, p.child('collisionCount')));
   const r = st.replicas ?? 0;
-  if ((st.updatedReplicas ?? 0) > r) errs.push(invalid(p.child('updatedReplicas'), st.updatedReplicas, GT_REPLICAS));
-  if ((st.readyReplicas ?? 0) > r) errs.push(invalid(p.child('readyReplicas'), st.readyReplicas, GT_REPLICAS));
-  if ((st.availableReplicas ?? 0) > r) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas, GT_REPLICAS));
-  if ((st.availableReplicas ?? 0) > (st.readyReplicas ?? 0)) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas, 'cannot be greater than readyReplicas'));
+  if ((st.updatedReplicas ?? 0) > r) errs.push(invalid(p.child('updatedReplicas'), st.updatedReplicas ?? 0, GT_REPLICAS));
+  if ((st.readyReplicas ?? 0) > r) errs.push(invalid(p.child('readyReplicas'), st.readyReplicas ?? 0, GT_REPLICAS));
+  if ((st.availableReplicas ?? 0) > r) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas ?? 0, GT_REPLICAS));
+  if ((st.availableReplicas ?? 0) > (st.readyReplicas ?? 0)) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas ?? 0, 'cannot be greater than readyReplicas'));
   return errs;
 }
 
@@ -235,10 +236,10 @@ export function validateReplicaSetStatus(s: ReplicaCounts | undefined): FieldErr
     errs.push(...validateNonnegative(st[f] ?? 0, p.child(f)));
   }
   const r = st.replicas ?? 0;
-  if ((st.fullyLabeledReplicas ?? 0) > r) errs.push(invalid(p.child('fullyLabeledReplicas'), st.fullyLabeledReplicas, GT_REPLICAS));
-  if ((st.readyReplicas ?? 0) > r) errs.push(invalid(p.child('readyReplicas'), st.readyReplicas, GT_REPLICAS));
-  if ((st.availableReplicas ?? 0) > r) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas, GT_REPLICAS));
-  if ((st.availableReplicas ?? 0) > (st.readyReplicas ?? 0)) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas, 'cannot be greater than readyReplicas'));
+  if ((st.fullyLabeledReplicas ?? 0) > r) errs.push(invalid(p.child('fullyLabeledReplicas'), st.fullyLabeledReplicas ?? 0, GT_REPLICAS));
+  if ((st.readyReplicas ?? 0) > r) errs.push(invalid(p.child('readyReplicas'), st.readyReplicas ?? 0, GT_REPLICAS));
+  if ((st.availableReplicas ?? 0) > r) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas ?? 0, GT_REPLICAS));
+  if ((st.availableReplicas ?? 0) > (st.readyReplicas ?? 0)) errs.push(invalid(p.child('availableReplicas'), st.availableReplicas ?? 0, 'cannot be greater than readyReplicas'));
   return errs;
 }
 

@@ -332,6 +332,19 @@ describe('apps/v1', () => {
       'status.readyReplicas: Invalid value: 2: cannot be greater than status.replicas',
     );
   });
+
+  it('reports missing status counts as 0 (int32 fields), as ValidateReplicaSetStatus/ValidateDeploymentStatus do', () => {
+    const rs = withRv(defaulted('ReplicaSet', { ...deployment({}), kind: 'ReplicaSet' }));
+    expect(aggregateFieldErrors(validateStatusUpdate('ReplicaSet', { ...rs, status: { replicas: -1 } }, rs))).toBe(
+      '[status.replicas: Invalid value: -1: must be greater than or equal to 0, status.fullyLabeledReplicas: Invalid value: 0: cannot be greater than status.replicas, ' +
+        'status.readyReplicas: Invalid value: 0: cannot be greater than status.replicas, status.availableReplicas: Invalid value: 0: cannot be greater than status.replicas]',
+    );
+    const d = withRv(defaulted('Deployment', deployment({})));
+    expect(aggregateFieldErrors(validateStatusUpdate('Deployment', { ...d, status: { replicas: -1 } }, d))).toBe(
+      '[status.replicas: Invalid value: -1: must be greater than or equal to 0, status.updatedReplicas: Invalid value: 0: cannot be greater than status.replicas, ' +
+        'status.readyReplicas: Invalid value: 0: cannot be greater than status.replicas, status.availableReplicas: Invalid value: 0: cannot be greater than status.replicas]',
+    );
+  });
 });
 
 describe('ConfigMap, Secret, Namespace, Node, Endpoints', () => {
