@@ -10,7 +10,6 @@ import type { KObject, Event } from '../api/types';
 import { clone } from '../api/meta';
 import { rfc3339 } from '../core/time';
 import type { ApiServer } from '../apiserver/apiserver';
-import { apiVersionOf } from '../apiserver/resource-type';
 import { isApiError } from '../api/status';
 import type { TaskHandle } from '../core/clock';
 
@@ -202,10 +201,9 @@ export class EventRecorder {
 
   event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const meta = obj.metadata ?? {};
-    const rt = obj.kind && obj.apiVersion ? this.api.typeFor(obj.apiVersion, obj.kind) : undefined;
     const ns = meta.namespace || 'default';
     const involvedNs = meta.namespace || undefined;
-    const apiVersion = obj.apiVersion ?? (rt ? apiVersionOf(rt) : undefined);
+    const apiVersion = obj.apiVersion;
     const fp = fieldPath ? this.fieldPaths.get(fieldPath) : undefined;
     const key: Key = {
       component: str(source.component),
