@@ -60,6 +60,7 @@ class ContainerRun {
   started = false;
   probes?: ProbeWorker[] = undefined;
   probeTimers?: Set<TaskHandle> = undefined;
+  /** What an exec probe runs in (kept only for containers that have one). */
   execEnv?: ProbeHost['execEnv'] = undefined;
   /** The log of the current instance, and of the one before it (`--previous`). */
   log?: ContainerLog = undefined;
@@ -534,11 +535,14 @@ export class PodWorker {
       args: r.spec.args,
       ...(r.spec.stdin ? { stdin: true } : {}),
     };
-    const land = r.image ? userlandOfImage(r.image) : undefined;
+    // Only exec probes read it: other containers let the environment go once the process has it.
+    const c = r.spec;
+    const execProbe = Boolean(c.startupProbe?.exec ?? c.livenessProbe?.exec ?? c.readinessProbe?.exec);
+    const land = execProbe && r.image ? userlandOfImage(r.image) : undefined;
     r.execEnv = land ? { kind: land, env: containerEnv, imageEnv: behaviour.imageEnv } : undefined;
     try {
       const proc = behaviour.start(containerEnv, processCtx);
-      net?.attach(new Binding(this, r, proc));
+      if (processCtx instanceof NetProcessContext) processCtx.bind(proc);
       return proc;
     } catch (e) {
       processCtx.exited = true;
@@ -921,7 +925,7 @@ class ProcessContextImpl implements ProcessContext {
 
   constructor(
     protected readonly w: PodWorker,
-    private readonly r: ContainerRun,
+    protected readonly r: ContainerRun,
     private readonly out: ContainerLog,
   ) {}
 
@@ -959,12 +963,50 @@ class ProcessContextImpl implements ProcessContext {
   }
 }
 
-/** A process context with the pod network: outbound HTTP, Redis and the Ingress view. */
-class NetProcessContext extends ProcessContextImpl {
-  private client?: ReturnType<ClusterNetwork['clientFor']>;
+/**
+ * A process context with the pod network: outbound HTTP, Redis and the Ingress view. It is also
+ * the container's place on the pod network while its process runs (one object per container
+ * instance instead of two: thousands of containers run at once).
+ */
+class NetProcessContext extends ProcessContextImpl implements ContainerBinding {
+  private client?: ReturnType<ClusterNetwork['clientFor']> = undefined;
+  /** The main process, once started (the binding answers for it only while it is the container's). */
+  private proc?: RunningProcess = undefined;
+  readonly ip: string;
+  readonly hostPorts?: { hostPort: number; containerPort: number }[] = undefined;
 
   constructor(w: PodWorker, r: ContainerRun, out: ContainerLog, private readonly net: ClusterNetwork) {
     super(w, r, out);
+    this.ip = w.origin().ip;
+    const ports = w.pod.spec?.hostNetwork ? undefined : r.spec.ports?.filter((p) => p.hostPort);
+    if (ports?.length) this.hostPorts = ports.map((p) => ({ hostPort: p.hostPort ?? 0, containerPort: p.containerPort }));
+  }
+
+  /** Puts the started process on the pod network. */
+  bind(proc: RunningProcess): void {
+    this.proc = proc;
+    this.net.attach(this);
+  }
+
+  /** `<pod uid>/<container name>` (read once, when the network takes the binding). */
+  get key(): string {
+    return `${this.w.pod.metadata?.uid}/${this.r.spec.name}`;
+  }
+
+  get podUid(): string {
+    return this.w.pod.metadata?.uid ?? '';
+  }
+
+  get nodeName(): string {
+    return this.w.kubelet.cfg.name;
+  }
+
+  current(): RunningProcess | undefined {
+    return this.proc && this.r.process === this.proc ? this.proc : undefined;
+  }
+
+  nodeUp(): boolean {
+    return this.w.kubelet.running;
   }
 
   private netClient(): ReturnType<ClusterNetwork['clientFor']> {
@@ -981,36 +1023,5 @@ class NetProcessContext extends ProcessContextImpl {
 
   get ingress(): IngressRouting {
     return this.netClient().ingress;
-  }
-}
-
-/** A container's place on the pod network while its process runs. */
-class Binding implements ContainerBinding {
-  readonly key: string;
-  readonly podUid: string;
-  readonly ip: string;
-  readonly nodeName: string;
-  readonly hostPorts?: { hostPort: number; containerPort: number }[];
-
-  constructor(
-    private readonly w: PodWorker,
-    private readonly r: ContainerRun,
-    private readonly proc: RunningProcess,
-  ) {
-    const uid = w.pod.metadata?.uid ?? '';
-    this.key = `${w.pod.metadata?.uid}/${r.spec.name}`;
-    this.podUid = uid;
-    this.ip = w.origin().ip;
-    this.nodeName = w.kubelet.cfg.name;
-    const ports = w.pod.spec?.hostNetwork ? undefined : r.spec.ports?.filter((p) => p.hostPort);
-    if (ports?.length) this.hostPorts = ports.map((p) => ({ hostPort: p.hostPort ?? 0, containerPort: p.containerPort }));
-  }
-
-  current(): RunningProcess | undefined {
-    return this.r.process === this.proc ? this.proc : undefined;
-  }
-
-  nodeUp(): boolean {
-    return this.w.kubelet.running;
   }
 }
