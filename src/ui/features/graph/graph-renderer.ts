@@ -46,6 +46,12 @@ export interface RenderContext {
 
 /** Above this many entering pods in one update they fade in where they land (4×: appear). */
 const ANIMATE_MAX = 120;
+/**
+ * Most pod animations (composited ghost canvases) one render starts: each costs a canvas and a
+ * Web Animation, so a 250-pod burst would otherwise spend tens of ms starting them in one frame.
+ * The pods beyond it appear (or move) at once.
+ */
+const GHOSTS_PER_RENDER = 24;
 /** Above this many links, pod links are bundled per Node box. */
 const EDGE_MAX = 150;
 
@@ -349,6 +355,8 @@ export class GraphRenderer {
     }
     const animateIn = this.prev !== undefined && diff.added.length <= ANIMATE_MAX;
     const fadeIn = this.prev !== undefined && diff.added.length <= 4 * ANIMATE_MAX;
+    let ghostBudget = GHOSTS_PER_RENDER;
+    const motionOf = (m: Motion): Motion => (m.type === 'none' || ghostBudget-- <= 0 ? { type: 'none' } : m);
     const active = document.activeElement;
     let focusFallback: string | undefined;
     for (const [uid, px] of this.proxies) {
@@ -357,7 +365,7 @@ export class GraphRenderer {
       if (px.el === active) focusFallback = px.item.nodeUid;
       px.el.remove();
       this.proxies.delete(uid);
-      this.pods.remove(uid, gone && diff.removed.length <= 4 * ANIMATE_MAX, now);
+      this.pods.remove(uid, gone && diff.removed.length <= 4 * ANIMATE_MAX && ghostBudget-- > 0, now);
     }
     const podsLayer = layer(svg, 'pods').node() as SVGGElement;
     let moving = 0;
@@ -386,7 +394,7 @@ export class GraphRenderer {
         this.proxies.set(p.uid, px);
         const from = animateIn ? layout.rects.get(ownerOf.get(p.uid) ?? '') : undefined;
         const motion: Motion = from ? { type: 'fly', ...flyFrom(from) } : fadeIn ? { type: 'fade' } : { type: 'none' };
-        this.pods.put(p.uid, r.x, r.y, podLook(p), motion, now);
+        this.pods.put(p.uid, r.x, r.y, podLook(p), motionOf(motion), now);
         continue;
       }
       const moved = px.x !== r.x || px.y !== r.y;
@@ -402,7 +410,7 @@ export class GraphRenderer {
         px.el.setAttribute('transform', `translate(${r.x} ${r.y})`);
         moving++;
       }
-      this.pods.put(p.uid, r.x, r.y, restyled ? podLook(p) : undefined, moved && moving <= 4 * ANIMATE_MAX ? { type: 'move' } : { type: 'none' }, now);
+      this.pods.put(p.uid, r.x, r.y, restyled ? podLook(p) : undefined, motionOf(moved && moving <= 4 * ANIMATE_MAX ? { type: 'move' } : { type: 'none' }), now);
     }
     if (this.labels !== labels) {
       if (this.labels) for (const px of this.proxies.values()) drawProxy(px, px.item, labels, true);
