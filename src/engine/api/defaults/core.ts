@@ -107,6 +107,12 @@ export function defaultPodSpec(spec: PodSpec): void {
 
 export function defaultPodTemplate(t: PodTemplateSpec | undefined): void {
   if (!t) return;
+  // A template's metadata.creationTimestamp is a zero metav1.Time in Go, which the API server
+  // always serialises as `null` (omitempty does not apply to structs); store it that way whether
+  // the client sent `null` (kubectl's JSON) or nothing (kubectl's protobuf), so the object and its
+  // pod-template-hash are the same either way.
+  const meta = (t.metadata ??= {}) as { creationTimestamp?: string | null };
+  if (meta.creationTimestamp === undefined) meta.creationTimestamp = null;
   t.spec ??= { containers: [] };
   defaultPodSpec(t.spec);
 }

@@ -127,7 +127,7 @@ describe('Service', () => {
 
 describe('apps/v1', () => {
   const template = { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } };
-  const defaultedTemplate = { metadata: { labels: { app: 'a' } }, spec: { containers: [defaultedContainer], ...defaultedPodSpecFields } };
+  const defaultedTemplate = { metadata: { labels: { app: 'a' }, creationTimestamp: null }, spec: { containers: [defaultedContainer], ...defaultedPodSpecFields } };
 
   it('defaults a Deployment', () => {
     const d = run('Deployment', { metadata: { name: 'd' }, spec: { selector: { matchLabels: { app: 'a' } }, template: JSON.parse(JSON.stringify(template)) as typeof template } });
@@ -153,6 +153,15 @@ describe('apps/v1', () => {
       revisionHistoryLimit: 10,
     });
   });
+  it('stores a template creationTimestamp as null whether the client sent null or nothing', () => {
+    const sent = JSON.parse(JSON.stringify(template)) as typeof template & { metadata: { creationTimestamp?: null } };
+    sent.metadata.creationTimestamp = null;
+    const a = run('Deployment', { metadata: { name: 'a' }, spec: { selector: { matchLabels: { app: 'a' } }, template: sent } });
+    const b = run('Deployment', { metadata: { name: 'b' }, spec: { selector: { matchLabels: { app: 'a' } }, template: JSON.parse(JSON.stringify(template)) as typeof template } });
+    expect(a.spec?.template).toEqual(b.spec?.template);
+    expect(b.spec?.template?.metadata).toEqual({ labels: { app: 'a' }, creationTimestamp: null });
+  });
+
   it('defaults a ReplicationController selector and labels from the template', () => {
     const rc = run('ReplicationController', { metadata: { name: 'r' }, spec: { template: JSON.parse(JSON.stringify(template)) as typeof template } });
     expect(rc.metadata).toEqual({ name: 'r', labels: { app: 'a' } });
