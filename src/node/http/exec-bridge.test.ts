@@ -1,5 +1,6 @@
 // pods/exec and pods/attach over `v5.channel.k8s.io`: the frames kubectl receives for a command
-// (stdout, stderr, the final Status with the exit code; attach always ends with Success), stdin
+// (stdout, stderr, the final Status with the exit code; attach streams the main process's new
+// output and ends with Success), stdin
 // through channel 0 closed with channel 255, the HTTP answer before any session, and the tty
 // line discipline.
 import type { Server } from 'node:http';
@@ -91,10 +92,32 @@ describe('attach over v5.channel.k8s.io', () => {
     ]);
   });
 
-  // SIMPLIFICATION (engine): no stream of the main process's output; the real kubelet would stream
-  // nginx's stdout until the client detaches.
-  it('ends at once with Success for a process that reads no stdin', async () => {
-    expect(await frames(`${ATTACH}/web/attach?container=web&stdout=true&stderr=true`)).toEqual([[3, '{"metadata":{},"status":"Success"}']]);
+  it('streams what the main process writes after the attach, and ends with Success when it exits', async () => {
+    const body = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'ticker' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'ticker', image: 'busybox:1.36', command: ['sh', '-c', 'for i in 1 2 3 4 5 6 7 8 9 10; do echo tick $i; sleep 1; done'] }] },
+    };
+    session.cluster.request({ method: 'POST', path: '/api/v1/namespaces/default/pods', body });
+    // Let it start and print a few lines: those are the backlog, which attach does not replay.
+    await advanceTo(session, session.cluster.clock.now() + 8_000, () => false);
+    const c = await connectWebSocket(`ws://${base}${ATTACH}/ticker/attach?container=ticker&stdout=true&stderr=true`, ['v5.channel.k8s.io']);
+    const got: [number, string][] = [];
+    c.onMessage((m) => got.push([m.data[0], m.data.subarray(1).toString('utf8')]));
+    const closed = new Promise<void>((r) => c.onClose(() => r()));
+    // The bridge starts the session after a short wall-clock pause (kubectl's resize message).
+    await new Promise((r) => setTimeout(r, 100));
+    await advanceTo(session, session.cluster.clock.now() + 20_000, () => false);
+    await closed;
+    const ticks = got.filter(([ch]) => ch === 1).map(([, t]) => t).join('');
+    // Only the lines after the attach, in order, up to the last one; then the Success status.
+    expect(ticks).toMatch(/^(tick \d+\n)+$/);
+    const nums = ticks.trim().split('\n').map((l) => Number(l.slice(5)));
+    expect(nums[nums.length - 1]).toBe(10);
+    expect(nums[0]).toBeGreaterThan(1);
+    expect(nums).toEqual(Array.from({ length: nums.length }, (_, i) => nums[0] + i));
+    expect(got[got.length - 1]).toEqual([3, '{"metadata":{},"status":"Success"}']);
   });
 });
 
