@@ -182,7 +182,7 @@ describe('terminal integration (in-process worker)', () => {
     expect(await c('kubectl ge')).toEqual(['get']);
     expect(await c('kubectl rollout ')).toEqual(['history', 'pause', 'restart', 'resume', 'status', 'undo']);
     expect(await c('kubectl get --show-l')).toEqual(['--show-labels']);
-    expect(await c('kubectl get po')).toEqual(['pods']);
+    expect(await c('kubectl get po')).toEqual(['pods', 'podtemplates', 'poddisruptionbudgets.policy']);
     expect(await c('kubectl get deployments.apps ')).toEqual(['api', 'web']);
     expect(await c('kubectl scale deploy w')).toEqual(['web']);
     expect(await c('kubectl describe deploy/')).toEqual(['deploy/api', 'deploy/web']);
