@@ -22,6 +22,7 @@ const PACKAGES = new Set([
   'k8s.io.api.scheduling.v1',
   'k8s.io.api.storage.v1',
   'k8s.io.api.authentication.v1',
+  'k8s.io.api.authorization.v1',
   'k8s.io.apimachinery.pkg.apis.meta.v1',
   'k8s.io.apimachinery.pkg.runtime',
   'k8s.io.apimachinery.pkg.runtime.schema',

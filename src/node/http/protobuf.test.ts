@@ -35,6 +35,17 @@ describe('decodeProtobufObject on bodies kubectl sends', () => {
     );
   });
 
+  it('auth can-i get pods --subresource=log -n kube-system: a SelfSubjectAccessReview (authorization.k8s.io/v1)', () => {
+    // Go's JSON would also print `status: {allowed: false}`; zero scalars are dropped here (see KEEP_ZERO).
+    expect(decodeProtobufObject(fixture('selfsubjectaccessreviews'))).toEqual({
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      metadata: {},
+      spec: { resourceAttributes: { namespace: 'kube-system', verb: 'get', resource: 'pods', subresource: 'log' } },
+      status: {},
+    });
+  });
+
   it('secret data bytes come back base64', () => {
     expect(decodeProtobufObject(fixture('secrets'))).toEqual({
       apiVersion: 'v1',
@@ -97,6 +108,7 @@ describe('special types', () => {
     expect(messageNameFor('v1', 'Pod')).toBe('k8s.io.api.core.v1.Pod');
     expect(messageNameFor('networking.k8s.io/v1', 'Ingress')).toBe('k8s.io.api.networking.v1.Ingress');
     expect(messageNameFor('v1', 'DeleteOptions')).toBe('k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions');
+    expect(messageNameFor('authorization.k8s.io/v1', 'SelfSubjectRulesReview')).toBe('k8s.io.api.authorization.v1.SelfSubjectRulesReview');
     expect(messageNameFor('example.com/v1', 'Widget')).toBeUndefined();
   });
 });

@@ -78,6 +78,9 @@ export const CASES: ParityCase[] = [
   { command: 'kubectl rollout status deploy/web' },
   { command: 'kubectl rollout history deploy/web' },
   { command: 'kubectl version' },
+  // SelfSubjectAccessReview: the real kubectl sends it as protobuf (authorization.k8s.io/v1)
+  { command: 'kubectl auth can-i create pods' },
+  { command: 'kubectl auth can-i get pods --subresource=log -n kube-system' },
   { command: 'kubectl exec solo -- echo hello' },
   { command: "kubectl exec solo -- sh -c 'echo oops >&2; exit 3'" },
   { command: 'echo "cat /etc/hostname; ls /usr/share/nginx/html" | kubectl exec -i solo -- sh' },
