@@ -119,6 +119,28 @@ export function mapManifest(inv: Invocation, m: Manifest): Mapped {
   return { source: m.source, obj, r, ns, name };
 }
 
+/**
+ * What checkErr prints for the errors of several objects: one error prints in its own form (the
+ * Invalid one as `The Pod "x" is invalid: ...`); an aggregate prints each error on its own line
+ * through StandardErrorMessage (`Error from server (Invalid): error when creating ...`), other
+ * errors bare (no `error: ` prefix).
+ * Models kubectl/pkg/cmd/util/helpers.go (checkErr, MultipleErrors, messageForError).
+ */
+export function aggregateErrorText(errs: unknown[]): string {
+  if (errs.length === 1) return errorText(errs[0]);
+  return errs
+    .map((e) => {
+      if (e instanceof StatusError) {
+        const s = e.status;
+        if (s.reason === 'Unauthorized') return `error: You must be logged in to the server (${s.message ?? ''})\n`;
+        return s.reason ? `Error from server (${s.reason}): ${s.message ?? ''}\n` : `Error from server: ${s.message ?? ''}\n`;
+      }
+      const t = errorText(e);
+      return t.startsWith('error: ') ? t.slice('error: '.length) : t;
+    })
+    .join('');
+}
+
 function query(dryRun: DryRun, manager: string): Record<string, string | undefined> {
   return { fieldManager: manager, dryRun: dryRun === 'server' ? 'All' : undefined };
 }
@@ -128,10 +150,8 @@ function modifiedConfiguration(obj: KObject): string {
   const copy = JSON.parse(JSON.stringify(obj)) as KObject;
   const ann = { ...(copy.metadata?.annotations ?? {}) };
   delete ann[LAST_APPLIED];
-  if (copy.metadata) {
-    if (Object.keys(ann).length) copy.metadata.annotations = ann;
-    else delete copy.metadata.annotations;
-  }
+  // the manifest is an Unstructured map: an empty annotation map stays (`"annotations":{}`)
+  copy.metadata = { ...(copy.metadata ?? {}), annotations: ann };
   return toGoJsonCompact(copy) + '\n';
 }
 
@@ -151,13 +171,13 @@ async function runApply(inv: Invocation): Promise<number> {
   const out = f.str('output') ? parseOutput(f.str('output')) : undefined;
   const manifests = await readManifests(inv, files, f.bool('recursive'));
   if (manifests.length === 0) throw new KubectlError('error: no objects passed to apply');
-  const errors: string[] = [];
+  const errors: unknown[] = [];
   for (const m of manifests) {
     let mp: Mapped;
     try {
       mp = mapManifest(inv, m);
     } catch (e) {
-      errors.push(errorText(e));
+      errors.push(e);
       continue;
     }
     const { r, ns, name, obj, source } = mp;
@@ -175,14 +195,14 @@ async function runApply(inv: Invocation): Promise<number> {
       }
       const res = inv.client.raw('POST', inv.client.path(r, ns), { body: desired, query: query(dry, 'kubectl-client-side-apply') });
       if (res.status >= 300) {
-        errors.push(errorText(new StatusError(res.body as StatusError['status'], res.status).withSource('creating', source)));
+        errors.push(new StatusError(res.body as StatusError['status'], res.status).withSource('creating', source));
         continue;
       }
       show(res.body as KObject, 'created');
       continue;
     }
     if (live.status >= 300) {
-      errors.push(errorText(new StatusError(live.body as StatusError['status'], live.status).withSource('retrieving current configuration of:\nResource: ' + `"${r.group ? `${r.group}/${r.version}` : r.version}, Resource=${r.plural}", GroupVersionKind: "${r.group ? `${r.group}/` : ''}${r.version}, Kind=${r.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfrom server for:`, source)));
+      errors.push(new StatusError(live.body as StatusError['status'], live.status).withSource('retrieving current configuration of:\nResource: ' + `"${r.group}/${r.version}, Resource=${r.plural}", GroupVersionKind: "${r.group}/${r.version}, Kind=${r.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfrom server for:`, source));
       continue;
     }
     const current = live.body as KObject;
@@ -218,13 +238,14 @@ async function runApply(inv: Invocation): Promise<number> {
     });
     if (res.status >= 300) {
       const st = new StatusError(res.body as StatusError['status'], res.status);
-      errors.push(errorText(st.reason === 'Invalid' ? st : st.withSource(`applying patch:\n${toGoJsonCompact(patch)}\nto:\nResource: "${r.group ? `${r.group}/` : ''}${r.version}, Resource=${r.plural}", GroupVersionKind: "${r.group ? `${r.group}/` : ''}${r.version}, Kind=${r.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfor:`, source)));
+      // patcher.go adds `error when patching`; Info.String() prints the core group as `/v1`, apply.go then `error when applying patch: ...`
+      errors.push(st.withSource('patching', source).withSource(`applying patch:\n${toGoJsonCompact(patch)}\nto:\nResource: "${r.group}/${r.version}, Resource=${r.plural}", GroupVersionKind: "${r.group}/${r.version}, Kind=${r.kind}"\nName: "${name}", Namespace: "${ns ?? ''}"\nfor:`, source));
       continue;
     }
     show(res.body as KObject, 'configured');
   }
   if (errors.length) {
-    inv.err(errors.join(''));
+    inv.err(aggregateErrorText(errors));
     return 1;
   }
   return 0;
@@ -335,7 +356,7 @@ async function createFromFiles(inv: Invocation): Promise<number> {
   const out = f.str('output') ? parseOutput(f.str('output')) : undefined;
   const manifests = await readManifests(inv, f.list('filename'), f.bool('recursive'));
   if (manifests.length === 0) throw new KubectlError('error: no objects passed to create');
-  const errors: string[] = [];
+  const errors: unknown[] = [];
   for (const m of manifests) {
     try {
       const { r, ns, obj, name, source } = mapManifest(inv, m);
@@ -352,12 +373,12 @@ async function createFromFiles(inv: Invocation): Promise<number> {
       if (out) printObjects(inv, [{ r, obj: withTypeMeta(r, created) }], out, true);
       else inv.out(`${kindPrefix(r)}/${name} created${dryRunSuffix(dry)}\n`);
     } catch (e) {
-      if (e instanceof KubectlError || e instanceof StatusError) errors.push(errorText(e));
+      if (e instanceof KubectlError || e instanceof StatusError) errors.push(e);
       else throw e;
     }
   }
   if (errors.length) {
-    inv.err(errors.join(''));
+    inv.err(aggregateErrorText(errors));
     return 1;
   }
   return 0;
