@@ -2,8 +2,10 @@
 // through the pure LineEditor; submitted lines, Ctrl-C, Tab completion and what is typed while
 // a command runs (its stdin, `shell.stdin`) become protocol messages; output chunks are written
 // as they stream in; pasted lines run one per prompt; `minikube dashboard`'s OSC 7770 marker
-// shows the resource tables. The panel refits on resize. Leaves out: copy/paste menus.
-import { useEffect, useRef } from 'react';
+// shows the resource tables. The panel refits on resize. A toggle (remembered in localStorage)
+// turns on xterm's screen reader mode (an accessible row mirror and live region); the cursor
+// does not blink under `prefers-reduced-motion: reduce`. Leaves out: copy/paste menus.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
@@ -14,17 +16,47 @@ import { LineEditor } from './line-editor';
 import type { FeedResult } from './line-editor';
 import { parseDashboardOsc, showResourceTables } from './dashboard';
 
+const SCREEN_READER_KEY = 'timonel.terminal.screenReader';
+
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function reducedMotion(): MediaQueryList | undefined {
+  return typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-reduced-motion: reduce)') : undefined;
+}
+
 export function TerminalPanel() {
   const { t } = useTranslation();
   const { client, store } = useEngine();
   const hostRef = useRef<HTMLDivElement>(null);
+  const termRef = useRef<Terminal | null>(null);
+  // Off by default: the mirror costs a little on every render (~10% on 1,000 lines of output).
+  const [screenReader, setScreenReader] = useState(() => browserStorage()?.getItem(SCREEN_READER_KEY) === 'on');
+  const screenReaderRef = useRef(screenReader);
+  screenReaderRef.current = screenReader;
+
+  useEffect(() => {
+    if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
+    try {
+      browserStorage()?.setItem(SCREEN_READER_KEY, screenReader ? 'on' : 'off');
+    } catch {
+      // storage full or denied: the choice lasts for this page only
+    }
+  }, [screenReader]);
 
   useEffect(() => {
     const el = hostRef.current;
     if (!el) return;
+    const motion = reducedMotion();
     const term = new Terminal({
       convertEol: true,
-      cursorBlink: true,
+      cursorBlink: !motion?.matches,
+      screenReaderMode: screenReaderRef.current,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
       fontSize: 14,
       scrollback: 5000,
@@ -33,6 +65,11 @@ export function TerminalPanel() {
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(el);
+    termRef.current = term;
+    const onMotion = () => {
+      term.options.cursorBlink = !motion?.matches;
+    };
+    motion?.addEventListener('change', onMotion);
     const editor = new LineEditor({ columns: term.cols });
     let prompt = 'k8s@node1:~$ ';
     let running: number | null = null;
@@ -124,12 +161,20 @@ export function TerminalPanel() {
       onData.dispose();
       offClient();
       offStore();
+      motion?.removeEventListener('change', onMotion);
+      termRef.current = null;
       term.dispose();
     };
   }, [client, store]);
 
   return (
     <section className="panel terminal" aria-label={t('panels.terminal')}>
+      <div className="panel-head">
+        <span />
+        <button type="button" aria-pressed={screenReader} title={t('terminal.screenReaderTitle')} onClick={() => setScreenReader((v) => !v)}>
+          {t('terminal.screenReader')}
+        </button>
+      </div>
       <div className="terminal-host" ref={hostRef} />
     </section>
   );
