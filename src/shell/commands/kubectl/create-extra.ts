@@ -14,6 +14,7 @@ import { exactlyOneName } from './mutate-util';
 import { toGoJson } from './yaml';
 import { base64Encode } from '../coreutils/text';
 import { utf8Encode } from '../coreutils/common';
+import { CREATE_POLICY_FLAGS, runCreatePolicy } from './create-policy';
 
 export const CREATE_EXTRA_FLAGS = [
   { name: 'docker-server', type: 'string' as const, def: 'https://index.docker.io/v1/' },
@@ -27,6 +28,7 @@ export const CREATE_EXTRA_FLAGS = [
   { name: 'default-backend', type: 'string' as const },
   { name: 'annotation', type: 'stringArray' as const },
   { name: 'template', type: 'string' as const },
+  ...CREATE_POLICY_FLAGS,
 ];
 
 const b64 = (s: string): string => base64Encode(utf8Encode(s));
@@ -240,5 +242,5 @@ export async function runCreateExtra(inv: Invocation, what: string, rest: string
   if (what === 'secret' && rest[0] === 'docker-registry') return dockerRegistry(inv, rest.slice(1));
   if (what === 'secret' && rest[0] === 'tls') return tlsSecret(inv, rest.slice(1));
   if (what === 'ingress' || what === 'ing') return createIngress(inv, rest);
-  return undefined;
+  return runCreatePolicy(inv, what, rest);
 }
