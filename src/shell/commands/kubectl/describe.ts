@@ -12,7 +12,8 @@ import type { Invocation, SubCommand } from './command';
 import type { ResourceInfo } from './client';
 import { KubectlError, errorText, sanitize } from './client';
 import { resolveTargets } from './get';
-import { TabWriter } from './printers/tabwriter';
+import { runeCount } from './printers/tabwriter';
+import { describeMore } from './describe-more';
 
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
@@ -22,7 +23,7 @@ const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 // ------------------------------------------------------------------ writer (PrefixWriter + tabwriter)
 
-class Describer {
+export class Describer {
   private lines: string[] = [];
   private out = '';
   /** PrefixWriter.Write: indentation of two spaces per level, then the formatted text. */
@@ -42,29 +43,45 @@ class Describer {
   /** tabwriter.Flush */
   flush(): void {
     if (this.lines.length === 0) return;
-    // Go's text/tabwriter flushes after a line with a single cell and forgets column widths
-    // (no RememberWidths in describe), so each such segment is laid out on its own.
-    const tw = new TabWriter(0, 2);
-    let seg: string[][] = [];
-    for (const l of this.lines) {
-      const cells = l.split('\t');
-      seg.push(cells);
-      if (cells.length <= 1) {
-        tw.resetWidths();
-        this.out += tw.format(seg);
-        seg = [];
-      }
-    }
-    if (seg.length) {
-      tw.resetWidths();
-      this.out += tw.format(seg);
-    }
+    // describe's tabbedString uses Go's standard text/tabwriter (minwidth 0, padding 2), which
+    // has no RememberWidths: each column block is as wide as its own widest cell.
+    const out: string[] = [];
+    goTabFormat(this.lines.map((l) => l.split('\t')), 0, this.lines.length, [], out);
+    this.out += out.join('');
     this.lines = [];
   }
   text(): string {
     this.flush();
     return this.out + this.pending;
   }
+}
+
+/** Go text/tabwriter format(): columns sized per block of adjacent lines having that column. */
+function goTabFormat(lines: string[][], line0: number, line1: number, widths: number[], out: string[]): void {
+  const column = widths.length;
+  const write = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      let t = '';
+      const cells = lines[i];
+      for (let j = 0; j < cells.length; j++) {
+        t += cells[j];
+        if (j < widths.length) t += ' '.repeat(Math.max(0, widths[j] - runeCount(cells[j])));
+      }
+      out.push(t + '\n');
+    }
+  };
+  for (let cur = line0; cur < line1; cur++) {
+    if (column >= lines[cur].length - 1) continue;
+    write(line0, cur);
+    line0 = cur;
+    let width = 0;
+    for (; cur < line1 && column < lines[cur].length - 1; cur++) width = Math.max(width, runeCount(lines[cur][column]) + 2);
+    widths.push(width);
+    goTabFormat(lines, line0, cur, widths, out);
+    widths.pop();
+    line0 = cur;
+  }
+  write(line0, line1);
 }
 
 // ------------------------------------------------------------------ shared helpers
@@ -85,7 +102,7 @@ function sortedKeys(m: Obj): string[] {
   return Object.keys(m).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
-function labelsMultiline(d: Describer, title: string, labels: unknown, initialIndent = '', innerIndent = '\t'): void {
+export function labelsMultiline(d: Describer, title: string, labels: unknown, initialIndent = '', innerIndent = '\t'): void {
   const m = o(labels);
   d.raw(`${initialIndent}${title}:${innerIndent}`);
   const keys = sortedKeys(m);
@@ -101,7 +118,7 @@ function labelsMultiline(d: Describer, title: string, labels: unknown, initialIn
 
 const MAX_ANNOTATION_LEN = 140;
 
-function annotationsMultiline(d: Describer, title: string, annotations: unknown): void {
+export function annotationsMultiline(d: Describer, title: string, annotations: unknown): void {
   const m = o(annotations);
   d.raw(`${title}:\t`);
   // kubectl never shows the last-applied configuration (describe.go skipAnnotations).
@@ -406,7 +423,7 @@ function describePodTemplate(d: Describer, template: unknown): void {
   tolerationsMultiline(d, '  Tolerations', spec.tolerations);
 }
 
-interface EventLike {
+export interface EventLike {
   type?: string;
   reason?: string;
   message?: string;
@@ -420,7 +437,7 @@ interface EventLike {
   reportingController?: string;
 }
 
-function describeEvents(d: Describer, events: EventLike[] | undefined, now: number): void {
+export function describeEvents(d: Describer, events: EventLike[] | undefined, now: number): void {
   if (!events) return;
   if (events.length === 0) {
     d.w(0, 'Events:\t<none>\n');
@@ -475,7 +492,7 @@ function formatLabels(m: unknown): string {
 
 // ------------------------------------------------------------------ per kind
 
-interface Ctx {
+export interface Ctx {
   inv: Invocation;
   now: number;
   events?: EventLike[];
@@ -679,7 +696,7 @@ function describeService(c: Ctx, svc: Obj): string {
 }
 
 /** formatEndpointSlices: ready endpoints with the port of that name, at most 3, then `+ N more...`. */
-function formatEndpointSlices(slices: Obj[], portName: string): string {
+export function formatEndpointSlices(slices: Obj[], portName: string): string {
   if (slices.length === 0) return '<unset>';
   const list: string[] = [];
   const max = 3;
@@ -1116,7 +1133,7 @@ export function describeObject(inv: Invocation, r: ResourceInfo, obj: KObject, s
     case 'HorizontalPodAutoscaler.autoscaling':
       return describeHPA(c, x);
     default:
-      return describeGeneric(c, x);
+      return describeMore(c, r, x) ?? describeGeneric(c, x);
   }
 }
 
