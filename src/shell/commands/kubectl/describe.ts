@@ -5,7 +5,7 @@
 // generic Name/Namespace/Labels/Annotations/Events page.
 // Models staging/src/k8s.io/kubectl/pkg/describe/describe.go (v1.32 layout, checked against
 // the real kubectl v1.32 pointed at the simulated API server).
-// Also DaemonSet. Leaves out: persistent volumes, jobs, cronjobs, statefulsets, ingresses and other describers.
+// Also DaemonSet; Ingress lives in describe-more.ts. Leaves out: persistent volumes, statefulsets, RBAC and other describers.
 import type { KObject } from '../../../engine';
 import { humanDuration, parseQuantity, quantityToString, translateTimestampSince } from '../../../engine';
 import type { Invocation, SubCommand } from './command';
