@@ -21,6 +21,7 @@ import {
   isToolsRequestMethod, // playground tools block
   isTerminalRequestMethod, // terminal block
   isDockerCoinsRequestMethod, // DockerCoins block
+  isLabsRequestMethod, // labs block
   mirrorForm, // mirror form block
 } from './protocol';
 import type {
@@ -40,6 +41,7 @@ import type {
   ToolsRequestMethod, // playground tools block
   TerminalRequestMethod, // terminal block
   DockerCoinsRequestMethod, // DockerCoins block
+  LabsRequestMethod, // labs block
   RequestResult,
   Snapshot,
   Speed,
@@ -83,6 +85,20 @@ export const FLOW_WINDOW = 2;
 
 /** Longest wall gap a single frame turns into virtual time (a backgrounded tab does not jump hours). */
 const MAX_FRAME_GAP_MS = 250;
+
+// BEGIN labs block (src/worker/lab-host.ts)
+/** Most output of one command kept for lab checks (TypedCommand.output). */
+export const LAB_OUTPUT_CAP = 65_536;
+
+/** What the lab runtime hooks into: each finished command, each pacer frame, labs.* requests. */
+export interface LabHooks {
+  /** After each shell command: the line(s) as typed, exit status and output (capped). */
+  commandEnded(cmd: { line: string; status: number; output: string }): void;
+  /** After each pacer frame (the hook throttles its own work). */
+  frame(): void;
+  request(msg: RequestMessage<LabsRequestMethod>): Promise<RequestResult<LabsRequestMethod>>;
+}
+// END labs block
 
 interface PendingShell {
   id: number;
@@ -130,6 +146,9 @@ export class EngineCore {
 
   /** Handles persistence, failure and kubectl requests (set by persistence.ts). Playground tools block. */
   tools: ((msg: RequestMessage<ToolsRequestMethod>) => Promise<RequestResult<ToolsRequestMethod>>) | undefined;
+
+  /** The lab runtime (set by lab-host.ts). Labs block. */
+  labs: LabHooks | undefined;
 
   private script = '';
   private running = false;
@@ -384,6 +403,7 @@ export class EngineCore {
     } finally {
       this.ticking = false;
       this.flush();
+      this.labs?.frame(); // labs block
       if (this.stepMs === 0) {
         const waiters = this.stepWaiters;
         this.stepWaiters = [];
@@ -467,6 +487,10 @@ export class EngineCore {
     }
     if (isEditorRequestMethod(msg.method)) return handleEditorRequest(this.session, msg); // YAML editor block
     if (isTerminalRequestMethod(msg.method)) return this.terminal.request(msg as RequestMessage<TerminalRequestMethod>); // terminal block
+    if (isLabsRequestMethod(msg.method)) { // labs block
+      if (!this.labs) throw new Error(`${msg.method}: not available in this host`); // labs block
+      return this.labs.request(msg as RequestMessage<LabsRequestMethod>); // labs block
+    } // labs block
     if (isDockerCoinsRequestMethod(msg.method)) return netHttpGet(this.session, msg as RequestMessage<DockerCoinsRequestMethod>); // DockerCoins block
     if (isToolsRequestMethod(msg.method)) { // playground tools block
       if (!this.tools) throw new Error(`${msg.method}: not available in this host`); // playground tools block
@@ -495,7 +519,13 @@ export class EngineCore {
     }
     const script = this.script;
     this.script = '';
-    const out = { write: (data: string) => this.write(id, data) };
+    let captured = ''; // labs block: output kept for lab checks
+    const out = {
+      write: (data: string) => {
+        this.write(id, data);
+        if (this.labs && captured.length < LAB_OUTPUT_CAP) captured += data; // labs block
+      },
+    };
     let status: number;
     const stdin = this.terminal.foregroundStdin(); // terminal block: typed lines reach the command
     try {
@@ -509,6 +539,7 @@ export class EngineCore {
     cluster.clock.yieldRequested = true;
     this.flushOutput();
     this.send({ v: PROTOCOL_VERSION, type: 'shell.complete', id, status, more: false, prompt: this.prompt() });
+    this.labs?.commandEnded({ line: script.replace(/\n$/, ''), status, output: captured.slice(0, LAB_OUTPUT_CAP) }); // labs block
   }
 
   private write(id: number, data: string): void {

@@ -428,11 +428,112 @@ function isDockerCoinsRequestParams(method: string, p: Record<string, unknown>):
 }
 // END DockerCoins block
 
+// ------------------------------------------------------------------ labs
+// BEGIN labs block (src/worker/lab-host.ts, src/ui/features/labs): the active lab, progress per
+// lab (saved in IndexedDB) and the live result of the current step's check. Lab texts, hints and
+// solutions are not sent: the page imports src/labs itself; only progress crosses the boundary.
+
+export interface LabProgress {
+  /** Ids of the steps passed, in order (steps unlock one after another). */
+  completed: string[];
+  /** Hints revealed per step id. */
+  hints: Record<string, number>;
+  /** Step ids whose solution was revealed. */
+  solutions: string[];
+}
+
+export interface LabCheckState {
+  /** The current step (the first not completed). */
+  step: string;
+  ok: boolean;
+  /** What is still missing, when the check says. */
+  detail?: { es: string; en: string };
+}
+
+export interface LabsState {
+  /** Id of the lab in progress, or null (free playground). */
+  active: string | null;
+  progress: Record<string, LabProgress>;
+  /** The active lab's current step and its latest check; null when no lab or all steps passed. */
+  check: LabCheckState | null;
+}
+
+export interface RequestMap {
+  /** The labs' progress now (also pushed as `labs.progress` whenever it changes). */
+  'labs.state': [Record<string, never>, LabsState];
+  /**
+   * Starts (or restarts) a lab on a fresh cluster with the lab's seed and setup: the playground
+   * is forgotten as `playground.reset` does and the page reloads onto the lab.
+   */
+  'labs.start': [{ lab: string }, { ok: true }];
+  /** Reveals hints (up to `hints` in total) or the solution of a step; saved with the progress. */
+  'labs.reveal': [{ lab: string; step: string; hints?: number; solution?: boolean }, LabsState];
+  /** Leaves the active lab (the cluster stays as it is; progress is kept). */
+  'labs.leave': [Record<string, never>, LabsState];
+}
+
+/** Worker → UI: the labs' progress changed (a step passed, a check result, a hint revealed). */
+export interface LabsProgressMessage {
+  v: typeof PROTOCOL_VERSION;
+  type: 'labs.progress';
+  state: LabsState;
+}
+
+const LABS_REQUEST_METHODS = ['labs.state', 'labs.start', 'labs.reveal', 'labs.leave'] as const;
+export type LabsRequestMethod = (typeof LABS_REQUEST_METHODS)[number];
+
+export function isLabsRequestMethod(x: unknown): x is LabsRequestMethod {
+  return typeof x === 'string' && (LABS_REQUEST_METHODS as readonly string[]).includes(x);
+}
+
+const isLabId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 128;
+
+function isLabsRequestParams(method: string, p: Record<string, unknown>): boolean {
+  switch (method) {
+    case 'labs.state':
+    case 'labs.leave':
+      return true;
+    case 'labs.start':
+      return isLabId(p.lab);
+    case 'labs.reveal':
+      return isLabId(p.lab) && isLabId(p.step)
+        && (p.hints === undefined || (typeof p.hints === 'number' && Number.isSafeInteger(p.hints) && p.hints >= 0 && p.hints <= 100))
+        && (p.solution === undefined || typeof p.solution === 'boolean');
+    default:
+      return false;
+  }
+}
+
+const isIdList = (x: unknown): x is string[] => Array.isArray(x) && x.every(isLabId);
+
+export function isLabsState(x: unknown): x is LabsState {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as Record<string, unknown>;
+  if (!(s.active === null || isLabId(s.active))) return false;
+  if (typeof s.progress !== 'object' || s.progress === null || Array.isArray(s.progress)) return false;
+  for (const v of Object.values(s.progress as Record<string, unknown>)) {
+    if (typeof v !== 'object' || v === null) return false;
+    const pr = v as Record<string, unknown>;
+    if (!isIdList(pr.completed) || !isIdList(pr.solutions) || typeof pr.hints !== 'object' || pr.hints === null) return false;
+    if (!Object.values(pr.hints).every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)) return false;
+  }
+  if (s.check === null) return true;
+  if (typeof s.check !== 'object' || s.check === undefined) return false;
+  const c = s.check as Record<string, unknown>;
+  const d = c.detail as Record<string, unknown> | undefined;
+  return isLabId(c.step) && typeof c.ok === 'boolean' && (d === undefined || (typeof d === 'object' && d !== null && typeof d.es === 'string' && typeof d.en === 'string'));
+}
+
+function isLabsWorkerMessage(x: Record<string, unknown>): boolean {
+  return x.type === 'labs.progress' && isLabsState(x.state);
+}
+// END labs block
+
 export type RequestMethod = keyof RequestMap;
 export type RequestParams<M extends RequestMethod> = RequestMap[M][0];
 export type RequestResult<M extends RequestMethod> = RequestMap[M][1];
 
-const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS, ...TERMINAL_REQUEST_METHODS, ...DOCKERCOINS_REQUEST_METHODS]; // terminal block; DockerCoins block
+const REQUEST_METHODS: readonly RequestMethod[] = ['api', 'time.set', 'time.step', 'shell.completions', ...EDITOR_REQUEST_METHODS, ...TOOLS_REQUEST_METHODS, ...TERMINAL_REQUEST_METHODS, ...DOCKERCOINS_REQUEST_METHODS, ...LABS_REQUEST_METHODS]; // terminal block; DockerCoins block; labs block
 
 // ------------------------------------------------------------------ client → worker
 
@@ -533,7 +634,7 @@ export interface ErrorMessage extends Base {
   type: 'error';
   message: string;
 }
-export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage | PersistedMessage | EditorOpenMessage; // terminal block: EditorOpenMessage
+export type WorkerMessage = SnapshotMessage | BatchMessage | ResponseMessage | ShellOutputMessage | ShellCompleteMessage | ErrorMessage | PersistedMessage | EditorOpenMessage | LabsProgressMessage; // terminal block: EditorOpenMessage; labs block: LabsProgressMessage
 
 // ------------------------------------------------------------------ guards
 
@@ -577,7 +678,7 @@ export function isRequestParams<M extends RequestMethod>(method: M, p: unknown):
     case 'shell.completions':
       return isStr(p.line) && isInt(p.cursor) && p.cursor >= 0 && p.cursor <= p.line.length;
     default:
-      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p) || isTerminalRequestParams(method, p) || isDockerCoinsRequestParams(method, p); // terminal block; DockerCoins block
+      return isEditorRequestParams(method, p) || isToolsRequestParams(method, p) || isTerminalRequestParams(method, p) || isDockerCoinsRequestParams(method, p) || isLabsRequestParams(method, p); // terminal block; DockerCoins block; labs block
   }
 }
 
@@ -625,6 +726,6 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
     case 'error':
       return isStr(x.message);
     default:
-      return isToolsWorkerMessage(x) || isTerminalWorkerMessage(x); // terminal block
+      return isToolsWorkerMessage(x) || isTerminalWorkerMessage(x) || isLabsWorkerMessage(x); // terminal block; labs block
   }
 }
