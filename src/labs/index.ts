@@ -1,7 +1,14 @@
 // Every lab, in course order. Adding a lab: a folder with lab.ts and steps/, plus one line here.
 import type { Lab } from './types';
+import { lab as architecture } from './01-architecture/lab';
+import { lab as namespaces } from './05-namespaces/lab';
+import { lab as dockercoins } from './09-dockercoins/lab';
 
-export const LABS: readonly Lab[] = [];
+export const LABS: readonly Lab[] = [
+  architecture,
+  namespaces,
+  dockercoins,
+];
 
 export type { Lab, LabStep, LabView, Localized, Lang, CheckResult, TypedCommand } from './types';
 export { LANGS, checkOk } from './types';
