@@ -1,9 +1,11 @@
 // The module Web Worker entry: one playground session behind the protocol. Wall time comes
 // from the worker's own timers (allowed here, never in engine/shell); a MessageChannel gives a
 // fast macrotask so shell promise chains settle between clock tasks.
-// The playground is restored from IndexedDB first (persistence.ts).
+// The playground is restored from IndexedDB first (persistence.ts), with the labs' progress.
 /// <reference lib="webworker" />
-import { bootPlayground, idbStorage, queueingReceiver } from './persistence';
+import { idbStorage, queueingReceiver } from './persistence';
+import { bootWithLabs, idbLabStorage } from './lab-host';
+import { LABS } from '../labs';
 import type { HostTimers } from './engine-core';
 import type { WorkerMessage } from './protocol';
 
@@ -28,6 +30,7 @@ const timers: HostTimers = {
 };
 
 // The saved playground (IndexedDB) is restored before the first message is handled.
-const boot = bootPlayground((msg: WorkerMessage) => self.postMessage(msg), timers, idbStorage());
+// Labs (lab-host.ts): a lab just started boots its fresh seeded cluster and runs its setup first.
+const boot = bootWithLabs((msg: WorkerMessage) => self.postMessage(msg), timers, idbStorage(), idbLabStorage(), LABS);
 const receive = queueingReceiver(boot);
 self.onmessage = (e: MessageEvent<unknown>) => receive(e.data);
