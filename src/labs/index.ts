@@ -2,11 +2,13 @@
 import type { Lab } from './types';
 import { lab as architecture } from './01-architecture/lab';
 import { lab as namespaces } from './05-namespaces/lab';
+import { lab as services } from './06-services/lab';
 import { lab as dockercoins } from './09-dockercoins/lab';
 
 export const LABS: readonly Lab[] = [
   architecture,
   namespaces,
+  services,
   dockercoins,
 ];
 
