@@ -130,7 +130,8 @@ export class ClusterNetwork {
   readonly dns: ClusterDns;
   readonly clusterCIDR: string;
   readonly serviceCIDR: string;
-  private readonly bindings = new Map<string, Map<string, ContainerBinding>>();
+  /** Pod IP → its one container binding, or a Map by key once the address holds several. */
+  private readonly bindings = new Map<string, ContainerBinding | Map<string, ContainerBinding>>();
   private readonly nodes = new Map<string, NodeAddr>();
   private readonly recent = new Map<string, Map<string, Map<string, number>>>();
   private readonly rng: ControllerContext['rng'];
@@ -168,11 +169,24 @@ export class ClusterNetwork {
 
   /** The kubelet registers a started container under its pod's address. */
   attach(b: ContainerBinding): void {
-    let m = this.bindings.get(b.ip);
-    if (!m) this.bindings.set(b.ip, (m = new Map()));
-    for (const [k, old] of m) if (old.podUid !== b.podUid && !old.current()) m.delete(k);
-    m.set(b.key, b);
+    const cur = this.bindings.get(b.ip);
+    if (cur === undefined || (!(cur instanceof Map) && (cur.podUid !== b.podUid ? !cur.current() : cur.key === b.key))) {
+      // Most addresses hold one container: no Map and no key string for them.
+      this.bindings.set(b.ip, b);
+    } else {
+      let m: Map<string, ContainerBinding>;
+      if (cur instanceof Map) m = cur;
+      else this.bindings.set(b.ip, (m = new Map([[cur.key, cur]])));
+      for (const [k, old] of m) if (old.podUid !== b.podUid && !old.current()) m.delete(k);
+      m.set(b.key, b);
+    }
     for (const hp of b.hostPorts ?? []) this.hostPorts.set(`${b.nodeName}:${hp.hostPort}`, { binding: b, containerPort: hp.containerPort });
+  }
+
+  /** The container bindings on a pod address, in the order they were attached. */
+  private bindingsAt(ip: string): Iterable<ContainerBinding> {
+    const v = this.bindings.get(ip);
+    return v === undefined ? [] : v instanceof Map ? v.values() : [v];
   }
 
   /** The pod address behind a node's hostPort, while its container runs (CNI-HOSTPORT-DNAT). */
@@ -329,10 +343,10 @@ export class ClusterNetwork {
     vport = port,
   ): Connection {
     const ok = (process: RunningProcess): Connection => ({ ok: true, ip, port, process, peerIp });
-    const listening = (bs: Map<string, ContainerBinding> | undefined): { p?: RunningProcess; up: boolean; any: boolean } => {
+    const listening = (bs: Iterable<ContainerBinding>): { p?: RunningProcess; up: boolean; any: boolean } => {
       let up = true;
       let any = false;
-      for (const b of bs?.values() ?? []) {
+      for (const b of bs) {
         if (!b.nodeUp()) {
           up = false;
           continue;
@@ -346,14 +360,14 @@ export class ClusterNetwork {
     };
     const node = this.nodeByIP(ip);
     if (node) {
-      const l = listening(this.bindings.get(ip));
+      const l = listening(this.bindingsAt(ip));
       if (l.p) return ok(l.p);
       if (!l.up) return { ok: false, code: 'ETIMEDOUT', afterMs: SYN_TIMEOUT_MS, ip: vip, port: vport };
       return { ok: false, code: 'ECONNREFUSED', afterMs: 0, ip: vip, port: vport };
     }
     const owner = this.nodeOwningPodIP(ip);
     if (owner) {
-      const l = listening(this.bindings.get(ip));
+      const l = listening(this.bindingsAt(ip));
       if (l.p) return ok(l.p);
       if (!l.up) return { ok: false, code: 'ETIMEDOUT', afterMs: SYN_TIMEOUT_MS, ip: vip, port: vport };
       if (!l.any) return { ok: false, code: 'EHOSTUNREACH', afterMs: ARP_FAIL_MS, ip: vip, port: vport };
@@ -484,8 +498,7 @@ export class ClusterNetwork {
         if (node) return { rttMs: 0.3 + this.rng.next() * 0.4, ttl: 64 };
         const owner = this.nodeOwningPodIP(ip);
         if (owner) {
-          const bs = this.bindings.get(ip);
-          const alive = [...(bs?.values() ?? [])].some((b) => b.nodeUp() && b.current());
+          const alive = [...this.bindingsAt(ip)].some((b) => b.nodeUp() && b.current());
           if (!alive) return undefined;
           return owner === src ? { rttMs: 0.05 + this.rng.next() * 0.05, ttl: 64 } : { rttMs: 0.4 + this.rng.next() * 0.5, ttl: 63 };
         }

@@ -21,10 +21,14 @@ type Follower = (l: LogLine) => void;
  * Lines are kept column-wise (entries, times, and the few stderr indices) rather than one
  * object per line: with thousands of pods the per-line objects were a large part of the heap.
  * An entry is one line's text, or a block of lines shared with other containers of the image
- * (rendered from the entry's time when read). The arrays start at their exact size, and the
- * follower sets and the stderr index exist only once used.
+ * (rendered from the entry's time when read). A single entry is kept without arrays, the arrays
+ * start at their exact size, and the follower sets and the stderr index exist only once used.
  */
 export class ContainerLog {
+  /** The only entry and its time, while there is one (most containers log one block). */
+  private only?: Entry = undefined;
+  private onlyAt = 0;
+  /** All entries and times, from the second entry on. */
   private entries?: Entry[];
   private times?: number[];
   /** Lines kept (a block counts its lines). */
@@ -56,8 +60,14 @@ export class ContainerLog {
 
   private push(e: Entry, n: number, at: number): void {
     if (!this.entries || !this.times) {
-      this.entries = [e];
-      this.times = [at];
+      if (this.only === undefined) {
+        this.only = e;
+        this.onlyAt = at;
+      } else {
+        this.entries = [this.only, e];
+        this.times = [this.onlyAt, at];
+        this.only = undefined;
+      }
     } else {
       this.entries.push(e);
       this.times.push(at);
@@ -68,6 +78,11 @@ export class ContainerLog {
 
   /** Drops the oldest lines beyond the cap (a block across the cut keeps its newer lines). */
   private trim(): void {
+    if (!this.entries && this.only !== undefined) {
+      this.entries = [this.only];
+      this.times = [this.onlyAt];
+      this.only = undefined;
+    }
     const entries = this.entries!;
     const removed = this.count - MAX_LINES;
     let cut = removed;
@@ -96,7 +111,8 @@ export class ContainerLog {
   /** The kept lines, oldest first. */
   get lines(): LogLine[] {
     const out: LogLine[] = [];
-    const { entries, times } = this;
+    const entries = this.only !== undefined ? [this.only] : this.entries;
+    const times = this.only !== undefined ? [this.onlyAt] : this.times;
     if (!entries || !times) return out;
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;

@@ -78,6 +78,13 @@ function newRun(c: Container, init: boolean): ContainerRun {
   return new ContainerRun(c, init);
 }
 
+/** The pod's containers, init containers first, in an array of exact size (a spread leaves slack). */
+function newRuns(spec: { initContainers?: Container[]; containers?: Container[] }): ContainerRun[] {
+  const app = (spec.containers ?? []).map((c) => newRun(c, false));
+  const inits = spec.initContainers;
+  return inits?.length ? inits.map((c) => newRun(c, true)).concat(app) : app;
+}
+
 /** Removes a timer from a set; the set is dropped once empty. */
 function drop(set: Set<TaskHandle> | undefined, h: TaskHandle): Set<TaskHandle> | undefined {
   if (!set) return undefined;
@@ -151,7 +158,7 @@ export class PodWorker {
 
   start(): void {
     const spec = this.pod.spec ?? { containers: [] };
-    this.runs = [...(spec.initContainers ?? []).map((c) => newRun(c, true)), ...(spec.containers ?? []).map((c) => newRun(c, false))];
+    this.runs = newRuns(spec);
     if (this.runs.some((r) => r.init)) for (const r of this.runs) if (!r.init) r.waitingReason = 'PodInitializing';
     this.startTime = this.ctx.clock.now();
     if (this.pod.metadata?.deletionTimestamp) {
@@ -179,7 +186,7 @@ export class PodWorker {
     const spec = this.pod.spec ?? { containers: [] };
     const st = this.pod.status ?? {};
     const now = this.ctx.clock.now();
-    this.runs = [...(spec.initContainers ?? []).map((c) => newRun(c, true)), ...(spec.containers ?? []).map((c) => newRun(c, false))];
+    this.runs = newRuns(spec);
     this.startTime = parseTime(st.startTime) ?? now;
     this.ip = st.podIP ?? '';
     this.sandboxReady = Boolean(this.ip) || st.conditions?.some((c) => c.type === 'PodReadyToStartContainers' && c.status === 'True') === true;

@@ -65,7 +65,8 @@ export class GarbageCollector implements Controller {
     // Runs for every write of every kind: build the item key only when it is needed. An
     // update of the same object (same uid) maps to the same key as before.
     let key: string | undefined;
-    if (uid && old?.metadata?.uid !== uid) this.byUid.set(uid, (key ??= this.itemKey(rk, o)));
+    // The map keeps one flat copy of the key per object (not the template's rope of parts).
+    if (uid && old?.metadata?.uid !== uid) this.byUid.set(uid, flatString((key ??= this.itemKey(rk, o))));
     const refsChanged = !old || !sameRefs(old.metadata?.ownerReferences, m.ownerReferences);
     if (m.ownerReferences?.length && refsChanged) this.queue.add((key ??= this.itemKey(rk, o)));
     if (m.deletionTimestamp) {
@@ -224,4 +225,9 @@ function sameRefs(a: OwnerReference[] | undefined, b: OwnerReference[] | undefin
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].uid !== b[i].uid || a[i].blockOwnerDeletion !== b[i].blockOwnerDeletion) return false;
   return true;
+}
+
+/** The string as V8's internalized copy: flat, one copy per text (property keys are internalized). */
+function flatString(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
 }
