@@ -5,6 +5,7 @@
 // the page as `labs.progress`. Starting a lab forgets the playground (playground.reset) and the
 // page reloads onto a fresh cluster with the lab's seed, where its setup runs unseen at boot.
 // Leaves out: several labs in progress at once (progress of others is kept, their clusters are not).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.worker.json does not include src/labs/markdown.d.ts (*.md?raw), which the labs the worker runs need
 /// <reference path="../labs/markdown.d.ts" />
 import { openDB } from 'idb';
 import { checkOk } from '../labs';
