@@ -4,12 +4,14 @@ import { lab as architecture } from './01-architecture/lab';
 import { lab as namespaces } from './05-namespaces/lab';
 import { lab as services } from './06-services/lab';
 import { lab as dockercoins } from './09-dockercoins/lab';
+import { lab as minikube } from './10-minikube/lab';
 
 export const LABS: readonly Lab[] = [
   architecture,
   namespaces,
   services,
   dockercoins,
+  minikube,
 ];
 
 export type { Lab, LabStep, LabView, Localized, Lang, CheckResult, TypedCommand } from './types';
