@@ -10,6 +10,36 @@ export function clone<T>(obj: T): T {
   return cloneValue(obj) as T;
 }
 
+/** The number of keys of `o` with a defined value (what clone() keeps). */
+export function definedKeys(o: object): number {
+  let n = 0;
+  for (const k in o) if ((o as Record<string, unknown>)[k] !== undefined) n++;
+  return n;
+}
+
+type PlainCtor = new () => Record<string, unknown>;
+
+/**
+ * Constructors of plain objects (prototype Object.prototype, like `{}`), one per key count.
+ * V8 gives `{}` room for 4 properties inside the object and moves the rest to a separate
+ * property array (16 bytes more, plus unused slack); objects made by a constructor get their
+ * room from what the constructor's first instances used (slack tracking). One constructor per
+ * key count therefore makes copies that hold every property inside the object. Up to about 10
+ * properties fit so; bigger objects share one constructor and spill only the rest.
+ */
+const PLAIN_INLINE = 10;
+const plainCtors: PlainCtor[] = [];
+for (let i = 0; i <= PLAIN_INLINE + 1; i++) {
+  const C = function () {} as unknown as PlainCtor & { prototype: object };
+  C.prototype = Object.prototype;
+  plainCtors.push(C);
+}
+
+/** A new empty plain object that will receive `n` properties (see plainCtors). */
+export function plainObject(n: number): Record<string, unknown> {
+  return n === 0 ? {} : new plainCtors[n <= PLAIN_INLINE ? n : PLAIN_INLINE + 1]();
+}
+
 function cloneValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
@@ -17,7 +47,7 @@ function cloneValue(v: unknown): unknown {
     for (let i = 0; i < v.length; i++) out[i] = cloneValue(v[i]);
     return out;
   }
-  const out: Record<string, unknown> = {};
+  const out = plainObject(definedKeys(v));
   for (const k in v as Record<string, unknown>) {
     const x = (v as Record<string, unknown>)[k];
     if (x !== undefined) out[k] = cloneValue(x);
@@ -63,7 +93,7 @@ function share(v: unknown, prev: unknown, t: SubtreeInterner): unknown {
     return t.intern(out, h);
   }
   const po = p !== undefined && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
-  const out: Record<string, unknown> = {};
+  const out = plainObject(definedKeys(v));
   let h = 0x6f;
   let n = 0;
   for (const k in v as Record<string, unknown>) {

@@ -6,7 +6,7 @@
 // SIMPLIFICATION: no leases/TTLs and no transactions beyond single-key compare-and-swap,
 // which the API server performs before calling commit.
 import type { VirtualClock } from '../core/clock';
-import { clone, cloneSharing, deepFreeze, SubtreeInterner } from '../api/meta';
+import { clone, cloneSharing, deepFreeze, definedKeys, plainObject, SubtreeInterner } from '../api/meta';
 import type { KObject } from '../api/types';
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -286,7 +286,7 @@ export class Store {
  * undefined properties are dropped, as clone() does.
  */
 function freshRoot(input: KObject, prev: KObject | undefined, t: SubtreeInterner): KObject & { metadata: Record<string, unknown> } {
-  const out: Record<string, unknown> = {};
+  const out = plainObject(definedKeys(input) + ((input as { metadata?: unknown }).metadata === undefined ? 1 : 0));
   const p = prev as Record<string, unknown> | undefined;
   for (const k in input as Record<string, unknown>) {
     const x = (input as Record<string, unknown>)[k];
@@ -330,7 +330,8 @@ function adoptChildren(o: Record<string, unknown>, prev: Record<string, unknown>
 function freshMeta(meta: unknown, prev: unknown, t: SubtreeInterner): unknown {
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) return clone(meta);
   const p = prev !== null && typeof prev === 'object' && !Array.isArray(prev) ? (prev as Record<string, unknown>) : undefined;
-  const out: Record<string, unknown> = {};
+  // Room for the resourceVersion put() sets afterwards, when the input has none.
+  const out = plainObject(definedKeys(meta) + ((meta as { resourceVersion?: unknown }).resourceVersion === undefined ? 1 : 0));
   for (const k in meta as Record<string, unknown>) {
     const x = (meta as Record<string, unknown>)[k];
     if (x !== undefined) out[k] = cloneSharing(x, p !== undefined && k !== '__proto__' ? p[k] : undefined, t);
