@@ -1,6 +1,7 @@
 // Every lab, in course order. Adding a lab: a folder with lab.ts and steps/, plus one line here.
 import type { Lab } from './types';
 import { lab as architecture } from './01-architecture/lab';
+import { lab as pods } from './02-pods/lab';
 import { lab as namespaces } from './05-namespaces/lab';
 import { lab as services } from './06-services/lab';
 import { lab as dockercoins } from './09-dockercoins/lab';
@@ -8,6 +9,7 @@ import { lab as minikube } from './10-minikube/lab';
 
 export const LABS: readonly Lab[] = [
   architecture,
+  pods,
   namespaces,
   services,
   dockercoins,
