@@ -48,7 +48,7 @@ function fakeTimers(): HostTimers & { wall: number } {
     now: () => timers.wall,
     setTimer: () => undefined,
     clearTimer: () => undefined,
-    macrotask: () => new Promise<void>((r) => setImmediate(r)),
+    macrotask: () => new Promise<void>((r) => setTimeout(r, 0)),
   };
   return timers;
 }
@@ -79,7 +79,7 @@ async function boot(storage = memoryStorage(), labStorage = memoryLabStorage()):
 }
 
 async function until(pred: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !pred(); i++) await new Promise<void>((r) => setImmediate(r));
+  for (let i = 0; i < 2000 && !pred(); i++) await new Promise<void>((r) => setTimeout(r, 0));
   expect(pred()).toBe(true);
 }
 
