@@ -4,6 +4,7 @@ import { lab as architecture } from './01-architecture/lab';
 import { lab as pods } from './02-pods/lab';
 import { lab as namespaces } from './05-namespaces/lab';
 import { lab as services } from './06-services/lab';
+import { lab as replicaset } from './07-replicaset/lab';
 import { lab as dockercoins } from './09-dockercoins/lab';
 import { lab as minikube } from './10-minikube/lab';
 
@@ -12,6 +13,7 @@ export const LABS: readonly Lab[] = [
   pods,
   namespaces,
   services,
+  replicaset,
   dockercoins,
   minikube,
 ];
