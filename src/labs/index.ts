@@ -2,6 +2,7 @@
 import type { Lab } from './types';
 import { lab as architecture } from './01-architecture/lab';
 import { lab as pods } from './02-pods/lab';
+import { lab as kubectlEssentials } from './03-kubectl-essentials/lab';
 import { lab as namespaces } from './05-namespaces/lab';
 import { lab as services } from './06-services/lab';
 import { lab as replicaset } from './07-replicaset/lab';
@@ -11,6 +12,7 @@ import { lab as minikube } from './10-minikube/lab';
 export const LABS: readonly Lab[] = [
   architecture,
   pods,
+  kubectlEssentials,
   namespaces,
   services,
   replicaset,
