@@ -15,6 +15,7 @@ import { UNSCHEDULED, podCategory } from './graph-layout';
 import type { GraphLayout, PodCategory, PodGroup, Rect } from './graph-layout';
 import { diffGraph } from './graph-diff';
 import { MOVE_MS, PodCanvas } from './graph-canvas';
+import { FrameBudgetQueue } from './frame-budget-queue';
 import type { Motion, PodLook } from './graph-canvas';
 
 export interface GraphLabels {
@@ -52,6 +53,12 @@ const ANIMATE_MAX = 120;
  * The pods beyond it appear (or move) at once.
  */
 const GHOSTS_PER_RENDER = 24;
+/**
+ * Most pod proxies (invisible SVG elements) one frame creates or rewrites. A burst (the scheduler
+ * binding 500 pods) is painted on the canvas at once; its proxies follow over the next frames
+ * (1,000 pods: about half a second), so no frame spends hundreds of ms on DOM, style and layout.
+ */
+export const PROXIES_PER_FRAME = 40;
 /** Above this many links, pod links are bundled per Node box. */
 const EDGE_MAX = 150;
 
@@ -104,12 +111,16 @@ function truncate(s: string, n: number): string {
 }
 
 interface PodProxy {
-  el: SVGGElement;
+  uid: string;
+  /** Created lazily: at most PROXIES_PER_FRAME proxies are created or rewritten per frame. */
+  el: SVGGElement | undefined;
   item: PodItem;
   x: number;
   y: number;
   /** The drawn state last written to the element's attributes. */
   sig: string;
+  /** The transform last written to the element. */
+  pos: string;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -120,9 +131,10 @@ function setClass(el: Element, cls: string, on: boolean): void {
 
 /** Writes a pod's data attributes and label on its proxy when they changed. */
 function drawProxy(px: PodProxy, d: PodItem, labels: GraphLabels, force = false): void {
+  const el = px.el;
+  if (!el) return;
   const sig = `${d.name}|${d.namespace}|${d.phase}|${d.status}|${d.node}|${d.ready}/${d.containers}|${d.restarts}`;
   if (!force && sig === px.sig) return;
-  const el = px.el;
   if (px.sig === '') {
     el.setAttribute('data-name', d.name);
     el.setAttribute('data-namespace', d.namespace);
@@ -186,7 +198,14 @@ export class GraphRenderer {
   private current: string | undefined;
   private readonly pods: PodCanvas;
   private readonly proxies = new Map<string, PodProxy>();
+  /** Creates and rewrites pods' proxies, PROXIES_PER_FRAME a frame (by uid, the latest state). */
+  private readonly proxyWrites = new FrameBudgetQueue<string>(PROXIES_PER_FRAME, (uid) => {
+    const px = this.proxies.get(uid);
+    if (px) this.writeProxy(px);
+  });
   private labels: GraphLabels | undefined;
+  /** The labels the proxies' aria-labels were written with. */
+  private drawnLabels: GraphLabels | undefined;
   private readonly listeners: [string, (e: Event) => void][] = [
     ['keydown', (e) => this.onKey(e as KeyboardEvent)],
     ['focusin', (e) => {
@@ -199,9 +218,10 @@ export class GraphRenderer {
     ['pointerover', (e) => {
       const t = e.target instanceof Element ? e.target.closest('g.pod') : null;
       const px = t ? this.proxies.get(t.getAttribute('data-uid') ?? '') : undefined;
-      if (!px || !this.labels) return;
-      let title: Element | null = px.el.querySelector('title');
-      if (!title) title = px.el.appendChild(document.createElementNS(SVG_NS, 'title'));
+      const el = px?.el;
+      if (!px || !el || !this.labels) return;
+      let title: Element | null = el.querySelector('title');
+      if (!title) title = el.appendChild(document.createElementNS(SVG_NS, 'title'));
       const d = px.item;
       title.textContent = `${d.namespace}/${d.name}\n${podSummary(d, this.labels).replace(', ', ' ')}`;
     }],
@@ -218,8 +238,9 @@ export class GraphRenderer {
   /** Stops the animation loop and the theme observer, and lets go of the SVG's events. */
   destroy(): void {
     this.pods.destroy();
-    for (const px of this.proxies.values()) px.el.remove();
+    for (const px of this.proxies.values()) px.el?.remove();
     this.proxies.clear();
+    this.proxyWrites.clear();
     for (const [type, fn] of this.listeners) this.el.removeEventListener(type, fn);
   }
 
@@ -362,36 +383,23 @@ export class GraphRenderer {
     for (const [uid, px] of this.proxies) {
       if (layout.rects.has(uid) && model.pods.has(uid)) continue;
       const gone = !model.pods.has(uid);
-      if (px.el === active) focusFallback = px.item.nodeUid;
-      px.el.remove();
+      if (px.el && px.el === active) focusFallback = px.item.nodeUid;
+      px.el?.remove();
       this.proxies.delete(uid);
+      this.proxyWrites.drop(uid);
       this.pods.remove(uid, gone && diff.removed.length <= 4 * ANIMATE_MAX && ghostBudget-- > 0, now);
     }
-    const podsLayer = layer(svg, 'pods').node() as SVGGElement;
+    this.proxyWrites.startFrame();
+    this.labels = labels;
     let moving = 0;
     for (const p of model.pods.values()) {
       const r = layout.rects.get(p.uid);
       if (!r) continue;
       let px = this.proxies.get(p.uid);
       if (!px) {
-        const el = document.createElementNS(SVG_NS, 'g');
-        el.setAttribute('class', 'pod');
-        el.setAttribute('tabindex', '-1');
-        el.setAttribute('role', 'button');
-        el.setAttribute('data-kind', 'Pod');
-        el.setAttribute('data-uid', p.uid);
-        el.setAttribute('data-focus-id', p.uid);
-        el.setAttribute('transform', `translate(${r.x} ${r.y})`);
-        const hit = document.createElementNS(SVG_NS, 'circle');
-        hit.setAttribute('class', 'hit');
-        hit.setAttribute('cx', '12');
-        hit.setAttribute('cy', '12');
-        hit.setAttribute('r', '11');
-        el.appendChild(hit);
-        px = { el, item: p, x: r.x, y: r.y, sig: '' };
-        drawProxy(px, p, labels);
-        podsLayer.appendChild(el);
+        px = { uid: p.uid, el: undefined, item: p, x: r.x, y: r.y, sig: '', pos: '' };
         this.proxies.set(p.uid, px);
+        this.proxyWrites.update(p.uid);
         const from = animateIn ? layout.rects.get(ownerOf.get(p.uid) ?? '') : undefined;
         const motion: Motion = from ? { type: 'fly', ...flyFrom(from) } : fadeIn ? { type: 'fade' } : { type: 'none' };
         this.pods.put(p.uid, r.x, r.y, podLook(p), motionOf(motion), now);
@@ -400,21 +408,16 @@ export class GraphRenderer {
       const moved = px.x !== r.x || px.y !== r.y;
       const restyled = px.item !== p;
       if (!moved && !restyled) continue;
-      if (restyled) {
-        px.item = p;
-        drawProxy(px, p, labels);
-      }
-      if (moved) {
-        px.x = r.x;
-        px.y = r.y;
-        px.el.setAttribute('transform', `translate(${r.x} ${r.y})`);
-        moving++;
-      }
+      px.item = p;
+      px.x = r.x;
+      px.y = r.y;
+      if (moved) moving++;
+      this.proxyWrites.update(p.uid);
       this.pods.put(p.uid, r.x, r.y, restyled ? podLook(p) : undefined, motionOf(moved && moving <= 4 * ANIMATE_MAX ? { type: 'move' } : { type: 'none' }), now);
     }
-    if (this.labels !== labels) {
-      if (this.labels) for (const px of this.proxies.values()) drawProxy(px, px.item, labels, true);
-      this.labels = labels;
+    if (this.drawnLabels !== labels) {
+      if (this.drawnLabels) for (const px of this.proxies.values()) drawProxy(px, px.item, labels, true);
+      this.drawnLabels = labels;
     }
     this.pods.flush(now);
     // A focused pod that disappears hands focus to its Node box.
@@ -437,7 +440,36 @@ export class GraphRenderer {
     }
   }
 
+  /** Writes (creating it if needed) the proxy of a pod: data attributes, label, position. */
+  private writeProxy(px: PodProxy): void {
+    let el = px.el;
+    if (!el) {
+      el = document.createElementNS(SVG_NS, 'g');
+      el.setAttribute('class', 'pod');
+      el.setAttribute('tabindex', px.uid === this.current ? '0' : '-1');
+      el.setAttribute('role', 'button');
+      el.setAttribute('data-kind', 'Pod');
+      el.setAttribute('data-uid', px.uid);
+      el.setAttribute('data-focus-id', px.uid);
+      const hit = document.createElementNS(SVG_NS, 'circle');
+      hit.setAttribute('class', 'hit');
+      hit.setAttribute('cx', '12');
+      hit.setAttribute('cy', '12');
+      hit.setAttribute('r', '11');
+      el.appendChild(hit);
+      px.el = el;
+      (layer(this.svg, 'pods').node() as SVGGElement).appendChild(el);
+    }
+    const pos = `translate(${px.x} ${px.y})`;
+    if (px.pos !== pos) {
+      px.pos = pos;
+      el.setAttribute('transform', pos);
+    }
+    if (this.labels) drawProxy(px, px.item, this.labels);
+  }
+
   /** Gives drawn objects the attributes they all share and makes them keyboard targets. */
+
   private focusable<D extends GraphItem>(g: Selection<SVGGElement, D, SVGGElement, unknown>, label: (d: D) => string): void {
     g.attr('data-kind', (d) => d.kind).attr('data-name', (d) => d.name).attr('data-namespace', (d) => d.namespace)
       .attr('data-uid', (d) => d.uid).attr('data-focus-id', (d) => d.uid).attr('tabindex', -1).attr('role', 'button')
