@@ -6,6 +6,7 @@ import { lab as kubectlEssentials } from './03-kubectl-essentials/lab';
 import { lab as namespaces } from './05-namespaces/lab';
 import { lab as services } from './06-services/lab';
 import { lab as replicaset } from './07-replicaset/lab';
+import { lab as deployments } from './08-deployments/lab';
 import { lab as dockercoins } from './09-dockercoins/lab';
 import { lab as minikube } from './10-minikube/lab';
 
@@ -16,6 +17,7 @@ export const LABS: readonly Lab[] = [
   namespaces,
   services,
   replicaset,
+  deployments,
   dockercoins,
   minikube,
 ];
