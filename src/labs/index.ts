@@ -9,6 +9,7 @@ import { lab as replicaset } from './07-replicaset/lab';
 import { lab as deployments } from './08-deployments/lab';
 import { lab as dockercoins } from './09-dockercoins/lab';
 import { lab as minikube } from './10-minikube/lab';
+import { lab as nodeFailure } from './11-node-failure/lab';
 
 export const LABS: readonly Lab[] = [
   architecture,
@@ -20,6 +21,7 @@ export const LABS: readonly Lab[] = [
   deployments,
   dockercoins,
   minikube,
+  nodeFailure,
 ];
 
 export type { Lab, LabStep, LabView, Localized, Lang, CheckResult, TypedCommand } from './types';
