@@ -35,42 +35,136 @@ const CREATE_MS = 150;
 
 type Phase = 'waiting' | 'running' | 'terminated';
 
-/** The kubelet's state of one container of the pod (all fields set up front: one object shape). */
-class ContainerRun {
-  phase: Phase = 'waiting';
-  waitingReason: string;
+/**
+ * What a container rarely has: termination details, back-off of pulls, probes and the previous
+ * log. Created on the first such value, so the thousands of quietly running containers don't
+ * carry these fields (all set up front: one object shape).
+ */
+class RareRun {
   waitingMessage?: string = undefined;
-  restartCount = 0;
-  startedAt?: number = undefined;
   finishedAt?: number = undefined;
   exitCode?: number = undefined;
   termReason?: string = undefined;
   termMessage?: string = undefined;
   last?: ContainerState = undefined;
+  pullBackoffMs = 0;
+  probes?: ProbeWorker[] = undefined;
+  probeTimers?: Set<TaskHandle> = undefined;
+  /** What an exec probe runs in (kept only for containers that have one). */
+  execEnv?: ProbeHost['execEnv'] = undefined;
+  /** The log of the instance before the current one (`--previous`). */
+  previousLog?: ContainerLog = undefined;
+}
+
+/** The kubelet's state of one container of the pod (all fields set up front: one object shape). */
+class ContainerRun {
+  phase: Phase = 'waiting';
+  waitingReason: string;
+  restartCount = 0;
+  startedAt?: number = undefined;
   ready = false;
   everStarted = false;
   process?: RunningProcess = undefined;
   image?: ImageInfo = undefined;
   containerID?: string = undefined;
   backoffMs = 0;
-  pullBackoffMs = 0;
   /** Pending timers of this container (absent when none: thousands of quiet containers). */
   timers?: Set<TaskHandle> = undefined;
   /** The startup probe passed (or there is none). */
   started = false;
-  probes?: ProbeWorker[] = undefined;
-  probeTimers?: Set<TaskHandle> = undefined;
-  /** What an exec probe runs in (kept only for containers that have one). */
-  execEnv?: ProbeHost['execEnv'] = undefined;
-  /** The log of the current instance, and of the one before it (`--previous`). */
+  /** The log of the current instance. */
   log?: ContainerLog = undefined;
-  previousLog?: ContainerLog = undefined;
+  /** The rare fields below, once one of them is set. */
+  private rare?: RareRun = undefined;
 
   constructor(
     readonly spec: Container,
     readonly init: boolean,
   ) {
     this.waitingReason = init ? 'PodInitializing' : 'ContainerCreating';
+  }
+
+  /** The rare fields for writing a value: created unless the value is the default. */
+  private rareFor(v: unknown, dflt: unknown): RareRun | undefined {
+    return this.rare ?? (v === dflt ? undefined : (this.rare = new RareRun()));
+  }
+
+  get waitingMessage(): string | undefined {
+    return this.rare?.waitingMessage;
+  }
+  set waitingMessage(v: string | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.waitingMessage = v;
+  }
+  get finishedAt(): number | undefined {
+    return this.rare?.finishedAt;
+  }
+  set finishedAt(v: number | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.finishedAt = v;
+  }
+  get exitCode(): number | undefined {
+    return this.rare?.exitCode;
+  }
+  set exitCode(v: number | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.exitCode = v;
+  }
+  get termReason(): string | undefined {
+    return this.rare?.termReason;
+  }
+  set termReason(v: string | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.termReason = v;
+  }
+  get termMessage(): string | undefined {
+    return this.rare?.termMessage;
+  }
+  set termMessage(v: string | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.termMessage = v;
+  }
+  get last(): ContainerState | undefined {
+    return this.rare?.last;
+  }
+  set last(v: ContainerState | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.last = v;
+  }
+  get pullBackoffMs(): number {
+    return this.rare?.pullBackoffMs ?? 0;
+  }
+  set pullBackoffMs(v: number) {
+    const x = this.rareFor(v, 0);
+    if (x) x.pullBackoffMs = v;
+  }
+  get probes(): ProbeWorker[] | undefined {
+    return this.rare?.probes;
+  }
+  set probes(v: ProbeWorker[] | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.probes = v;
+  }
+  get probeTimers(): Set<TaskHandle> | undefined {
+    return this.rare?.probeTimers;
+  }
+  set probeTimers(v: Set<TaskHandle> | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.probeTimers = v;
+  }
+  get execEnv(): ProbeHost['execEnv'] | undefined {
+    return this.rare?.execEnv;
+  }
+  set execEnv(v: ProbeHost['execEnv'] | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.execEnv = v;
+  }
+  get previousLog(): ContainerLog | undefined {
+    return this.rare?.previousLog;
+  }
+  set previousLog(v: ContainerLog | undefined) {
+    const x = this.rareFor(v, undefined);
+    if (x) x.previousLog = v;
   }
 }
 
