@@ -3,6 +3,7 @@ import type { Lab } from './types';
 import { lab as architecture } from './01-architecture/lab';
 import { lab as pods } from './02-pods/lab';
 import { lab as kubectlEssentials } from './03-kubectl-essentials/lab';
+import { lab as replicationController } from './04-replicationcontroller/lab';
 import { lab as namespaces } from './05-namespaces/lab';
 import { lab as services } from './06-services/lab';
 import { lab as replicaset } from './07-replicaset/lab';
@@ -15,6 +16,7 @@ export const LABS: readonly Lab[] = [
   architecture,
   pods,
   kubectlEssentials,
+  replicationController,
   namespaces,
   services,
   replicaset,
