@@ -2,7 +2,7 @@
 // keyboard help) over the one <main>: the terminal and the YAML editor on the left, the cluster
 // graph, Events, failure injection and resource tables on the right; the inspector opens over it.
 // Page-wide keys: "Esc, then Tab" leaves the terminal or the editor (lib/page-keys.ts).
-// Leaves out: labs.
+// The Labs button opens the labs panel (features/labs) as a column left of the terminal.
 import { useEffect } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { DockerCoinsPanel } from './features/dockercoins/DockerCoinsPanel';
 import { FaultsPanel } from './features/faults/FaultsPanel';
 import { ResourceTables } from './features/tables/ResourceTables';
 import { InspectorPanel } from './features/inspector/InspectorPanel';
+import { LabsPanel, LabsToggle, useLabsOpen } from './features/labs/LabsPanel';
 import { ThemeToggle } from './features/theme/ThemeToggle';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
@@ -39,6 +40,7 @@ export function App() {
   const connected = useCluster((s) => s.connected);
   const error = useCluster((s) => s.error);
   useEffect(() => installTabEscape(document), []);
+  const labs = useLabsOpen();
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skipMain')}</a>
@@ -48,6 +50,7 @@ export function App() {
         <TimeControls />
         <PersistenceBar />
         <DockerCoinsPanel />
+        <LabsToggle open={labs.open} toggle={labs.toggle} />
         {!connected && <span className="status" role="status">{t('app.starting')}</span>}
         {error && <span className="status error" role="alert">{t('errors.engine', { message: error })}</span>}
         <label className="language">
@@ -60,7 +63,8 @@ export function App() {
         <ThemeToggle />
         <KeyboardHelp />
       </header>
-      <main className="app-main" id="main" tabIndex={-1}>
+      <main className={labs.open ? 'app-main with-labs' : 'app-main'} id="main" tabIndex={-1}>
+        {labs.open && <LabsPanel />}
         <div className="workspace">
           <TerminalPanel />
           <EditorSlot />
