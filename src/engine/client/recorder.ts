@@ -1,8 +1,8 @@
 // Events as controllers and kubelets record them: core/v1 Events named `<object>.<hex ns>`,
 // aggregated by the correlator (same source, object, type, reason and message → count++ and
 // a new lastTimestamp), expiring after one hour like the API server's --event-ttl.
-// Kept small because there are several per pod: one four-field bookkeeping record per Event
-// that reads its correlation key from the Event itself, shared `source` objects, shared
+// Kept small because there are several per pod: bookkeeping in flat arrays (a record id per
+// Event that reads its correlation key from the Event itself), shared `source` objects, shared
 // `involvedObject` references between consecutive Events of an object, interned field paths
 // and messages.
 // Models staging/src/k8s.io/client-go/tools/record/{event.go,events_cache.go}
@@ -20,19 +20,14 @@ export interface EventSource {
 
 const EVENT_TTL_MS = 60 * 60 * 1000;
 
-/**
- * One recorded Event: the Event as this recorder created it (its correlation key and its
- * namespace/name are read from there), when it expires and whether it is still pending or
- * indexed. Records whose uid and message hash alike are chained through `next`.
+/*
+ * The bookkeeping, kept in flat arrays rather than one object per Event: every recorded Event
+ * gets a record id; by id, `evs` holds the Event as this recorder created it (its correlation
+ * key and its namespace/name are read from there), `dues` when it expires (ms after the
+ * recorder's epoch) and `flags` whether it is still pending (LIVE) and still the one its key
+ * aggregates into (INDEXED). An open-addressing table of ids finds the indexed record of a key;
+ * a FIFO of (id, deadline) pairs serves the expiries. Ids of expired records are reused.
  */
-interface Recorded {
-  ev: KeyHolder;
-  /** Expiry deadline, in ms after the recorder's epoch (a small integer, not a boxed double). */
-  due: number;
-  /** LIVE | INDEXED */
-  flags: number;
-  next: Recorded | undefined;
-}
 
 /** Still waiting for its expiry. */
 const LIVE = 1;
@@ -137,6 +132,15 @@ const REF_SLOTS = 1024;
 /** Records marked with this flag have a key part holding the separator: indexed by joined key. */
 const EXOTIC = 4;
 
+function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, min: number): T {
+  if (min <= a.length) return a;
+  let n = a.length * 2;
+  while (n < min) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
 /** A flat copy of a string (template literals build ropes that keep their pieces alive). */
 const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
 
@@ -175,19 +179,28 @@ function nanoHex(ms: number, extraNs: number): string {
 }
 
 export class EventRecorder {
-  /** Chains of indexed records by bucketOf(uid, message), as many slots as a power of two. */
-  private table: (Recorded | undefined)[] = new Array<Recorded | undefined>(4096).fill(undefined);
-  private chained = 0;
+  /** By record id: the Event the record reads its key from (undefined: a free id). */
+  private evs: (KeyHolder | undefined)[] = [];
+  /** By record id: expiry deadline in ms after the epoch. */
+  private dues = new Float64Array(1024);
+  /** By record id: LIVE | INDEXED | EXOTIC. */
+  private flags = new Uint8Array(1024);
+  /** Ids of expired records, for reuse. */
+  private freeIds: number[] = [];
+  /** Open addressing (linear probing) by bucketOf(uid, message): record id + 1, 0 when empty. */
+  private slots = new Int32Array(4096);
+  private indexed = 0;
   /** Records whose key parts contain the separator, by joined key (the join is ambiguous there). */
-  private exotic = new Map<string, Recorded>();
+  private exotic = new Map<string, number>();
   private lastMs = -1;
   private sameMs = 0;
-  /** Records keep their deadlines relative to this instant (small integers). */
+  /** Records keep their deadlines relative to this instant. */
   private readonly epoch: number;
-  /** Expiry deadlines in the order they were set, served by a single clock task. */
-  private expiryRecords: Recorded[] = [];
-  private expiryDues: number[] = [];
-  private expiryHead = 0;
+  /** Expiry deadlines (absolute) and their record ids in the order they were set, served by a single clock task. */
+  private qIds = new Int32Array(1024);
+  private qDues = new Float64Array(1024);
+  private qHead = 0;
+  private qTail = 0;
   private expiryTask: TaskHandle | undefined;
   private sources = new Map<string, Readonly<NonNullable<Event['source']>>>();
   /** The last involvedObject made for a uid (by slot): an object's consecutive Events share it. */
@@ -222,13 +235,14 @@ export class EventRecorder {
     const now = this.api.clock.now();
     const existing = this.find(key, joined);
     try {
-      if (existing) {
-        const cur = this.api.tryGet(evType, existing.ev.metadata.namespace, existing.ev.metadata.name ?? '') as Event | undefined;
+      if (existing >= 0) {
+        const exEv = this.evs[existing] as KeyHolder;
+        const cur = this.api.tryGet(evType, exEv.metadata.namespace, exEv.metadata.name ?? '') as Event | undefined;
         if (cur) {
           const next = clone(cur);
           next.count = (cur.count ?? 1) + 1;
           next.lastTimestamp = rfc3339(now);
-          this.api.update(evType, existing.ev.metadata.namespace, existing.ev.metadata.name ?? '', next as unknown as KObject);
+          this.api.update(evType, exEv.metadata.namespace, exEv.metadata.name ?? '', next as unknown as KObject);
           this.expireLater(existing, now);
           return;
         }
@@ -278,8 +292,8 @@ export class EventRecorder {
               reason: key.reason,
               message: key.message,
             };
-      const rec: Recorded = { ev: holder, due: 0, flags: joined === undefined ? 0 : EXOTIC, next: undefined };
-      if (existing) this.unindex(existing);
+      const rec = this.newRecord(holder, joined === undefined ? 0 : EXOTIC);
+      if (existing >= 0) this.unindex(existing);
       this.index(rec);
       this.expireLater(rec, now);
     } catch (e) {
@@ -323,68 +337,109 @@ export class EventRecorder {
     return made;
   }
 
-  private find(key: Key, joined: string | undefined): Recorded | undefined {
-    if (joined !== undefined) return this.exotic.get(joined);
-    const t = this.table;
-    for (let r = t[bucketOf(key.uid, key.message) & (t.length - 1)]; r; r = r.next) if (holds(r.ev, key)) return r;
-    return undefined;
+  private newRecord(ev: KeyHolder, flags: number): number {
+    const id = this.freeIds.length ? (this.freeIds.pop() as number) : this.evs.length;
+    if (id === this.evs.length) {
+      this.evs.push(ev);
+      this.dues = grown(this.dues, id + 1);
+      this.flags = grown(this.flags, id + 1);
+    } else this.evs[id] = ev;
+    this.dues[id] = 0;
+    this.flags[id] = flags;
+    return id;
   }
 
-  private index(r: Recorded): void {
-    r.flags |= INDEXED;
-    if (r.flags & EXOTIC) {
-      this.exotic.set(joinKey(keyOf(r.ev)), r);
+  /** The home slot of a record's key. */
+  private home(id: number, mask: number): number {
+    const e = this.evs[id] as KeyHolder;
+    return bucketOf(str(e.involvedObject.uid), str(e.message)) & mask;
+  }
+
+  /** The id of the indexed record holding `key`, or -1. */
+  private find(key: Key, joined: string | undefined): number {
+    if (joined !== undefined) return this.exotic.get(joined) ?? -1;
+    const t = this.slots;
+    const mask = t.length - 1;
+    for (let i = bucketOf(key.uid, key.message) & mask; t[i] !== 0; i = (i + 1) & mask) {
+      if (holds(this.evs[t[i] - 1] as KeyHolder, key)) return t[i] - 1;
+    }
+    return -1;
+  }
+
+  private index(id: number): void {
+    this.flags[id] |= INDEXED;
+    if (this.flags[id] & EXOTIC) {
+      this.exotic.set(joinKey(keyOf(this.evs[id] as KeyHolder)), id);
       return;
     }
-    if (++this.chained > this.table.length) this.grow();
-    const t = this.table;
-    const b = bucketOf(str(r.ev.involvedObject.uid), str(r.ev.message)) & (t.length - 1);
-    r.next = t[b];
-    t[b] = r;
+    if (++this.indexed * 2 > this.slots.length) this.grow();
+    this.place(this.slots, id);
   }
 
-  /** Doubles the chain table and re-links every indexed record. */
+  private place(t: Int32Array, id: number): void {
+    const mask = t.length - 1;
+    let i = this.home(id, mask);
+    while (t[i] !== 0) i = (i + 1) & mask;
+    t[i] = id + 1;
+  }
+
+  /** Doubles the table and places every indexed record again. */
   private grow(): void {
-    const old = this.table;
-    const t = new Array<Recorded | undefined>(old.length * 2).fill(undefined);
-    for (let i = 0; i < old.length; i++) {
-      for (let r = old[i]; r; ) {
-        const next = r.next;
-        const b = bucketOf(str(r.ev.involvedObject.uid), str(r.ev.message)) & (t.length - 1);
-        r.next = t[b];
-        t[b] = r;
-        r = next;
-      }
-    }
-    this.table = t;
+    const old = this.slots;
+    const t = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.place(t, old[i] - 1);
+    this.slots = t;
   }
 
-  private unindex(r: Recorded): void {
-    if (!(r.flags & INDEXED)) return;
-    r.flags &= ~INDEXED;
-    if (r.flags & EXOTIC) {
-      const joined = joinKey(keyOf(r.ev));
-      if (this.exotic.get(joined) === r) this.exotic.delete(joined);
+  private unindex(id: number): void {
+    if (!(this.flags[id] & INDEXED)) return;
+    this.flags[id] &= ~INDEXED;
+    if (this.flags[id] & EXOTIC) {
+      const joined = joinKey(keyOf(this.evs[id] as KeyHolder));
+      if (this.exotic.get(joined) === id) this.exotic.delete(joined);
       return;
     }
-    const t = this.table;
-    const b = bucketOf(str(r.ev.involvedObject.uid), str(r.ev.message)) & (t.length - 1);
-    if (t[b] === r) t[b] = r.next;
-    else for (let p = t[b]; p; p = p.next) if (p.next === r) p.next = r.next;
-    r.next = undefined;
-    this.chained--;
+    const t = this.slots;
+    const mask = t.length - 1;
+    let i = this.home(id, mask);
+    while (t[i] !== id + 1) i = (i + 1) & mask;
+    // Backward-shift deletion: later entries of the probe run move into the hole when their
+    // home slot does not lie between the hole and them (cyclically).
+    let j = i;
+    for (;;) {
+      j = (j + 1) & mask;
+      if (t[j] === 0) break;
+      const h = this.home(t[j] - 1, mask);
+      if (i <= j ? i < h && h <= j : i < h || h <= j) continue;
+      t[i] = t[j];
+      i = j;
+    }
+    t[i] = 0;
+    this.indexed--;
   }
 
   /**
    * Events expire an hour after their last write, like the API server's --event-ttl lease.
    * Deadlines only grow and arrive in order, so one FIFO and one clock task serve them all.
    */
-  private expireLater(r: Recorded, now: number): void {
+  private expireLater(id: number, now: number): void {
     const due = now + EVENT_TTL_MS;
-    r.due = due - this.epoch;
-    r.flags |= LIVE;
-    this.expiryRecords.push(r);
-    this.expiryDues.push(due);
+    this.dues[id] = due - this.epoch;
+    this.flags[id] |= LIVE;
+    if (this.qTail === this.qIds.length) {
+      if (this.qHead * 2 >= this.qTail) {
+        // Mostly served: move the pending part to the front.
+        this.qIds.copyWithin(0, this.qHead, this.qTail);
+        this.qDues.copyWithin(0, this.qHead, this.qTail);
+        this.qTail -= this.qHead;
+        this.qHead = 0;
+      } else {
+        this.qIds = grown(this.qIds, this.qTail + 1);
+        this.qDues = grown(this.qDues, this.qTail + 1);
+      }
+    }
+    this.qIds[this.qTail] = id;
+    this.qDues[this.qTail++] = due;
     if (!this.expiryTask) this.expiryTask = this.api.clock.schedule(EVENT_TTL_MS, () => this.expire(), 'event-ttl');
   }
 
@@ -392,26 +447,22 @@ export class EventRecorder {
     this.expiryTask = undefined;
     const now = this.api.clock.now();
     const evType = this.api.mustResource('events');
-    const recs = this.expiryRecords;
-    const dues = this.expiryDues;
-    while (this.expiryHead < recs.length && dues[this.expiryHead] <= now) {
-      const r = recs[this.expiryHead++];
-      if (!(r.flags & LIVE) || r.due + this.epoch > now) continue;
-      r.flags &= ~LIVE;
-      this.unindex(r);
+    while (this.qHead < this.qTail && this.qDues[this.qHead] <= now) {
+      const id = this.qIds[this.qHead++];
+      if (!(this.flags[id] & LIVE) || this.dues[id] + this.epoch > now) continue;
+      this.flags[id] &= ~LIVE;
+      this.unindex(id);
+      const ev = this.evs[id] as KeyHolder;
+      this.evs[id] = undefined;
+      this.freeIds.push(id);
       try {
-        this.api.delete(evType, r.ev.metadata.namespace, r.ev.metadata.name ?? '');
+        this.api.delete(evType, ev.metadata.namespace, ev.metadata.name ?? '');
       } catch (e) {
         if (!isApiError(e)) throw e;
       }
     }
-    if (this.expiryHead > 1024 && this.expiryHead * 2 > recs.length) {
-      this.expiryRecords = recs.slice(this.expiryHead);
-      this.expiryDues = dues.slice(this.expiryHead);
-      this.expiryHead = 0;
-    }
-    if (this.expiryHead < this.expiryRecords.length) {
-      this.expiryTask = this.api.clock.schedule(this.expiryDues[this.expiryHead] - now, () => this.expire(), 'event-ttl');
+    if (this.qHead < this.qTail) {
+      this.expiryTask = this.api.clock.schedule(this.qDues[this.qHead] - now, () => this.expire(), 'event-ttl');
     }
   }
 }
