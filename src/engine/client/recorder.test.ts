@@ -135,5 +135,31 @@ describe('EventRecorder', () => {
     expect((events() as (KObject & { count?: number; message?: string })[]).filter((e) => (e.count ?? 0) > 1).map((e) => [e.message, e.count])).toEqual([['edited', 2], ['m2999', 2]]);
     expect(events()).toHaveLength(3000);
   });
+
+  it('after thousands of Events expire in turn, the rest still aggregate and expired keys start new Events', () => {
+    const { cluster, events } = setup();
+    const src = { component: 'test' };
+    // Half written now, half 30 minutes later: the first half expires while the second half
+    // stays in the index, so expiries remove records from the middle of probe runs.
+    for (let i = 0; i < 4000; i += 2) cluster.recorder.event(cm0(cluster), 'Normal', 'Many', `m${i}`, src);
+    cluster.clock.advance(30 * 60_000);
+    for (let i = 1; i < 4000; i += 2) cluster.recorder.event(cm0(cluster), 'Normal', 'Many', `m${i}`, src);
+    cluster.clock.advance(30 * 60_000);
+    expect(events()).toHaveLength(2000);
+    for (let i = 0; i < 4000; i++) cluster.recorder.event(cm0(cluster), 'Normal', 'Many', `m${i}`, src);
+    const all = events() as (KObject & { count?: number; message?: string })[];
+    expect(all).toHaveLength(4000);
+    const counts = new Map(all.map((e) => [e.message, e.count]));
+    expect([counts.get('m0'), counts.get('m1'), counts.get('m3998'), counts.get('m3999')]).toEqual([1, 2, 1, 2]);
+    expect(all.filter((e) => e.count === 2)).toHaveLength(2000);
+    // Expired ids are reused by the new Events: all expire an hour after this last write.
+    cluster.clock.advance(60 * 60_000 - 1);
+    expect(events()).toHaveLength(4000);
+    cluster.clock.advance(1);
+    expect(events()).toHaveLength(0);
+  });
 });
 
+function cm0(cluster: ReturnType<typeof createCluster>): KObject {
+  return cluster.api.get(cluster.api.mustResource('configmaps'), 'default', 'cfg');
+}
