@@ -37,7 +37,7 @@ const PAD = 2;
 /** Above this many dirty rectangles in a frame the whole layer is repainted. */
 const MAX_DIRTY = 48;
 /** Side of a canvas tile, CSS pixels. */
-export const TILE = 128;
+export const TILE = 256;
 /** At most this many pods animate at once; beyond, they jump (a big reflow or a scale-up). */
 export const MAX_GHOSTS = 160;
 const EASE_OUT = 'cubic-bezier(0.33, 1, 0.68, 1)';
@@ -214,6 +214,9 @@ export class PodCanvas {
   resize(width: number, height: number): void {
     const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
     if (width === this.width && height === this.height && dpr === this.dpr) return;
+    // Tiles that keep their size keep their pixels (the graph grows a row at a time while pods
+    // arrive): only new or resized tiles are repainted, not every tile of the layer.
+    const same = dpr === this.dpr;
     this.width = width;
     this.height = height;
     this.dpr = dpr;
@@ -222,6 +225,7 @@ export class PodCanvas {
     const cols = Math.ceil(width / TILE);
     const rows = Math.ceil(height / TILE);
     const tiles: Tile[] = [];
+    const dirty: Box[] = [];
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const old = this.cols === cols ? this.tiles[r * cols + c] : undefined;
@@ -229,9 +233,13 @@ export class PodCanvas {
         const h = Math.min(TILE, height - r * TILE);
         const canvas = old?.canvas ?? document.createElement('canvas');
         if (!old) this.host.prepend(canvas);
-        canvas.width = Math.ceil(w * dpr);
-        canvas.height = Math.ceil(h * dpr);
-        canvas.style.cssText = `position:absolute;left:${c * TILE}px;top:${r * TILE}px;width:${w}px;height:${h}px`;
+        const kept = same && old !== undefined && old.w === w && old.h === h;
+        if (!kept) {
+          canvas.width = Math.ceil(w * dpr);
+          canvas.height = Math.ceil(h * dpr);
+          canvas.style.cssText = `position:absolute;left:${c * TILE}px;top:${r * TILE}px;width:${w}px;height:${h}px`;
+          dirty.push({ x0: c * TILE, y0: r * TILE, x1: c * TILE + w, y1: r * TILE + h });
+        }
         tiles.push({ canvas, ctx: old?.ctx ?? canvas.getContext('2d'), x: c * TILE, y: r * TILE, w, h });
       }
     }
@@ -239,7 +247,10 @@ export class PodCanvas {
     for (const t of this.tiles) if (!keep.has(t.canvas)) t.canvas.remove();
     this.tiles = tiles;
     this.cols = cols;
-    this.full = true;
+    // Sprites outside the layer now are not painted (nor cleared) by later dirty boxes.
+    for (const s of this.sprites.values()) if (s.painted && (s.x >= width || s.y >= height)) s.painted = false;
+    if (!this.full) this.dirty.push(...dirty);
+    this.schedule();
   }
 
   has(uid: string): boolean {
