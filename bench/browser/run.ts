@@ -6,7 +6,9 @@
 // on 20 nodes (at rest and under churn) and `kubectl get pods` with 1,000 pods.
 // Flags: --skip-build (reuse the build), --runs N (cold loads, default 5), --headed,
 // --out-dir DIR (build into and serve DIR instead of dist/, e.g. while others use dist/),
-// --only LIST (comma-separated groups to run: cold, scale, fps; default all).
+// --only LIST (comma-separated groups to run: cold, scale, fps; default all), --profile FILE (CPU
+// profile of the page while scaling), --trace FILE (Chrome trace of the page while scaling: style,
+// layout, paint, canvas and commit costs that a CPU profile shows only as '(program)').
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -310,6 +312,8 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  const traceTo = optStr('--trace');
+  if (traceTo) await browser.startTracing(page, { path: traceTo, categories: ['devtools.timeline', 'blink', 'cc', 'gpu', 'disabled-by-default-devtools.timeline'] });
   await typeLine(page, 'kubectl scale deployment web --replicas=1000');
   await page.waitForFunction(() => document.querySelectorAll('.graph-svg g.pod[data-namespace="default"][data-phase="Running"]:not([data-leaving])').length
     + [...document.querySelectorAll('.graph-svg g.pod-group[data-phase="Running"]')].reduce((s, g) => s + Number(g.getAttribute('data-count')), 0) >= 1000,
@@ -320,6 +324,7 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
     writeFileSync(profileTo, JSON.stringify(profile));
     log(`profile written to ${profileTo}`);
   }
+  if (traceTo) await browser.stopTracing();
   const stamps = await page.evaluate(() => [...((window as unknown as { __written: Map<string, number> }).__written)]);
   const shown = new Map(await page.evaluate(() => [...((window as unknown as { __graphShown: Map<string, { commit: number; frame: number }> }).__graphShown)]));
   const lat: number[] = [];

@@ -48,11 +48,11 @@ export interface RenderContext {
 /** Above this many entering pods in one update they fade in where they land (4×: appear). */
 const ANIMATE_MAX = 120;
 /**
- * Most pod animations (composited ghost canvases) one render starts: each costs a canvas and a
- * Web Animation, so a 250-pod burst would otherwise spend tens of ms starting them in one frame.
- * The pods beyond it appear (or move) at once.
+ * Most pod animations (composited ghost canvases) one render starts: each costs a canvas, its
+ * upload at the frame's commit (~1 ms each in a trace under load) and a Web Animation, so a burst
+ * would otherwise spend tens of ms on them in one frame. The pods beyond it appear (or move) at once.
  */
-const GHOSTS_PER_RENDER = 24;
+const GHOSTS_PER_RENDER = 8;
 /**
  * Most pod proxies (invisible SVG elements) one frame creates or rewrites. A burst (the scheduler
  * binding 500 pods) is painted on the canvas at once; its proxies follow over the next frames
