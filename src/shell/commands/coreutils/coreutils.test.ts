@@ -90,6 +90,10 @@ describe('text filters', () => {
     ['grep x nope', 'grep: nope: No such file or directory\n[2]'],
     ['grep', "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n[2]"],
     ["printf 'a\\nb\\n' > f; grep -H a f; grep a f f", 'f:a\nf:a\nf:a\n[0]'],
+    // Context lines, as GNU grep 3.x prints them (checked with /usr/bin/grep).
+    ["printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\nb\\ni\\n' > f2; grep -n -A1 b f2", '2:b\n3-c\n--\n9:b\n10-i\n[0]'],
+    ["printf 'a\\nb\\nc\\nd\\ne\\nf\\ng\\nh\\nb\\ni\\n' > f2; printf 'x\\nb\\ny\\n' > f3; grep -B2 b f2 f3", 'f2-a\nf2:b\n--\nf2-g\nf2-h\nf2:b\n--\nf3-x\nf3:b\n[0]'],
+    ["printf 'a\\nb\\nc\\nb\\n' > f4; grep -C1 -m1 b f4; grep -c -A1 b f4", 'a\nb\nc\n2\n[0]'],
     ['seq 10 | head -3; seq 10 | tail -2; seq 5 | head -n -3; seq 5 | tail -n +4', '1\n2\n3\n9\n10\n1\n2\n4\n5\n[0]'],
     ["printf 'a\\n' > a; head a a", '==> a <==\na\n\n==> a <==\na\n[0]'],
     ['head -n 2 nope', "head: cannot open 'nope' for reading: No such file or directory\n[1]"],

@@ -300,16 +300,56 @@ export const grep: Command = (ctx) => withOpts(ctx, {
   const maxCount = p.last('m') !== undefined ? Number(p.last('m')) : Infinity;
   let anyMatch = false;
   let status = 0;
+  // Context lines (-A/-B/-C, GNU grep): non-matching neighbours printed with '-' after the
+  // name/number instead of ':', and a `--` line between groups that are not adjacent.
+  const num = (k: string): number => {
+    const v = p.last(k);
+    return v === undefined ? 0 : Math.max(0, Number(v) || 0);
+  };
+  const after = p.has('A') ? num('A') : num('C');
+  const before = p.has('B') ? num('B') : num('C');
+  const contextual = (after > 0 || before > 0) && !p.has('o') && !p.has('c') && !p.has('q') && !p.has('l') && !p.has('L');
+  let printedAny = false;
   for (const f of files) {
     const label = f === '-' ? '(standard input)' : f;
     let count = 0;
     let lineNo = 0;
+    let lastPrinted = 0;
+    let afterLeft = 0;
+    const pending: [number, string][] = [];
+    const emit = (no: number, line: string, sep: string) => {
+      if (contextual && printedAny && lastPrinted !== 0 && no > lastPrinted + 1) ctx.stdout.write('--\n');
+      if (contextual && printedAny && lastPrinted === 0) ctx.stdout.write('--\n');
+      ctx.stdout.write((withName ? label + sep : '') + (p.has('n') ? no + sep : '') + line + '\n');
+      lastPrinted = no;
+      printedAny = true;
+    };
     const handle = (rawLine: string): boolean => {
       lineNo++;
       const line = rawLine.endsWith('\n') ? rawLine.slice(0, -1) : rawLine;
+      if (count >= maxCount) {
+        // After the last allowed match GNU grep still prints its trailing context.
+        if (contextual && afterLeft > 0) {
+          afterLeft--;
+          emit(lineNo, line, '-');
+          return afterLeft > 0;
+        }
+        return false;
+      }
       re.lastIndex = 0;
       const matched = re.test(line);
-      if (matched === invert) return true;
+      if (matched === invert) {
+        if (contextual) {
+          if (afterLeft > 0) {
+            afterLeft--;
+            emit(lineNo, line, '-');
+          } else if (before > 0) {
+            pending.push([lineNo, line]);
+            if (pending.length > before) pending.shift();
+          }
+        }
+        return true;
+      }
       count++;
       anyMatch = true;
       if (p.has('q') || p.has('l') || p.has('L')) return false;
@@ -320,9 +360,14 @@ export const grep: Command = (ctx) => withOpts(ctx, {
           let out = '';
           for (const m of line.matchAll(re)) if (m[0] !== '') out += prefix + m[0] + '\n';
           ctx.stdout.write(out);
+        } else if (contextual) {
+          for (const [no, text] of pending) emit(no, text, '-');
+          pending.length = 0;
+          emit(lineNo, line, ':');
+          afterLeft = after;
         } else if (!p.has('o')) ctx.stdout.write(prefix + line + '\n');
       }
-      return count < maxCount;
+      return count < maxCount || (contextual && afterLeft > 0);
     };
     if (f === '-') {
       for await (const line of readLines(ctx.stdin)) if (!handle(line)) break;
