@@ -23,3 +23,11 @@ kubectl annotate pod pod1 note=bye --overwrite
 kubectl annotate pod pod1 note-
 kubectl annotate pod pod1
 kubectl get pod pod1 -o jsonpath='{.metadata.annotations}{"\n"}'
+kubectl taint nodes node2 failure=simulated:NoExecute
+kubectl taint nodes node2 failure=simulated:NoExecute-
+kubectl taint nodes node2 foo=bar:NoExecute-
+kubectl taint nodes node2 foo-
+kubectl create deployment rec --image=nginx
+kubectl scale deploy rec --replicas=2 --record
+kubectl set image deployment rec nginx=nginx:1.27 --record
+kubectl rollout history deployment rec

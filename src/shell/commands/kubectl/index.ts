@@ -209,6 +209,8 @@ export function createKubectl(host: KubeHost): Command {
       }
       throw e;
     }
+    // pflag prints a deprecated flag's notice on stderr as soon as it is parsed.
+    if (flags.changed('record') && sub.flags.some((d) => d.name === 'record')) err('Flag --record has been deprecated, --record will be removed in the future\n');
     // RECONSTRUCTED (see the exec/port-forward helper's report): the kubeconfig target wiring.
     let target: Target | undefined;
     try {

@@ -100,7 +100,47 @@ export interface PatchResult {
 }
 
 /** Sends the strategic two-way patch original → modified (kubectl's set/label/annotate path). */
+const SHORT_FLAGS: Readonly<Record<string, string>> = { n: 'namespace', o: 'output', f: 'filename', l: 'selector', c: 'containers', R: 'recursive', A: 'all-namespaces' };
+
+/**
+ * The `kubernetes.io/change-cause` that `--record` writes (cmdutil Factory.Command): `kubectl`,
+ * the command words and positional arguments, then every flag as ` --name=value` in the order typed
+ * (a bare boolean flag reads `=true`).
+ * SIMPLIFICATION: global flags typed before the sub-command are not listed.
+ */
+export function changeCause(inv: Invocation, command: string): string {
+  const flags: string[] = [];
+  const raw = inv.rawArgs;
+  for (let i = 0; i < raw.length; i++) {
+    const a = raw[i];
+    if (a === '--') break;
+    if (!a.startsWith('-') || a === '-') continue;
+    let name: string;
+    let value: string | undefined;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      if (eq >= 0) value = a.slice(eq + 1);
+    } else {
+      name = SHORT_FLAGS[a[1]] ?? a.slice(1, 2);
+      if (a.length > 2) value = a.slice(a[2] === '=' ? 3 : 2);
+    }
+    if (value === undefined) {
+      const isBool = typeof inv.flags.p.values.get(name) === 'boolean';
+      value = isBool ? 'true' : (raw[++i] ?? '');
+    }
+    flags.push(` --${name}=${value}`);
+  }
+  const args = inv.flags.args.length ? ` ${inv.flags.args.join(' ')}` : '';
+  return `kubectl ${command}${args}${flags.join('')}`;
+}
+
 export function patchObject(inv: Invocation, v: Visited, modified: KObject, dry: DryRun, manager: string): PatchResult {
+  if (inv.flags.changed('record') && inv.flags.bool('record') && manager.startsWith('kubectl-')) {
+    const meta = { ...(modified.metadata ?? {}) };
+    meta.annotations = { ...(meta.annotations ?? {}), 'kubernetes.io/change-cause': changeCause(inv, manager.slice('kubectl-'.length)) };
+    modified = { ...modified, metadata: meta };
+  }
   const patch = createTwoWayMergePatch(v.obj as unknown as Json, modified as unknown as Json, v.r.kind);
   if (isEmptyPatch(patch)) return { obj: v.obj, empty: true };
   if (dry === 'client' || v.local) return { obj: modified, empty: false };

@@ -12,6 +12,7 @@ import { mapManifest, readManifests } from './apply';
 import { resolveTargets } from './get';
 import { ROLLOUT_MORE_FLAGS, runRolloutMore } from './rollout-more';
 import { groupHelp, requiredFlagsError, unknownSubcommand } from './cobra-errors';
+import { changeCause } from './mutate-util';
 
 async function runScale(inv: Invocation): Promise<number> {
   const f = inv.flags;
@@ -65,6 +66,14 @@ async function runScale(inv: Invocation): Promise<number> {
           contentType: 'application/merge-patch+json',
           query: { dryRun: dry === 'server' ? 'All' : undefined },
         });
+        // --record: kubectl then merge-patches the change cause onto the object itself.
+        if (f.changed('record') && f.bool('record')) {
+          inv.client.call('PATCH', inv.client.path(it.r, it.ns, it.name), {
+            body: { metadata: { annotations: { 'kubernetes.io/change-cause': changeCause(inv, 'scale') } } },
+            contentType: 'application/merge-patch+json',
+            query: { dryRun: dry === 'server' ? 'All' : undefined },
+          });
+        }
       }
       inv.out(`${kindPrefix(it.r)}/${it.name} scaled${dryRunSuffix(dry)}\n`);
     } catch (e) {
@@ -92,6 +101,7 @@ export const scaleCommand: SubCommand = {
     { name: 'filename', short: 'f', type: 'stringSlice' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'all', type: 'bool' },
+    { name: 'record', type: 'bool' },
     { name: 'timeout', type: 'duration', def: '0s' },
     { name: 'output', short: 'o', type: 'string' },
     DRY_RUN_FLAG,

@@ -44,11 +44,14 @@ async function runTaint(inv: Invocation): Promise<number> {
     if (s.endsWith('-')) {
       const body = s.slice(0, -1);
       const colon = body.indexOf(':');
+      // A value in a removal (`key=value:Effect-`, the docs' own form) is ignored.
+      const keyOf = (k: string) => (k.includes('=') ? k.slice(0, k.indexOf('=')) : k);
       if (colon >= 0) {
         const effect = body.slice(colon + 1);
         if (!EFFECTS.includes(effect)) throw usage(`invalid taint effect: ${effect}, unsupported taint effect`);
-        remove.push({ key: body.slice(0, colon), effect, spec: body });
-      } else remove.push({ key: body, spec: body });
+        const key = keyOf(body.slice(0, colon));
+        remove.push({ key, effect, spec: `${key}:${effect}` });
+      } else remove.push({ key: keyOf(body), spec: keyOf(body) });
     } else add.push(parseTaint(s));
   }
   const objs = await visitObjects(inv, resArgs.length ? resArgs : ['nodes'], { cmd: 'taint', selectors: true });
