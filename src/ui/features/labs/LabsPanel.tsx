@@ -196,7 +196,7 @@ function LabView({ lab, lang, state, onBack, onStart, onLeave, onReveal }: LabVi
               {status === 'current' && (
                 <>
                   <div className="lab-text">{body}</div>
-                  {check?.detail && !check.ok && <p className="lab-detail">{check.detail[lang]}</p>}
+                  {check?.detail && !check.ok && <div className="lab-detail">{renderMarkdown(check.detail[lang], md)}</div>}
                   <StepHelp
                     hints={step.hints[lang]}
                     shown={shownHints}

@@ -19,7 +19,7 @@ describe('labs strings', () => {
       expect(es.get(k)?.trim(), k).not.toBe('');
       expect(placeholders(es.get(k) ?? ''), k).toBe(placeholders(v));
     }
-    expect([labsEn.labs.region, labsEs.labs.region, labsEn.labs.run, labsEs.labs.run]).toEqual(['Labs', 'Laboratorios', 'Run in terminal', 'Ejecutar en la terminal']);
+    expect([labsEn.labs.region, labsEs.labs.region, labsEn.labs.runLine, labsEs.labs.runLine]).toEqual(['Labs', 'Laboratorios', 'Run in terminal: {{line}}', 'Ejecutar en la terminal: {{line}}']);
   });
   it('adds a top-level key no other bundle uses', () => {
     for (const other of [en, toolsEn, graphEn, themeEn, dockercoinsEn]) expect(Object.keys(other)).not.toContain('labs');
