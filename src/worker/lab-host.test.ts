@@ -9,7 +9,7 @@ import { CHECK_INTERVAL_MS, bootWithLabs, memoryLabStorage } from './lab-host';
 import type { LabHost } from './lab-host';
 import { memoryStorage } from './persistence';
 import type { Persister } from './persistence';
-import { PROTOCOL_VERSION } from './protocol';
+import { PROTOCOL_VERSION, isClientMessage, isWorkerMessage } from './protocol';
 import type { LabsState, RequestMethod, RequestParams, WorkerMessage } from './protocol';
 
 const t = (s: string) => ({ es: s, en: s });
@@ -201,5 +201,19 @@ describe('LabHost', () => {
     // The first step passes and the second is checked at once (it needs a command: fails).
     expect(b.labs.checks).toBe(base + 3);
     expect(b.labs.state().check).toEqual({ step: 'list-ns', ok: false });
+  });
+});
+
+describe('labs messages', () => {
+  it('are guarded like the others', () => {
+    const state = { active: 'l', progress: { l: { completed: ['a'], hints: { b: 1 }, solutions: [] } }, check: { step: 'b', ok: false, detail: { es: 'x', en: 'y' } } };
+    expect(isWorkerMessage({ v: 1, type: 'labs.progress', state })).toBe(true);
+    expect(isWorkerMessage({ v: 1, type: 'labs.progress', state: { ...state, check: { step: 'b', ok: 'no' } } })).toBe(false);
+    expect(isWorkerMessage({ v: 1, type: 'labs.progress', state: { ...state, progress: { l: { completed: [1], hints: {}, solutions: [] } } } })).toBe(false);
+    expect(isWorkerMessage({ v: 1, type: 'labs.progress', state: { ...state, active: 3 } })).toBe(false);
+    expect(isClientMessage({ v: 1, type: 'request', id: 1, method: 'labs.reveal', params: { lab: 'l', step: 'a', hints: 2 } })).toBe(true);
+    expect(isClientMessage({ v: 1, type: 'request', id: 1, method: 'labs.reveal', params: { lab: 'l', step: 'a', hints: -1 } })).toBe(false);
+    expect(isClientMessage({ v: 1, type: 'request', id: 1, method: 'labs.start', params: {} })).toBe(false);
+    expect(isClientMessage({ v: 1, type: 'request', id: 1, method: 'labs.start', params: { lab: 'l' } })).toBe(true);
   });
 });
