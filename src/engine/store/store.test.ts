@@ -18,6 +18,32 @@ describe('Store', () => {
     expect(s.list('pods').map((o) => o.metadata?.name)).toEqual(['a', 'b']);
   });
 
+  it('lists in namespace/name key order across namespaces, by prefix, and after removals', () => {
+    const s = new Store(new VirtualClock(0));
+    const keys = ['a-b/x', 'a/z', 'a/y', 'a1/m', 'b/a', 'a-b/w', 'a/a.b', 'a/a-b'];
+    for (const k of keys) {
+      const [ns, name] = k.split('/');
+      s.put('pods', k, { metadata: { name, namespace: ns } });
+    }
+    const listed = () => s.list('pods').map((o) => `${o.metadata?.namespace}/${o.metadata?.name}`);
+    expect(listed()).toEqual([...keys].sort());
+    expect(listed()).toEqual(['a-b/w', 'a-b/x', 'a/a-b', 'a/a.b', 'a/y', 'a/z', 'a1/m', 'b/a']);
+    expect(s.list('pods', 'a/').map((o) => o.metadata?.name)).toEqual(['a-b', 'a.b', 'y', 'z']);
+    expect(s.list('pods', 'a').map((o) => `${o.metadata?.namespace}/${o.metadata?.name}`)).toEqual(['a-b/w', 'a-b/x', 'a/a-b', 'a/a.b', 'a/y', 'a/z', 'a1/m']);
+    expect(s.get('pods', 'a1/m')?.metadata?.name).toBe('m');
+    expect(s.get('pods', 'a/m')).toBeUndefined();
+    s.remove('pods', 'a1/m');
+    s.remove('pods', 'a/y');
+    s.put('pods', 'c/q', { metadata: { name: 'q', namespace: 'c' } });
+    expect(listed()).toEqual(['a-b/w', 'a-b/x', 'a/a-b', 'a/a.b', 'a/z', 'b/a', 'c/q']);
+    expect(s.count('pods')).toBe(7);
+    expect(s.size()).toBe(7);
+    s.put('nodes', 'n2', { metadata: { name: 'n2' } });
+    s.put('nodes', 'n1', { metadata: { name: 'n1' } });
+    expect(s.list('nodes').map((o) => o.metadata?.name)).toEqual(['n1', 'n2']);
+    expect(s.get('nodes', 'n1')?.metadata?.name).toBe('n1');
+  });
+
   it('delivers watch events on the clock, never inside the writer', () => {
     const clock = new VirtualClock(0);
     const s = new Store(clock);

@@ -41,8 +41,7 @@ export interface StoreOptions {
 }
 
 export class Store {
-  private data = new Map<string, Map<string, KObject>>();
-  private sortedKeys = new Map<string, string[] | null>();
+  private data = new Map<string, ResourceBucket>();
   private history = new Map<string, StoreEvent[]>();
   private historySize = 0;
   private watchers = new Map<string, Set<Watcher>>();
@@ -60,17 +59,20 @@ export class Store {
     this.compactedRev = 1;
   }
 
-  private bucket(resource: string): Map<string, KObject> {
-    let m = this.data.get(resource);
-    if (!m) {
-      m = new Map();
-      this.data.set(resource, m);
+  private bucket(resource: string): ResourceBucket {
+    let b = this.data.get(resource);
+    if (!b) {
+      b = new ResourceBucket();
+      this.data.set(resource, b);
     }
-    return m;
+    return b;
   }
 
   get(resource: string, key: string): KObject | undefined {
-    return this.data.get(resource)?.get(key);
+    const b = this.data.get(resource);
+    if (!b) return undefined;
+    const i = key.indexOf('/');
+    return i < 0 ? b.byNs.get(undefined)?.m.get(key) : b.byNs.get(key.slice(0, i))?.m.get(key.slice(i + 1));
   }
 
   count(resource: string): number {
@@ -79,34 +81,31 @@ export class Store {
 
   /** Objects of a resource in key order (namespace/name), optionally under a key prefix. */
   list(resource: string, prefix?: string): KObject[] {
-    const m = this.data.get(resource);
-    if (!m) return [];
-    let keys = this.sortedKeys.get(resource);
-    if (!keys) {
-      keys = [...m.keys()].sort();
-      this.sortedKeys.set(resource, keys);
-    }
+    const b = this.data.get(resource);
+    if (!b) return [];
     const out: KObject[] = [];
-    if (prefix === undefined) {
-      for (const k of keys) out.push(m.get(k) as KObject);
+    if (prefix !== undefined) {
+      const slash = prefix.indexOf('/');
+      if (slash === prefix.length - 1) {
+        // `ns/`: exactly one namespace (keys without a slash never start with it).
+        b.byNs.get(prefix.slice(0, slash))?.pushSorted(out);
+        return out;
+      }
+      for (const [k, o] of b.sortedEntries()) if (k.startsWith(prefix)) out.push(o);
       return out;
     }
-    // binary search for the first key >= prefix
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < prefix) lo = mid + 1;
-      else hi = mid;
+    if (b.byNs.has(undefined) && b.byNs.size > 1) {
+      for (const e of b.sortedEntries()) out.push(e[1]);
+      return out;
     }
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(m.get(keys[i]) as KObject);
+    for (const nb of b.nsOrder()) nb.pushSorted(out);
     return out;
   }
 
   /** Iterates objects without sorting (for controllers' full resyncs and counters). */
   *values(resource: string): IterableIterator<KObject> {
-    const m = this.data.get(resource);
-    if (m) yield* m.values();
+    const b = this.data.get(resource);
+    if (b) for (const nb of b.byNs.values()) yield* nb.m.values();
   }
 
   /**
@@ -117,8 +116,12 @@ export class Store {
    * metadata are kept (frozen) instead of copied. Anything else is copied as usual.
    */
   put(resource: string, key: string, input: KObject, owned = false): KObject {
-    const m = this.bucket(resource);
-    const prev = m.get(key);
+    const b = this.bucket(resource);
+    const i = key.indexOf('/');
+    const ns = i < 0 ? undefined : key.slice(0, i);
+    const name = i < 0 ? key : key.slice(i + 1);
+    let nb = b.byNs.get(ns);
+    const prev = nb?.m.get(name);
     const rev = ++this.rev;
     // A fresh copy: objects built with spreads get per-object hidden classes once frozen
     // (~180 bytes each in V8); a plain copy shares them. Also guards against callers that
@@ -126,20 +129,44 @@ export class Store {
     // are already frozen) are shared instead of copied: less to copy, freeze and keep.
     const obj = (owned && adoptRoot(input, prev, this.interner)) || freshRoot(input, prev, this.interner);
     obj.metadata.resourceVersion = String(rev);
+    // The bucket's key for the object is its metadata.name string itself (one string, not a
+    // `namespace/name` key plus the name): an update keeps the string the bucket already holds.
+    const mn = obj.metadata.name;
+    let nameKey = name;
+    if (prev) {
+      if (mn === name) obj.metadata.name = prev.metadata?.name === name ? prev.metadata.name : mn;
+    } else {
+      if (mn === name) nameKey = mn;
+      if (!nb) {
+        nb = new NsBucket(ns);
+        b.byNs.set(ns, nb);
+        b.order = null;
+      }
+      nb.sorted = null;
+      b.size++;
+    }
     deepFreeze(obj);
-    if (!prev) this.sortedKeys.set(resource, null);
-    m.set(key, obj);
+    (nb as NsBucket).m.set(nameKey, obj);
     this.record({ type: prev ? 'MODIFIED' : 'ADDED', resource, key, object: obj, prevObject: prev, rev });
     return obj;
   }
 
   remove(resource: string, key: string): KObject | undefined {
-    const m = this.data.get(resource);
-    const prev = m?.get(key);
-    if (!m || !prev) return undefined;
+    const b = this.data.get(resource);
+    const i = key.indexOf('/');
+    const ns = i < 0 ? undefined : key.slice(0, i);
+    const name = i < 0 ? key : key.slice(i + 1);
+    const nb = b?.byNs.get(ns);
+    const prev = nb?.m.get(name);
+    if (!b || !nb || !prev) return undefined;
     const rev = ++this.rev;
-    m.delete(key);
-    this.sortedKeys.set(resource, null);
+    nb.m.delete(name);
+    nb.sorted = null;
+    b.size--;
+    if (!nb.m.size) {
+      b.byNs.delete(ns);
+      b.order = null;
+    }
     // The DELETED event carries the last state with the deletion's revision, as etcd3 watch does.
     // Copied key by key (not spread) so the frozen copy shares V8 hidden classes.
     const last = freshRoot(prev, prev, this.interner);
@@ -247,7 +274,7 @@ export class Store {
   /** Number of live objects across all resources. */
   size(): number {
     let n = 0;
-    for (const m of this.data.values()) n += m.size;
+    for (const b of this.data.values()) n += b.size;
     return n;
   }
 
@@ -265,18 +292,65 @@ export class Store {
    */
   load(d: { rev: number; resources: Record<string, KObject[]> }): void {
     this.data.clear();
-    this.sortedKeys.clear();
     this.history.clear();
     this.historySize = 0;
     for (const [res, items] of Object.entries(d.resources)) {
-      const m = this.bucket(res);
+      const b = this.bucket(res);
       for (const o of items) {
-        const ns = o.metadata?.namespace;
-        m.set(ns ? `${ns}/${o.metadata?.name ?? ''}` : (o.metadata?.name ?? ''), deepFreeze(o));
+        const ns = o.metadata?.namespace || undefined;
+        let nb = b.byNs.get(ns);
+        if (!nb) {
+          nb = new NsBucket(ns);
+          b.byNs.set(ns, nb);
+        }
+        const name = o.metadata?.name ?? '';
+        if (!nb.m.has(name)) b.size++;
+        nb.m.set(name, deepFreeze(o));
       }
     }
     this.rev = d.rev;
     this.compactedRev = d.rev;
+  }
+}
+
+/**
+ * One resource's objects: a map per namespace, keyed by name, so that the bucket holds no
+ * `namespace/name` key strings (the name key is the stored object's metadata.name). Keys
+ * without a slash (cluster-scoped) live under the `undefined` namespace.
+ */
+class ResourceBucket {
+  readonly byNs = new Map<string | undefined, NsBucket>();
+  size = 0;
+  /** Namespace buckets in key order; null when a namespace came or went. */
+  order: NsBucket[] | null = null;
+
+  nsOrder(): NsBucket[] {
+    // `a/x` sorts against `a-b/y` as `a/` against `a-b/`: compare namespaces with their slash.
+    this.order ??= [...this.byNs.values()].sort((x, y) => {
+      const a = x.ns === undefined ? '' : `${x.ns}/`;
+      const b = y.ns === undefined ? '' : `${y.ns}/`;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+    return this.order;
+  }
+
+  /** Every (key, object) in key order: the general path (odd prefixes, mixed key forms). */
+  sortedEntries(): [string, KObject][] {
+    const all: [string, KObject][] = [];
+    for (const nb of this.byNs.values()) for (const [name, o] of nb.m) all.push([nb.ns === undefined ? name : `${nb.ns}/${name}`, o]);
+    return all.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  }
+}
+
+class NsBucket {
+  readonly m = new Map<string, KObject>();
+  /** Names in order; null when a name came or went. */
+  sorted: string[] | null = null;
+  constructor(readonly ns: string | undefined) {}
+
+  pushSorted(out: KObject[]): void {
+    this.sorted ??= [...this.m.keys()].sort();
+    for (const k of this.sorted) out.push(this.m.get(k) as KObject);
   }
 }
 
