@@ -3,7 +3,7 @@
 // graph, Events, failure injection and resource tables on the right; the inspector opens over it.
 // Page-wide keys: "Esc, then Tab" leaves the terminal or the editor (lib/page-keys.ts).
 // The Labs button opens the labs panel (features/labs) as a column left of the terminal.
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCluster } from './engine';
@@ -17,7 +17,10 @@ import { DockerCoinsPanel } from './features/dockercoins/DockerCoinsPanel';
 import { FaultsPanel } from './features/faults/FaultsPanel';
 import { ResourceTables } from './features/tables/ResourceTables';
 import { InspectorPanel } from './features/inspector/InspectorPanel';
-import { LabsPanel, LabsToggle, useLabsOpen } from './features/labs/LabsPanel';
+import { LabsToggle, useLabsOpen } from './features/labs/labs-toggle';
+
+// The panel, the lab texts and the Markdown renderer load when the panel first opens.
+const LabsPanel = lazy(() => import('./features/labs/LabsPanel').then((m) => ({ default: m.LabsPanel })));
 import { ThemeToggle } from './features/theme/ThemeToggle';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
@@ -64,7 +67,11 @@ export function App() {
         <KeyboardHelp />
       </header>
       <main className={labs.open ? 'app-main with-labs' : 'app-main'} id="main" tabIndex={-1}>
-        {labs.open && <LabsPanel />}
+        {labs.open && (
+          <Suspense fallback={null}>
+            <LabsPanel />
+          </Suspense>
+        )}
         <div className="workspace">
           <TerminalPanel />
           <EditorSlot />

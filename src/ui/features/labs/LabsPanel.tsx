@@ -15,50 +15,10 @@ import { renderMarkdown } from './markdown';
 import type { MarkdownOptions } from './markdown';
 import { labStatus, passedCount, progressOf, stepStatuses } from './labs-model';
 import { runInTerminal } from './run-in-terminal';
-import { registerLabStrings } from './strings';
 import './labs.css';
 
-registerLabStrings();
-
-export const LABS_PANEL_ID = 'labs-panel';
-const OPEN_KEY = 'timonel.labs.open';
-
-function rememberLabsOpen(open: boolean): void {
-  try {
-    window.localStorage.setItem(OPEN_KEY, open ? 'on' : 'off');
-  } catch {
-    // storage denied: the choice lasts for this page only
-  }
-}
-
-/** Whether the labs panel is open (remembered in localStorage). */
-export function useLabsOpen(): { open: boolean; toggle(): void } {
-  const [open, setOpen] = useState(() => {
-    try {
-      return window.localStorage.getItem(OPEN_KEY) === 'on';
-    } catch {
-      return false;
-    }
-  });
-  return {
-    open,
-    toggle: () =>
-      setOpen((v) => {
-        rememberLabsOpen(!v);
-        return !v;
-      }),
-  };
-}
-
-/** The header button that opens and closes the labs panel. */
-export function LabsToggle({ open, toggle }: { open: boolean; toggle(): void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className="labs-toggle" aria-expanded={open} aria-controls={open ? LABS_PANEL_ID : undefined} onClick={toggle}>
-      {t('labs.open')}
-    </button>
-  );
-}
+export { LABS_PANEL_ID, LabsToggle, useLabsOpen } from './labs-toggle';
+import { LABS_PANEL_ID, rememberLabsOpen } from './labs-toggle';
 
 const EMPTY: LabsState = { active: null, progress: {}, check: null };
 
