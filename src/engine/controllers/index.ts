@@ -14,6 +14,7 @@ import { ServiceAccountController } from './serviceaccount/service-account-contr
 import { JobController } from './job/job-controller';
 import { CronJobController } from './cronjob/cronjob-controller';
 import { HorizontalController } from './podautoscaler/horizontal-controller';
+import { PodGCController } from './podgc/pod-gc-controller';
 
 export { DaemonSetController, DeploymentController, EndpointsController, EndpointSliceController, GarbageCollector };
 export { NamespaceController, NodeLifecycleController, TaintEvictionController, ReplicaSetController, ServiceAccountController };
@@ -38,6 +39,7 @@ export function createControllers(ctx: ControllerContext): Controller[] {
     new JobController(fork('job')),
     new CronJobController(fork('cronjob')),
     new HorizontalController(fork('horizontalpodautoscaling')),
+    new PodGCController(fork('podgc')),
   ];
 }
 
