@@ -3,7 +3,7 @@
 // imperative (`kubectl create`) versus declarative (`kubectl apply -f`) management.
 // Reading steps are checked by the command typed and its exit status; the last steps by state.
 import type { Deployment } from '../../engine';
-import type { Lab, LabView, TypedCommand } from '../types';
+import type { Lab, LabView } from '../types';
 import nodesEs from './steps/01-nodes.es.md?raw';
 import nodesEn from './steps/01-nodes.en.md?raw';
 import describeEs from './steps/02-describe-node.es.md?raw';
@@ -20,9 +20,7 @@ import declarativeEs from './steps/07-declarative.es.md?raw';
 import declarativeEn from './steps/07-declarative.en.md?raw';
 import desiredEs from './steps/08-desired-state.es.md?raw';
 import desiredEn from './steps/08-desired-state.en.md?raw';
-
-/** A command that succeeded and matches. */
-const ran = (view: LabView, test: (c: TypedCommand) => boolean): boolean => view.commands.some((c) => c.status === 0 && test(c));
+import { ran } from '../checks';
 
 /** Flags of kubectl get that take the next word as their value (when not written `--flag=value`). */
 const VALUED = new Set(['-n', '--namespace', '-o', '--output', '-l', '--selector', '-L', '--label-columns', '--field-selector', '--sort-by']);

@@ -3,7 +3,7 @@
 // it, and a two-container Pod whose containers share one IP and one localhost.
 // Reading steps are checked by the command typed and its exit status; the others by state.
 import type { Pod } from '../../engine';
-import type { Lab, LabView, TypedCommand } from '../types';
+import type { Lab, LabView } from '../types';
 import runEs from './steps/01-run.es.md?raw';
 import runEn from './steps/01-run.en.md?raw';
 import logsEs from './steps/02-logs.es.md?raw';
@@ -20,12 +20,7 @@ import twoEs from './steps/07-two-containers.es.md?raw';
 import twoEn from './steps/07-two-containers.en.md?raw';
 import sharedEs from './steps/08-shared-ip.es.md?raw';
 import sharedEn from './steps/08-shared-ip.en.md?raw';
-
-/** A typed command that matches (and, unless `anyStatus`, succeeded). */
-const ran = (view: LabView, test: (c: TypedCommand) => boolean, okStatus: readonly number[] = [0]): boolean =>
-  view.commands.some((c) => okStatus.includes(c.status) && test(c));
-
-const kubectl = (line: string, verb: string): boolean => new RegExp(`^kubectl\\s+(?:\\S+\\s+)*?${verb}\\b`).test(line.trim());
+import { kubectl, ran } from '../checks';
 
 const pingpong = (view: LabView) => view.get('pods', 'default', 'pingpong') as Pod | undefined;
 

@@ -3,7 +3,7 @@
 // equality/set-based selectors, and port-forward in the background.
 // Reading steps are checked by the command typed and its exit status; labels by state.
 import type { Deployment, Pod } from '../../engine';
-import type { Lab, LabView, TypedCommand } from '../types';
+import type { Lab, LabView } from '../types';
 import discoverEs from './steps/01-discover.es.md?raw';
 import discoverEn from './steps/01-discover.en.md?raw';
 import getEs from './steps/02-get-describe.es.md?raw';
@@ -18,11 +18,7 @@ import selectorsEs from './steps/06-selectors.es.md?raw';
 import selectorsEn from './steps/06-selectors.en.md?raw';
 import forwardEs from './steps/07-port-forward.es.md?raw';
 import forwardEn from './steps/07-port-forward.en.md?raw';
-
-/** A typed command that succeeded and matches. */
-const ran = (view: LabView, test: (c: TypedCommand) => boolean): boolean => view.commands.some((c) => c.status === 0 && test(c));
-
-const kubectl = (line: string, verb: string): boolean => new RegExp(`^kubectl\\s+(?:\\S+\\s+)*?${verb}\\b`).test(line.trim());
+import { kubectl, ran } from '../checks';
 
 /** `-o FORMAT`, `-oFORMAT`, `-o=FORMAT` or `--output[= ]FORMAT` (FORMAT may continue with `=...`). */
 const output = (line: string, format: string): boolean => new RegExp(`(?:^|\\s)(?:-o\\s*=?|--output[=\\s]+)['"]?${format}\\b`).test(line);

@@ -3,7 +3,7 @@
 // scaling up and down to 0, and `kubectl describe rc`.
 // Checked by state (the RC, its Pods, its SuccessfulCreate events) and, for reading, the command typed.
 import type { Event, Pod, ReplicationController } from '../../engine';
-import type { Lab, LabView, TypedCommand } from '../types';
+import type { Lab, LabView } from '../types';
 import createEs from './steps/01-create.es.md?raw';
 import createEn from './steps/01-create.en.md?raw';
 import namesEs from './steps/02-names.es.md?raw';
@@ -16,11 +16,7 @@ import describeEs from './steps/05-describe.es.md?raw';
 import describeEn from './steps/05-describe.en.md?raw';
 import zeroEs from './steps/06-scale-zero.es.md?raw';
 import zeroEn from './steps/06-scale-zero.en.md?raw';
-
-/** A typed command that succeeded and matches. */
-const ran = (view: LabView, test: (c: TypedCommand) => boolean): boolean => view.commands.some((c) => c.status === 0 && test(c));
-
-const kubectl = (line: string, verb: string): boolean => new RegExp(`^kubectl\\s+(?:\\S+\\s+)*?${verb}\\b`).test(line.trim());
+import { kubectl, ran } from '../checks';
 
 const rc = (view: LabView) => view.get('replicationcontrollers', 'default', 'nginx') as ReplicationController | undefined;
 

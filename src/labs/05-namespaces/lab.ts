@@ -2,7 +2,7 @@
 // same names in two namespaces, `get all`, `-A`, what kube-system and kube-public hold (and why
 // kube-public has no token Secret on v1.32), the context's default namespace, deleting a namespace.
 // Leaves out RBAC, quotas and NetworkPolicies (mentioned in the text only).
-import type { CheckResult, Lab, LabView, Localized } from '../types';
+import type { Lab, LabView } from '../types';
 import createEs from './steps/01-create.es.md?raw';
 import createEn from './steps/01-create.en.md?raw';
 import runInEs from './steps/02-run-in.es.md?raw';
@@ -19,8 +19,7 @@ import contextEs from './steps/07-context.es.md?raw';
 import contextEn from './steps/07-context.en.md?raw';
 import deleteEs from './steps/08-delete.es.md?raw';
 import deleteEn from './steps/08-delete.en.md?raw';
-
-const missing = (es: string, en: string): CheckResult => ({ ok: false, detail: { es, en } });
+import { T, missing } from '../checks';
 
 /** A kubectl command line that names namespace `ns` with -n / --namespace (any spelling). */
 const nsFlag = (ns: string): RegExp => new RegExp(`(?:^|\\s)(?:-n|--namespace)(?:=|\\s+)['"]?${ns}['"]?(?=\\s|$)`);
@@ -40,8 +39,6 @@ function available(view: LabView, ns: string, name: string): boolean {
 }
 
 const namespaceExists = (view: LabView, name: string): boolean => view.get('namespaces', undefined, name) !== undefined;
-
-const T = (es: string, en: string): Localized => ({ es, en });
 
 export const lab: Lab = {
   id: '05-namespaces',

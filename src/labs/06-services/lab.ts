@@ -3,7 +3,7 @@
 // without a cloud), ExternalName, and the iptables rules kube-proxy writes (KUBE-SVC statistic).
 // Leaves out Ingress, headless Services and session affinity.
 import type { KObject } from '../../engine';
-import type { CheckResult, Lab, LabView, Localized } from '../types';
+import type { Lab, LabView } from '../types';
 import deployEs from './steps/01-deploy.es.md?raw';
 import deployEn from './steps/01-deploy.en.md?raw';
 import clusterIpEs from './steps/02-clusterip.es.md?raw';
@@ -20,9 +20,7 @@ import externalEs from './steps/07-externalname.es.md?raw';
 import externalEn from './steps/07-externalname.en.md?raw';
 import iptablesEs from './steps/08-iptables.es.md?raw';
 import iptablesEn from './steps/08-iptables.en.md?raw';
-
-const T = (es: string, en: string): Localized => ({ es, en });
-const missing = (es: string, en: string): CheckResult => ({ ok: false, detail: { es, en } });
+import { T, missing } from '../checks';
 
 interface ServiceShape {
   spec?: { type?: string; selector?: Record<string, string>; externalName?: string; ports?: { port?: number; nodePort?: number }[] };

@@ -3,7 +3,7 @@
 // changed, set-based selectors with -l, scaling, and deleting the ReplicaSet (the released pod stays).
 // Leaves out matchExpressions in a manifest (mentioned in the text only) and --cascade=orphan.
 import type { KObject } from '../../engine';
-import type { CheckResult, Lab, LabView, Localized } from '../types';
+import type { Lab, LabView } from '../types';
 import orphanEs from './steps/01-orphan.es.md?raw';
 import orphanEn from './steps/01-orphan.en.md?raw';
 import rsEs from './steps/02-replicaset.es.md?raw';
@@ -18,9 +18,7 @@ import scaleEs from './steps/06-scale.es.md?raw';
 import scaleEn from './steps/06-scale.en.md?raw';
 import deleteEs from './steps/07-delete.es.md?raw';
 import deleteEn from './steps/07-delete.en.md?raw';
-
-const T = (es: string, en: string): Localized => ({ es, en });
-const missing = (es: string, en: string): CheckResult => ({ ok: false, detail: { es, en } });
+import { T, labels, missing } from '../checks';
 
 const RS_YAML = `cat <<EOF > rs.yaml
 apiVersion: apps/v1
@@ -42,7 +40,6 @@ spec:
         image: nginx
 EOF`;
 
-const labels = (o: KObject): Record<string, string> => (o.metadata?.labels as Record<string, string> | undefined) ?? {};
 const owner = (o: KObject): string | undefined =>
   (o.metadata?.ownerReferences as { kind?: string; name?: string; controller?: boolean }[] | undefined)?.find((r) => r.controller)?.name;
 const phase = (o: KObject): string | undefined => (o.status as { phase?: string } | undefined)?.phase;

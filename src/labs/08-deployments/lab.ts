@@ -3,7 +3,7 @@
 // `rollout undo` (also --to-revision), and a canary: two Deployments behind one Service.
 // Leaves out strategy tuning (maxSurge/maxUnavailable are explained, not changed), pause/resume.
 import type { KObject } from '../../engine';
-import type { CheckResult, Lab, LabView, Localized } from '../types';
+import type { Lab, LabView } from '../types';
 import createEs from './steps/01-create.es.md?raw';
 import createEn from './steps/01-create.en.md?raw';
 import scaleEs from './steps/02-scale.es.md?raw';
@@ -20,9 +20,7 @@ import toRevEs from './steps/07-to-revision.es.md?raw';
 import toRevEn from './steps/07-to-revision.en.md?raw';
 import canaryEs from './steps/08-canary.es.md?raw';
 import canaryEn from './steps/08-canary.en.md?raw';
-
-const T = (es: string, en: string): Localized => ({ es, en });
-const missing = (es: string, en: string): CheckResult => ({ ok: false, detail: { es, en } });
+import { T, labels, missing } from '../checks';
 
 /** The `cat <<EOF > FILE ... EOF` heredoc shown in a step text, as one solution entry. */
 function heredoc(md: string, file: string): string {
@@ -48,7 +46,6 @@ function complete(d: DeployShape | undefined): boolean {
   return (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0) && s.updatedReplicas === want && s.replicas === want && s.availableReplicas === want;
 }
 
-const labels = (o: KObject): Record<string, string> => (o.metadata?.labels as Record<string, string> | undefined) ?? {};
 const webPods = (view: LabView): KObject[] => view.list('pods', 'default').filter((p) => labels(p).app === 'web' && !p.metadata?.deletionTimestamp);
 function pullError(p: KObject): boolean {
   const cs = (p.status as { containerStatuses?: { state?: { waiting?: { reason?: string } } }[] } | undefined)?.containerStatuses ?? [];
