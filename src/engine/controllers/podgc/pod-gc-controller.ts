@@ -50,14 +50,12 @@ export class PodGCController implements Controller {
     for (const o of this.pods.list()) {
       const pod = o as Pod;
       const node = pod.spec?.nodeName;
-      if (node && !this.nodes.get(node) && !this.quarantined.has(node)) {
+      if (!node) {
+        if (pod.metadata?.deletionTimestamp) this.forceDelete(pod, false);
+      } else if (!this.nodes.get(node) && !this.quarantined.has(node)) {
         this.quarantined.add(node);
         this.ctx.clock.schedule(QUARANTINE_MS, () => this.afterQuarantine(node), 'podgc:quarantine');
       }
-    }
-    for (const o of this.pods.list()) {
-      const pod = o as Pod;
-      if (pod.metadata?.deletionTimestamp && !pod.spec?.nodeName) this.forceDelete(pod, false);
     }
   }
 

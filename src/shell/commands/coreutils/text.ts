@@ -318,8 +318,8 @@ export const grep: Command = (ctx) => withOpts(ctx, {
     let afterLeft = 0;
     const pending: [number, string][] = [];
     const emit = (no: number, line: string, sep: string) => {
-      if (contextual && printedAny && lastPrinted !== 0 && no > lastPrinted + 1) ctx.stdout.write('--\n');
-      if (contextual && printedAny && lastPrinted === 0) ctx.stdout.write('--\n');
+      // A new group: not adjacent to the last line printed, or the first one of a later file.
+      if (contextual && printedAny && (lastPrinted === 0 || no > lastPrinted + 1)) ctx.stdout.write('--\n');
       ctx.stdout.write((withName ? label + sep : '') + (p.has('n') ? no + sep : '') + line + '\n');
       lastPrinted = no;
       printedAny = true;
