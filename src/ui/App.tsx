@@ -18,9 +18,12 @@ import { FaultsPanel } from './features/faults/FaultsPanel';
 import { ResourceTables } from './features/tables/ResourceTables';
 import { InspectorPanel } from './features/inspector/InspectorPanel';
 import { LabsToggle, useLabsOpen } from './features/labs/labs-toggle';
+import { DemosToggle, useDemosOpen } from './features/demos/demos-toggle';
 
 // The panel, the lab texts and the Markdown renderer load when the panel first opens.
 const LabsPanel = lazy(() => import('./features/labs/LabsPanel').then((m) => ({ default: m.LabsPanel })));
+// The demo player and the demo scripts load when the player first opens.
+const DemosPanel = lazy(() => import('./features/demos/DemosPanel').then((m) => ({ default: m.DemosPanel })));
 import { ThemeToggle } from './features/theme/ThemeToggle';
 import { LANGUAGES } from './i18n/resources';
 import type { Language } from './i18n/resources';
@@ -44,6 +47,8 @@ export function App() {
   const error = useCluster((s) => s.error);
   useEffect(() => installTabEscape(document), []);
   const labs = useLabsOpen();
+  const demos = useDemosOpen();
+  const columns = (labs.open ? 1 : 0) + (demos.open ? 1 : 0);
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skipMain')}</a>
@@ -54,6 +59,7 @@ export function App() {
         <PersistenceBar />
         <DockerCoinsPanel />
         <LabsToggle open={labs.open} toggle={labs.toggle} />
+        <DemosToggle open={demos.open} toggle={demos.toggle} />
         {!connected && <span className="status" role="status">{t('app.starting')}</span>}
         {error && <span className="status error" role="alert">{t('errors.engine', { message: error })}</span>}
         <label className="language">
@@ -66,7 +72,12 @@ export function App() {
         <ThemeToggle />
         <KeyboardHelp />
       </header>
-      <main className={labs.open ? 'app-main with-labs' : 'app-main'} id="main" tabIndex={-1}>
+      <main className={columns === 0 ? 'app-main' : columns === 1 ? 'app-main with-labs' : 'app-main with-labs with-demos'} id="main" tabIndex={-1}>
+        {demos.open && (
+          <Suspense fallback={null}>
+            <DemosPanel />
+          </Suspense>
+        )}
         {labs.open && (
           <Suspense fallback={null}>
             <LabsPanel />

@@ -8,6 +8,7 @@ import { graphEn, graphEs } from '../features/graph/strings';
 import { toolsEn, toolsEs } from '../features/persistence/strings';
 import { themeEn, themeEs } from '../features/theme/strings';
 import { dockercoinsEn, dockercoinsEs } from '../features/dockercoins/strings';
+import { demosEn, demosEs } from '../features/demos/strings';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,6 +19,7 @@ const BUNDLES: readonly [string, Tree, Tree][] = [
   ['tools', toolsEn, toolsEs],
   ['theme', themeEn, themeEs],
   ['dockercoins', dockercoinsEn, dockercoinsEs],
+  ['demos', demosEn, demosEs],
 ];
 
 const leaves = (t: Tree, prefix = ''): [string, string][] =>
