@@ -8,6 +8,11 @@ const launchOptions = existsSync(debianChromium)
   ? { executablePath: debianChromium, args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] }
   : {};
 
+// PW_PORT gives a run its own port and build directory, so that engineers who share one checkout
+// can run specs at the same time without reusing each other's (stale) server.
+const port = Number(process.env.PW_PORT ?? 4173);
+const outDir = process.env.PW_PORT ? ` --outDir dist-pw-${port}` : '';
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -18,15 +23,15 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {
-    command: 'npm run build && npm run preview -- --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npm run build --${outDir} && npm run preview --${outDir} --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },
