@@ -204,6 +204,106 @@ describe('LabHost', () => {
   });
 });
 
+/** A request expected to fail: its error message. */
+async function requestError<M extends RequestMethod>(b: Booted, method: M, params: RequestParams<M>): Promise<string> {
+  const id = nextId++;
+  b.core.receive({ v: PROTOCOL_VERSION, type: 'request', id, method, params });
+  let res: WorkerMessage | undefined;
+  await until(() => (res = b.posts.find((m) => m.type === 'response' && m.id === id)) !== undefined);
+  if (res?.type !== 'response' || res.ok) throw new Error(`request did not fail: ${JSON.stringify(res)}`);
+  return res.error;
+}
+
+describe('export and import carry the labs\' state', () => {
+  it('a lab in progress travels in the file and comes back on another browser with its cluster', async () => {
+    // The sharer: the lab started, its first step passed, a hint revealed, one more command typed.
+    const labStorage = memoryLabStorage();
+    labStorage.value = { format: 'timonel-labs', version: 1, active: '99-test', fresh: true, progress: {}, transcript: [] };
+    const a = await boot(memoryStorage(), labStorage);
+    await type(a, 'kubectl create namespace demo');
+    await type(a, 'kubectl get namespace demo');
+    await request(a, 'labs.reveal', { lab: '99-test', step: 'list-ns', hints: 1 });
+    const { json } = (await request(a, 'playground.export', {})) as { json: string };
+    const file = JSON.parse(json) as { labs: unknown; version: number };
+    expect(file.version).toBe(1);
+    expect(file.labs).toEqual({
+      active: '99-test',
+      progress: { '99-test': { completed: ['create-ns'], hints: { 'list-ns': 1 }, solutions: [] } },
+      transcript: [
+        { line: 'kubectl create namespace demo', status: 0, output: 'namespace/demo created\n' },
+        { line: 'kubectl get namespace demo', status: 0, output: 'NAME   STATUS   AGE\ndemo   Active   0s\n' },
+      ],
+    });
+
+    // The receiver: another lab's progress of its own, no lab active, an unrelated cluster.
+    const storage = memoryStorage();
+    const theirLabs = memoryLabStorage();
+    theirLabs.value = { format: 'timonel-labs', version: 1, active: null, fresh: false, progress: { 'other-lab': { completed: ['x'], hints: {}, solutions: [] } }, transcript: [] };
+    const b = await boot(storage, theirLabs);
+    await type(b, 'kubectl create namespace mine');
+    expect(await request(b, 'playground.import', { json })).toEqual({ ok: true });
+    // Nothing the receiver does until the reload overwrites the imported labs' state.
+    await type(b, 'kubectl get ns');
+    await b.labs.flushed();
+    expect(theirLabs.value).toEqual({
+      format: 'timonel-labs',
+      version: 1,
+      active: '99-test',
+      fresh: false,
+      progress: { 'other-lab': { completed: ['x'], hints: {}, solutions: [] }, '99-test': { completed: ['create-ns'], hints: { 'list-ns': 1 }, solutions: [] } },
+      transcript: file.labs && (file.labs as { transcript: unknown }).transcript,
+    });
+
+    const c = await boot(storage, theirLabs);
+    expect(c.labs.state()).toEqual({
+      active: '99-test',
+      progress: { 'other-lab': { completed: ['x'], hints: {}, solutions: [] }, '99-test': { completed: ['create-ns'], hints: { 'list-ns': 1 }, solutions: [] } },
+      check: { step: 'list-ns', ok: false },
+    });
+    expect(c.core.session.cluster.request({ method: 'GET', path: '/api/v1/namespaces/demo' }).status).toBe(200);
+    expect(c.core.session.cluster.request({ method: 'GET', path: '/api/v1/namespaces/mine' }).status).toBe(404);
+    // The lab goes on from there: its next step passes on the receiver's command.
+    await type(c, 'kubectl get ns');
+    expect(lastProgress(c)?.progress['99-test'].completed).toEqual(['create-ns', 'list-ns']);
+  });
+
+  it('an export without labs (older file) leaves the active lab; a malformed labs part changes nothing', async () => {
+    const storage = memoryStorage();
+    const labStorage = memoryLabStorage();
+    labStorage.value = { format: 'timonel-labs', version: 1, active: '99-test', fresh: false, progress: { '99-test': { completed: ['create-ns'], hints: {}, solutions: [] } }, transcript: [] };
+    const b = await boot(storage, labStorage);
+    const { json } = (await request(b, 'playground.export', {})) as { json: string };
+    const file = JSON.parse(json) as Record<string, unknown>;
+    await b.persister.saveNow();
+    const before = structuredClone({ playground: storage.value, labs: labStorage.value });
+    const bad = { ...file, labs: { active: '99-test', progress: { '99-test': { completed: [7], hints: {}, solutions: [] } }, transcript: [] } };
+    expect(await requestError(b, 'playground.import', { json: JSON.stringify(bad) })).toBe("invalid playground file: the labs' progress is malformed");
+    const longOutput = { ...file, labs: { active: null, progress: {}, transcript: [{ line: 'x', status: 0, output: 'y'.repeat(70_000) }] } };
+    expect(await requestError(b, 'playground.import', { json: JSON.stringify(longOutput) })).toBe("invalid playground file: the labs' progress is malformed");
+    expect({ playground: storage.value, labs: labStorage.value }).toEqual(before);
+
+    const { labs: _labs, ...older } = file;
+    expect(_labs).toBeDefined();
+    expect(await request(b, 'playground.import', { json: JSON.stringify(older) })).toEqual({ ok: true });
+    expect(labStorage.value).toEqual({ format: 'timonel-labs', version: 1, active: null, fresh: false, progress: { '99-test': { completed: ['create-ns'], hints: {}, solutions: [] } }, transcript: [] });
+  });
+
+  it('when the labs\' progress cannot be written, the saved playground is the running one again and saving goes on', async () => {
+    const storage = memoryStorage();
+    const labStorage = memoryLabStorage();
+    const b = await boot(storage, labStorage);
+    const { json } = (await request(b, 'playground.export', {})) as { json: string };
+    await type(b, 'kubectl create namespace after-export');
+    labStorage.save = () => Promise.reject(new Error('quota exceeded'));
+    expect(await requestError(b, 'playground.import', { json })).toBe("import failed: could not save the labs' progress (quota exceeded)");
+    const names = () => (storage.value?.cluster.store.resources.namespaces ?? []).map((n) => n.metadata?.name);
+    expect(names()).toContain('after-export');
+    await type(b, 'kubectl create namespace later');
+    expect(await request(b, 'playground.save', {})).toEqual({ savedAt: b.core.clockState().now });
+    expect(names()).toContain('later');
+  });
+});
+
 describe('labs messages', () => {
   it('are guarded like the others', () => {
     const state = { active: 'l', progress: { l: { completed: ['a'], hints: { b: 1 }, solutions: [] } }, check: { step: 'b', ok: false, detail: { es: 'x', en: 'y' } } };

@@ -4,6 +4,7 @@
 // solutions revealed, the transcript) is saved to IndexedDB next to the playground and pushed to
 // the page as `labs.progress`. Starting a lab forgets the playground (playground.reset) and the
 // page reloads onto a fresh cluster with the lab's seed, where its setup runs unseen at boot.
+// An exported playground carries the labs' state (exportLabs/importLabs, used by persistence.ts).
 // Leaves out: several labs in progress at once (progress of others is kept, their clusters are not).
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tsconfig.worker.json does not include src/labs/markdown.d.ts (*.md?raw), which the labs the worker runs need
 /// <reference path="../labs/markdown.d.ts" />
@@ -14,7 +15,7 @@ import type { EngineCore, EngineCoreOptions, HostTimers, LabHooks } from './engi
 import { LAB_OUTPUT_CAP } from './engine-core';
 import { createLabView } from './lab-view';
 import { bootPlayground } from './persistence';
-import type { Persister, PersisterOptions, PlaygroundStorage } from './persistence';
+import type { Persister, PersisterOptions, PlaygroundLabs, PlaygroundLabsPort, PlaygroundStorage } from './persistence';
 import { PROTOCOL_VERSION } from './protocol';
 import type { LabCheckState, LabProgress, LabsRequestMethod, LabsState, RequestMessage, RequestResult, WorkerMessage } from './protocol';
 
@@ -92,7 +93,7 @@ export interface LabHostOptions {
 }
 
 /** The lab runtime attached to a core (core.labs). */
-export class LabHost implements LabHooks {
+export class LabHost implements LabHooks, PlaygroundLabsPort {
   private readonly labs: readonly Lab[];
   private readonly storage: LabStorage;
   private readonly timers: HostTimers;
@@ -254,6 +255,35 @@ export class LabHost implements LabHooks {
     throw new Error(`unknown method ${String((msg as { method: unknown }).method)}`);
   }
 
+  // ------------------------------------------------------------ export / import (persistence.ts)
+
+  /** The labs' state for an exported playground (a copy). */
+  exportLabs(): PlaygroundLabs {
+    return structuredClone({ active: this.saved.active, progress: this.saved.progress, transcript: this.saved.transcript });
+  }
+
+  /**
+   * Saves an imported playground's labs' state (already validated) and stops saving: the page
+   * reloads onto it. The file's progress replaces this browser's for the labs it names; other
+   * labs' progress is kept. A file without labs (older export) leaves the active lab.
+   */
+  async importLabs(labs: PlaygroundLabs | undefined): Promise<void> {
+    const next: SavedLabs = {
+      ...emptySavedLabs(),
+      active: labs?.active ?? null,
+      progress: { ...structuredClone(this.saved.progress), ...structuredClone(labs?.progress ?? {}) },
+      transcript: labs ? structuredClone(labs.transcript) : [],
+    };
+    this.stopped = true;
+    await this.saving;
+    try {
+      await this.storage.save(next);
+    } catch (e) {
+      this.stopped = false;
+      throw e;
+    }
+  }
+
   /** Saves are written in order; resolves when the last one is. */
   flushed(): Promise<void> {
     return this.saving;
@@ -351,5 +381,6 @@ export async function bootWithLabs(
     saved.fresh = false;
   }
   const host = new LabHost(core, { labs, storage: labStorage, timers, post, saved, checkIntervalMs: opts.checkIntervalMs });
+  persister.labs = host;
   return { core, persister, labs: host };
 }

@@ -4,8 +4,9 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { EngineClient } from './host';
 import type { ClientEvent, EngineTransport } from './host';
 import { realTimers } from './in-process-host';
-import { bootPlayground, isPlaygroundState, memoryStorage } from './persistence';
+import { MAX_FILE_STRING, bootPlayground, isPlaygroundState, memoryStorage, parsePlaygroundFile } from './persistence';
 import type { PlaygroundStorage } from './persistence';
+import { MAX_IMPORT } from './protocol';
 import type { WorkerMessage } from './protocol';
 import type { EngineCore } from './engine-core';
 
@@ -136,5 +137,49 @@ describe('playground persistence', () => {
 
     const imported = await boot(storage);
     expect((await imported.run('cat a.txt')).out).toBe('one\n');
+  });
+
+  it('refuses hostile files with a clear error, writes nothing and keeps saving', async () => {
+    const storage = memoryStorage();
+    const a = await boot(storage);
+    await a.run('kubectl create namespace mine');
+    const file = JSON.parse((await a.client.request('playground.export', {})).json) as Record<string, Record<string, unknown>>;
+    await a.client.request('playground.save', {});
+    const before = structuredClone(storage.value);
+    const variant = (f: (x: typeof file) => void) => {
+      const x = structuredClone(file);
+      f(x);
+      return JSON.stringify(x);
+    };
+    const cases: [string, string][] = [
+      [JSON.stringify([1, 2]), 'invalid playground file: not a Timonel playground'],
+      [variant((x) => void (x.version = 2 as never)), 'invalid playground file: unsupported version 2 (this version of Timonel reads version 1)'],
+      [variant((x) => void (x.cluster.now = '12' as never)), 'invalid playground file: the cluster snapshot is malformed'],
+      [variant((x) => void ((x.cluster.store as { resources: Record<string, unknown> }).resources.pods = [{ metadata: { name: 5 } }])), 'invalid playground file: the cluster snapshot holds malformed objects'],
+      [variant((x) => void (x.clock.speed = 3)), 'invalid playground file: the clock is malformed (speed must be one of 0.5, 1, 2, 5, 10, 20)'],
+      [variant((x) => void (x.shell.cwd = 'relative')), 'invalid playground file: the shell is malformed'],
+      [variant((x) => void (x.shell.history = ['ok', 7])), 'invalid playground file: the shell history is malformed'],
+      [variant((x) => void ((x.shell.fs as { root: { e: Record<string, unknown> } }).root.e.bad = { t: 'f', c: 42, m: 0, p: 420, o: 'k8s' })), 'invalid playground file: the shell files are malformed'],
+      [variant((x) => void (x.shell.fs = { version: 1, root: { t: 'f', c: '', m: 0, p: 420, o: 'k8s' } } as never)), 'invalid playground file: the shell files are malformed'],
+      [variant((x) => void ((x.cluster.store as { resources: { namespaces: { metadata: Record<string, unknown> }[] } }).resources.namespaces[0].metadata.annotations = { huge: 'x'.repeat(MAX_FILE_STRING + 1) })),
+        `invalid playground file: the text at cluster.store.resources.namespaces[0].metadata.annotations.huge is longer than ${MAX_FILE_STRING} characters`],
+      [variant((x) => {
+        let deep: unknown = 'bottom';
+        for (let i = 0; i < 100; i++) deep = { d: deep };
+        x.shell.extra = deep;
+      }), 'invalid playground file: nested deeper than 64 levels at shell.extra.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d.d'],
+      // Right shape, but the kubelet's state cannot be restored: caught by the trial restore.
+      [variant((x) => void (x.cluster.nodes = [{ config: { name: 'n' }, kubelet: { images: [] } }] as never)), "invalid playground file: the cluster cannot be restored (Cannot read properties of undefined (reading 'split'))"],
+    ];
+    for (const [json, message] of cases) {
+      await expect(a.client.request('playground.import', { json })).rejects.toThrow(message);
+    }
+    expect(() => parsePlaygroundFile(' '.repeat(MAX_IMPORT + 1))).toThrow(`invalid playground file: larger than ${MAX_IMPORT} characters`);
+    expect(storage.value).toEqual(before);
+    // The running playground is untouched and still saved.
+    await a.run('kubectl create namespace later');
+    await a.client.request('playground.save', {});
+    expect(storage.value?.cluster.store.resources.namespaces.map((n) => n.metadata?.name)).toContain('later');
+    expect(parsePlaygroundFile(JSON.stringify(file)).cluster.now).toBe(file.cluster.now);
   });
 });

@@ -1,6 +1,8 @@
 // Persistence of the playground: the cluster (engine snapshot), virtual time and pacing, and the
 // shell (files, working directory, history) saved to IndexedDB every few seconds of wall time
-// and when the page is hidden, restored when the worker starts; reset, export and import.
+// and when the page is hidden, restored when the worker starts; reset, export and import (the
+// exported file also carries the labs' progress; an import is validated whole before anything is
+// written, by shape, size and a trial restore).
 // SIMPLIFICATION: one saved playground per browser profile (two tabs overwrite each other);
 // shell variables, aliases and functions, and a command running at save time, are not kept.
 import { openDB } from 'idb';
@@ -10,13 +12,27 @@ import { finishRestore, isClusterSnapshot, restoreOptions, snapshotCluster } fro
 import type { ClusterSnapshot } from '../engine/snapshot';
 import { EngineCore } from './engine-core';
 import type { EngineCoreOptions, HostTimers } from './engine-core';
-import { PROTOCOL_VERSION, isSpeed } from './protocol';
-import type { RequestMessage, RequestResult, Speed, ToolsRequestMethod, WorkerMessage } from './protocol';
+import { LAB_OUTPUT_CAP } from './engine-core';
+import { MAX_IMPORT, PROTOCOL_VERSION, SPEEDS, isLabsState, isSpeed } from './protocol';
+import type { LabProgress, RequestMessage, RequestResult, Speed, ToolsRequestMethod, WorkerMessage } from './protocol';
+import type { TypedCommand } from '../labs';
 import type { SessionOptions } from './session';
 import { injectFault, runKubectl } from './tools';
 
 export const PLAYGROUND_FORMAT = 'timonel-playground';
+// The labs part is optional, so the version stays 1: files exported before it existed (and the
+// playground saved in IndexedDB, which never carries it) load as they are.
 export const PLAYGROUND_VERSION = 1;
+
+/** The labs' state an exported playground carries (lab-host.ts SavedLabs without its boot flag). */
+export interface PlaygroundLabs {
+  /** The lab in progress, or null. */
+  active: string | null;
+  /** Progress per lab id. */
+  progress: Record<string, LabProgress>;
+  /** The commands typed since the active lab started (its checks read them). */
+  transcript: TypedCommand[];
+}
 
 /** The saved (and exported) playground. */
 export interface PlaygroundState {
@@ -25,6 +41,8 @@ export interface PlaygroundState {
   cluster: ClusterSnapshot;
   clock: { playing: boolean; speed: Speed };
   shell: { fs: VfsJSON; cwd: string; history: string[] };
+  /** Only in exported files (and optional there: older exports have none). */
+  labs?: PlaygroundLabs;
 }
 
 export function isPlaygroundState(x: unknown): x is PlaygroundState {
@@ -34,6 +52,123 @@ export function isPlaygroundState(x: unknown): x is PlaygroundState {
     && typeof s.clock?.playing === 'boolean' && isSpeed(s.clock.speed)
     && typeof s.shell?.cwd === 'string' && Array.isArray(s.shell.history) && s.shell.history.every((h) => typeof h === 'string')
     && typeof s.shell.fs === 'object' && s.shell.fs !== null && typeof s.shell.fs.root === 'object';
+}
+
+/** Longest string a playground file may hold anywhere (a file's content, an annotation, ...). */
+export const MAX_FILE_STRING = 4 * 1024 * 1024;
+/** Deepest nesting of a playground file (objects and arrays). */
+const MAX_FILE_DEPTH = 64;
+/** Most entries (object keys and array items) of a playground file. */
+const MAX_FILE_ENTRIES = 4_000_000;
+const MAX_HISTORY = 10_000;
+const MAX_LABS = 1000;
+/** Commands of a lab transcript (lab-host.ts MAX_TRANSCRIPT; kept here to avoid an import cycle). */
+const MAX_FILE_TRANSCRIPT = 500;
+
+const fileError = (why: string) => new Error(`invalid playground file: ${why}`);
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const pathOf = (path: readonly (string | number)[]) => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '') || '(top)';
+
+/** Walks the parsed file once: string lengths, nesting depth and entry count, with the path of the first offence. */
+function checkLimits(root: unknown): void {
+  let entries = 0;
+  const path: (string | number)[] = [];
+  const walk = (x: unknown, depth: number): void => {
+    if (typeof x === 'string') {
+      if (x.length > MAX_FILE_STRING) throw fileError(`the text at ${pathOf(path)} is longer than ${MAX_FILE_STRING} characters`);
+      return;
+    }
+    if (typeof x !== 'object' || x === null) return;
+    if (depth > MAX_FILE_DEPTH) throw fileError(`nested deeper than ${MAX_FILE_DEPTH} levels at ${pathOf(path)}`);
+    const keys: (string | number)[] = Array.isArray(x) ? x.map((_, i) => i) : Object.keys(x);
+    entries += keys.length;
+    if (entries > MAX_FILE_ENTRIES) throw fileError(`more than ${MAX_FILE_ENTRIES} entries`);
+    for (const k of keys) {
+      path.push(k);
+      walk((x as Record<string | number, unknown>)[k], depth + 1);
+      path.pop();
+    }
+  };
+  walk(root, 0);
+}
+
+/** A VFS node tree as Vfs.toJSON writes it (types only; Vfs.fromJSON trusts them). */
+function isVfsNode(n: unknown): boolean {
+  if (!isObj(n) || typeof n.m !== 'number' || !Number.isFinite(n.m) || !Number.isSafeInteger(n.p) || typeof n.o !== 'string') return false;
+  if (n.t === 'f') return typeof n.c === 'string';
+  return n.t === 'd' && isObj(n.e) && Object.entries(n.e).every(([k, v]) => k.length > 0 && !k.includes('/') && isVfsNode(v));
+}
+
+function isTypedCommand(x: unknown): x is TypedCommand {
+  return isObj(x) && typeof x.line === 'string' && Number.isSafeInteger(x.status) && typeof x.output === 'string' && x.output.length <= LAB_OUTPUT_CAP;
+}
+
+/** Validates the labs part of a file (shape and bounds; unknown lab ids are let through and ignored at boot). */
+export function isPlaygroundLabs(x: unknown): x is PlaygroundLabs {
+  if (!isObj(x) || !isObj(x.progress) || Object.keys(x.progress).length > MAX_LABS) return false;
+  if (!isLabsState({ active: x.active, progress: x.progress, check: null })) return false;
+  return Array.isArray(x.transcript) && x.transcript.length <= MAX_FILE_TRANSCRIPT && x.transcript.every(isTypedCommand);
+}
+
+/** Clock tasks the trial restore runs at most. */
+const TRIAL_TASKS = 50_000;
+const noTimers: HostTimers = { now: () => 0, setTimer: () => undefined, clearTimer: () => undefined, macrotask: () => Promise.resolve() };
+
+/**
+ * Parses and validates an exported playground: size, JSON, every part's shape and bounds, then a
+ * trial restore of the cluster and the shell in a scratch core (discarded). Throws an Error whose
+ * message says what is wrong ("invalid playground file: ..."); nothing is written here.
+ */
+export function parsePlaygroundFile(json: string): PlaygroundState {
+  if (json.length > MAX_IMPORT) throw fileError(`larger than ${MAX_IMPORT} characters`);
+  let x: unknown;
+  try {
+    x = JSON.parse(json);
+  } catch {
+    throw fileError('not JSON');
+  }
+  if (!isObj(x) || x.format !== PLAYGROUND_FORMAT) throw fileError('not a Timonel playground');
+  if (x.version !== PLAYGROUND_VERSION) throw fileError(`unsupported version ${JSON.stringify(x.version)?.slice(0, 20) ?? 'undefined'} (this version of Timonel reads version ${PLAYGROUND_VERSION})`);
+  checkLimits(x);
+  if (!isClusterSnapshot(x.cluster)) throw fileError('the cluster snapshot is malformed');
+  const resources = (x.cluster as ClusterSnapshot).store.resources as unknown;
+  if (!isObj(resources) || !Object.values(resources).every((list) => Array.isArray(list) && list.every((o) => isObj(o) && isObj(o.metadata) && typeof o.metadata.name === 'string'))) {
+    throw fileError('the cluster snapshot holds malformed objects');
+  }
+  const clock = x.clock;
+  if (!isObj(clock) || typeof clock.playing !== 'boolean' || !isSpeed(clock.speed)) throw fileError(`the clock is malformed (speed must be one of ${SPEEDS.join(', ')})`);
+  const shell = x.shell;
+  if (!isObj(shell) || typeof shell.cwd !== 'string' || !shell.cwd.startsWith('/')) throw fileError('the shell is malformed');
+  if (!Array.isArray(shell.history) || shell.history.length > MAX_HISTORY || !shell.history.every((h) => typeof h === 'string')) throw fileError('the shell history is malformed');
+  if (!isObj(shell.fs) || shell.fs.version !== 1 || !isObj(shell.fs.root) || shell.fs.root.t !== 'd' || !isVfsNode(shell.fs.root)) throw fileError('the shell files are malformed');
+  if (x.labs !== undefined && !isPlaygroundLabs(x.labs)) throw fileError('the labs\' progress is malformed');
+  if (!isPlaygroundState(x)) throw fileError('malformed');
+  // A trial restore: what boot will do with it, so a file that validates but cannot run is refused now.
+  let core: EngineCore | undefined;
+  try {
+    const r = resumeOptions(x);
+    core = new EngineCore(() => undefined, noTimers, { ...r.opts, playing: false });
+    r.finish(core);
+    // The control plane's first pass over the restored objects (tasks due now: informers'
+    // deliveries, controllers' and the scheduler's first syncs), where malformed objects throw.
+    const { clock } = core.session.cluster;
+    for (let i = 0; i < TRIAL_TASKS && clock.runNext(clock.now()); i++);
+  } catch (e) {
+    throw fileError(`the cluster cannot be restored (${e instanceof Error ? e.message : String(e)})`);
+  } finally {
+    core?.dispose();
+  }
+  return x;
+}
+
+/** What the persister asks of the lab runtime (lab-host.ts) to export and import the labs' state. */
+export interface PlaygroundLabsPort {
+  exportLabs(): PlaygroundLabs;
+  /**
+   * Writes the imported labs' state to the labs' storage and stops saving (the page reloads);
+   * undefined (an older file) leaves the active lab. Rejects, saving again, when the write fails.
+   */
+  importLabs(labs: PlaygroundLabs | undefined): Promise<void>;
 }
 
 /** Where the playground is kept: IndexedDB in the browser, memory in tests. */
@@ -128,6 +263,8 @@ export class Persister {
   private saving: Promise<void> = Promise.resolve();
   private readonly intervalMs: number;
   private readonly restored: boolean;
+  /** The lab runtime, when there is one (set by lab-host.ts bootWithLabs): exports carry its state. */
+  labs: PlaygroundLabsPort | undefined;
 
   constructor(
     private readonly core: EngineCore,
@@ -143,7 +280,10 @@ export class Persister {
   }
 
   private schedule(): void {
+    if (!this.enabled) return;
+    if (this.timer !== undefined) this.timers.clearTimer(this.timer);
     this.timer = this.timers.setTimer(() => {
+      this.timer = undefined;
       void this.saveIfChanged().finally(() => this.schedule());
     }, this.intervalMs);
   }
@@ -151,6 +291,15 @@ export class Persister {
   stop(): void {
     this.enabled = false;
     if (this.timer !== undefined) this.timers.clearTimer(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Saves again after a stop (an import that failed). */
+  private resume(): void {
+    if (this.enabled) return;
+    this.enabled = true;
+    this.lastKey = '';
+    this.schedule();
   }
 
   private changeKey(): string {
@@ -184,19 +333,25 @@ export class Persister {
       case 'playground.save':
         return { savedAt: await this.saveNow() };
       case 'playground.export':
-        return { json: JSON.stringify(capturePlayground(this.core)) };
+        return { json: JSON.stringify(this.labs ? { ...capturePlayground(this.core), labs: this.labs.exportLabs() } : capturePlayground(this.core)) };
       case 'playground.import': {
-        const { json } = (msg as RequestMessage<'playground.import'>).params;
-        let state: unknown;
-        try {
-          state = JSON.parse(json);
-        } catch {
-          throw new Error('invalid playground file: not JSON');
-        }
-        if (!isPlaygroundState(state)) throw new Error('invalid playground file');
+        const { labs, ...state } = parsePlaygroundFile((msg as RequestMessage<'playground.import'>).params.json);
         this.stop();
         await this.saving;
-        await this.storage.save(state);
+        try {
+          await this.storage.save(state);
+        } catch (e) {
+          this.resume();
+          throw new Error(`import failed: could not save the playground (${e instanceof Error ? e.message : String(e)})`);
+        }
+        try {
+          if (this.labs) await this.labs.importLabs(labs);
+        } catch (e) {
+          // Put the running playground back so that storage and labs agree again.
+          await this.storage.save(capturePlayground(this.core)).catch(() => undefined);
+          this.resume();
+          throw new Error(`import failed: could not save the labs' progress (${e instanceof Error ? e.message : String(e)})`);
+        }
         return { ok: true };
       }
       case 'playground.reset':

@@ -264,9 +264,12 @@ export interface KubectlRunResult {
 export interface RequestMap {
   /** Saves the playground now (also done every few seconds); null when saving is off. */
   'playground.save': [Record<string, never>, { savedAt: number | null }];
-  /** The whole playground as a JSON document (cluster, time, shell files and history). */
+  /** The whole playground as a JSON document (cluster, time, shell files and history, labs' progress). */
   'playground.export': [Record<string, never>, { json: string }];
-  /** Replaces the saved playground with an exported one; the page reloads to use it. */
+  /**
+   * Replaces the saved playground (and the labs' progress it carries) with an exported one, after
+   * validating all of it; on error nothing is replaced. The page reloads to use it.
+   */
   'playground.import': [{ json: string }, { ok: true }];
   /** Forgets the saved playground; the page reloads to a fresh cluster. */
   'playground.reset': [Record<string, never>, { ok: true }];
@@ -293,7 +296,8 @@ export function isToolsRequestMethod(x: unknown): x is ToolsRequestMethod {
   return typeof x === 'string' && (TOOLS_REQUEST_METHODS as readonly string[]).includes(x);
 }
 
-const MAX_IMPORT = 64 * 1024 * 1024;
+/** Largest playground file `playground.import` takes (characters of JSON); share links decompress up to it. */
+export const MAX_IMPORT = 64 * 1024 * 1024;
 const isName = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 253;
 const isNs = (x: unknown): x is string => typeof x === 'string' && x.length <= 63;
 
