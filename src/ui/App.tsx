@@ -3,6 +3,10 @@
 // graph, Events, failure injection and resource tables on the right; the inspector opens over it.
 // Page-wide keys: "Esc, then Tab" leaves the terminal or the editor (lib/page-keys.ts).
 // The Labs button opens the labs panel (features/labs) as a column left of the terminal.
+// The cluster timeline (features/timeline) sits under the graph. Presenter view
+// (features/presenter: header toggle, ?present=1, Escape leaves) shows only the terminal and the
+// graph side by side with large fonts, the timeline under the graph, and the demo/labs columns;
+// the editor, Events and tool panels stay mounted but hidden (styles.css).
 import { Suspense, lazy, useEffect } from 'react';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +23,8 @@ import { ResourceTables } from './features/tables/ResourceTables';
 import { InspectorPanel } from './features/inspector/InspectorPanel';
 import { LabsToggle, useLabsOpen } from './features/labs/labs-toggle';
 import { DemosToggle, useDemosOpen } from './features/demos/demos-toggle';
+import { PresenterToggle, usePresenterView } from './features/presenter/PresenterToggle';
+import { TimelineBar } from './features/timeline/TimelineBar';
 
 // The panel, the lab texts and the Markdown renderer load when the panel first opens.
 const LabsPanel = lazy(() => import('./features/labs/LabsPanel').then((m) => ({ default: m.LabsPanel })));
@@ -48,9 +54,11 @@ export function App() {
   useEffect(() => installTabEscape(document), []);
   const labs = useLabsOpen();
   const demos = useDemosOpen();
+  const presenter = usePresenterView();
   const columns = (labs.open ? 1 : 0) + (demos.open ? 1 : 0);
+  const mainClass = columns === 0 ? 'app-main' : columns === 1 ? 'app-main with-labs' : 'app-main with-labs with-demos';
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <a className="skip-link" href="#main">{t('app.skipMain')}</a>
       <a className="skip-link" href="#main" onClick={focusTerminal}>{t('app.skipTerminal')}</a>
       <header className="app-header">
@@ -60,6 +68,7 @@ export function App() {
         <DockerCoinsPanel />
         <LabsToggle open={labs.open} toggle={labs.toggle} />
         <DemosToggle open={demos.open} toggle={demos.toggle} />
+        <PresenterToggle on={presenter} />
         {!connected && <span className="status" role="status">{t('app.starting')}</span>}
         {error && <span className="status error" role="alert">{t('errors.engine', { message: error })}</span>}
         <label className="language">
@@ -72,7 +81,7 @@ export function App() {
         <ThemeToggle />
         <KeyboardHelp />
       </header>
-      <main className={columns === 0 ? 'app-main' : columns === 1 ? 'app-main with-labs' : 'app-main with-labs with-demos'} id="main" tabIndex={-1}>
+      <main className={presenter ? `${mainClass} presenter` : mainClass} id="main" tabIndex={-1}>
         {demos.open && (
           <Suspense fallback={null}>
             <DemosPanel />
@@ -89,6 +98,7 @@ export function App() {
         </div>
         <div className="side">
           <GraphPanel />
+          <TimelineBar forceOpen={presenter} />
           <EventsPanel />
           <div className="tools">
             <FaultsPanel />

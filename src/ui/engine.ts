@@ -3,6 +3,8 @@
 // components reach the client through useEngine(). The main thread never waits on the engine.
 // Batches are merged and applied at most once per animation frame (state/frame-batcher.ts), so
 // the page renders once per frame from the newest state however fast the worker sends.
+// Each applied frame is also recorded by the cluster timeline (features/timeline: references
+// only, after the store update so the graph renders first); a snapshot starts a new history.
 // Leaves out: reconnect after a worker crash.
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
@@ -12,24 +14,32 @@ import { createClusterStore } from './state/cluster-store';
 import { FrameBatcher, animationFrameScheduler } from './state/frame-batcher';
 import type { FrameScheduler } from './state/frame-batcher';
 import type { ClusterState, ClusterStore } from './state/cluster-store';
+import { Timeline } from './features/timeline/timeline';
 
 export interface Engine {
   client: EngineClient;
   store: ClusterStore;
   /** True while a frame's merged batch is being applied (subscribers render in that frame). */
   readonly frame: { readonly inFrame: boolean };
+  /** The recorded history of the mirror and the graph's replay state. */
+  timeline: Timeline;
 }
 
 /** Wires a client to a fresh store and asks for the snapshot. */
 export function connectEngine(client: EngineClient, schedule: FrameScheduler = animationFrameScheduler): Engine {
   const store = createClusterStore();
-  const frames = new FrameBatcher((b) => store.getState().applyBatch(b.events, b.clock), schedule);
+  const timeline = new Timeline();
+  const frames = new FrameBatcher((b) => {
+    store.getState().applyBatch(b.events, b.clock);
+    timeline.recorder.record(b.events, b.clock.now, store.getState().objects);
+  }, schedule);
   client.on((msg) => {
     const st = store.getState();
     switch (msg.type) {
       case 'snapshot':
         frames.clear();
         st.applySnapshot(msg.objects, msg.clock, { prompt: msg.prompt, history: msg.history });
+        timeline.recorder.reset(store.getState().objects, msg.clock.now);
         return;
       case 'batch':
         frames.push(msg.events, msg.clock, msg.timing);
@@ -46,7 +56,7 @@ export function connectEngine(client: EngineClient, schedule: FrameScheduler = a
     }
   });
   client.connect();
-  return { client, store, frame: frames };
+  return { client, store, frame: frames, timeline };
 }
 
 let browserEngine: Engine | undefined;

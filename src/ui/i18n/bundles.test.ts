@@ -9,6 +9,8 @@ import { toolsEn, toolsEs } from '../features/persistence/strings';
 import { themeEn, themeEs } from '../features/theme/strings';
 import { dockercoinsEn, dockercoinsEs } from '../features/dockercoins/strings';
 import { demosEn, demosEs } from '../features/demos/strings';
+import { timelineEn, timelineEs } from '../features/timeline/strings';
+import { presenterEn, presenterEs } from '../features/presenter/strings';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -20,6 +22,8 @@ const BUNDLES: readonly [string, Tree, Tree][] = [
   ['theme', themeEn, themeEs],
   ['dockercoins', dockercoinsEn, dockercoinsEs],
   ['demos', demosEn, demosEs],
+  ['timeline', timelineEn, timelineEs],
+  ['presenter', presenterEn, presenterEs],
 ];
 
 const leaves = (t: Tree, prefix = ''): [string, string][] =>

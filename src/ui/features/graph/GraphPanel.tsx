@@ -4,9 +4,12 @@
 // outside React, at most once per animation frame: a store subscription renders right when the
 // frame's merged batch is applied (only when a drawn kind changed), so the newest model is what
 // paints. Enter on a drawn object opens the inspector; count badges expand a crowded box.
+// While the timeline replays the past (features/timeline), the panel draws the replayed mirror
+// instead of the live one, says so, and carries data-replay="true" and data-time.
 // Leaves out: zoom and pan.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useCluster, useEngine } from '../../engine';
 import type { Mirror } from '../../state/mirror';
 import { inspectorStore } from '../inspector/inspector-model';
@@ -16,6 +19,7 @@ import { GraphLayouter } from './graph-layout';
 import { GraphRenderer } from './graph-renderer';
 import type { GraphLabels } from './graph-renderer';
 import { registerGraphStrings } from './strings';
+import { ReplayBanner } from '../timeline/ReplayBanner';
 import './graph.css';
 
 registerGraphStrings();
@@ -71,7 +75,8 @@ class GraphView {
 
 export function GraphPanel() {
   const { t } = useTranslation();
-  const { store, frame } = useEngine();
+  const { store, frame, timeline } = useEngine();
+  const replayTime = useStore(timeline.store, (s) => (s.replay ? Math.floor(s.replay.time) : null));
   const svgRef = useRef<SVGSVGElement>(null);
   const podsRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -112,16 +117,26 @@ export function GraphPanel() {
     }));
     const view = viewRef.current;
     const opts: ViewOptions = { namespace, width, expanded, labels };
-    view.draw(store.getState().objects, opts, false);
-    return store.subscribe((s, prev) => {
-      if (drawnChanged(s.objects, prev.objects)) view.draw(s.objects, opts, frame.inFrame);
+    view.draw(timeline.mirror ?? store.getState().objects, opts, false);
+    const offLive = store.subscribe((s, prev) => {
+      if (timeline.mirror === null && drawnChanged(s.objects, prev.objects)) view.draw(s.objects, opts, frame.inFrame);
     });
-  }, [store, frame, namespace, width, expanded, labels]);
+    // Replay: the timeline's mirror (or back to the live one when it ends).
+    const offReplay = timeline.store.subscribe((s, prev) => {
+      const m = s.replay?.cursor.mirror;
+      if (m !== prev.replay?.cursor.mirror) view.draw(m ?? store.getState().objects, opts, false);
+    });
+    return () => {
+      offLive();
+      offReplay();
+    };
+  }, [store, frame, timeline, namespace, width, expanded, labels]);
 
   return (
-    <section className="panel graph" aria-label={t('panels.graph')}>
+    <section className={replayTime === null ? 'panel graph' : 'panel graph replaying'} aria-label={t('panels.graph')} data-replay={replayTime === null ? 'false' : 'true'} data-time={replayTime ?? undefined}>
       <div className="panel-head">
         <h2>{t('panels.graph')}</h2>
+        {replayTime !== null && <ReplayBanner time={replayTime} />}
         <div className="graph-controls">
           {expanded.size > 0 && (
             <button type="button" onClick={() => setExpanded(new Set())}>{t('graph.collapse')}</button>

@@ -4,7 +4,8 @@
 // as they stream in; pasted lines run one per prompt; `minikube dashboard`'s OSC 7770 marker
 // shows the resource tables. The panel refits on resize. A toggle (remembered in localStorage)
 // turns on xterm's screen reader mode (an accessible row mirror and live region); the cursor
-// does not blink under `prefers-reduced-motion: reduce`. Leaves out: copy/paste menus.
+// does not blink under `prefers-reduced-motion: reduce`. Presenter view (features/presenter)
+// sets a larger font and refits. Leaves out: copy/paste menus.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Terminal } from '@xterm/xterm';
@@ -15,6 +16,7 @@ import { useEngine } from '../../engine';
 import { LineEditor } from './line-editor';
 import type { FeedResult } from './line-editor';
 import { parseDashboardOsc, showResourceTables } from './dashboard';
+import { TERMINAL_FONT, usePresenter } from '../presenter/presenter-store';
 
 const SCREEN_READER_KEY = 'timonel.terminal.screenReader';
 
@@ -39,6 +41,18 @@ export function TerminalPanel() {
   const [screenReader, setScreenReader] = useState(() => browserStorage()?.getItem(SCREEN_READER_KEY) === 'on');
   const screenReaderRef = useRef(screenReader);
   screenReaderRef.current = screenReader;
+  const presenter = usePresenter();
+  const fontSize = presenter ? TERMINAL_FONT.presenter : TERMINAL_FONT.normal;
+  const fontSizeRef = useRef(fontSize);
+  fontSizeRef.current = fontSize;
+  const refitRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (!term || term.options.fontSize === fontSize) return;
+    term.options.fontSize = fontSize;
+    refitRef.current?.();
+  }, [fontSize]);
 
   useEffect(() => {
     if (termRef.current) termRef.current.options.screenReaderMode = screenReader;
@@ -58,7 +72,7 @@ export function TerminalPanel() {
       cursorBlink: !motion?.matches,
       screenReaderMode: screenReaderRef.current,
       fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 14,
+      fontSize: fontSizeRef.current,
       scrollback: 5000,
       theme: { background: '#101418', foreground: '#e6e6e6' },
     });
@@ -85,6 +99,7 @@ export function TerminalPanel() {
       client.resize(term.cols, term.rows);
     };
     refit();
+    refitRef.current = refit;
 
     /** Shows a prompt, then runs the next pasted line that waited for it. */
     const prompted = (p: string) => {
@@ -163,6 +178,7 @@ export function TerminalPanel() {
       offStore();
       motion?.removeEventListener('change', onMotion);
       termRef.current = null;
+      refitRef.current = null;
       term.dispose();
     };
   }, [client, store]);

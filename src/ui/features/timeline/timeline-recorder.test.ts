@@ -8,7 +8,7 @@ import { applyEvents, emptyMirror } from '../../state/mirror';
 import type { Mirror } from '../../state/mirror';
 import { TimelineRecorder } from './timeline-recorder';
 import type { TimelineOptions } from './timeline-recorder';
-import { Timeline } from './timeline';
+import { Timeline, markerText, ticksOf, timeOfDay } from './timeline';
 
 let rv = 0;
 function ev(type: ObjectEventType, resource: MirroredResource, name: string, extra: Record<string, unknown> = {}): ObjectEvent {
@@ -210,5 +210,26 @@ describe('Timeline (replay)', () => {
     expect(tl.mirror).toBe(held[0].mirror);
     tl.recorder.reset(emptyMirror(), T0 + 50_000);
     expect(tl.store.getState()).toMatchObject({ replay: null, playing: false });
+  });
+});
+
+describe('timeline ticks and marker text', () => {
+  const marker = (t: number, type: string, name = 'web'): { t: number; frame: number; event: KObject } => ({
+    t, frame: 0, event: { apiVersion: 'v1', kind: 'Event', type, reason: 'ScalingReplicaSet', message: ' Scaled up replica set web-1 from 0 to 3 ', involvedObject: { kind: 'Deployment', name } } as KObject,
+  });
+
+  it('buckets markers along the range, a Warning colouring its bucket', () => {
+    const ms = [marker(T0, 'Normal'), marker(T0 + 10, 'Warning'), marker(T0 + 500, 'Normal'), marker(T0 + 1000, 'Normal')];
+    expect(ticksOf(ms, T0, T0 + 1000, 4)).toEqual([
+      { at: 0.125, count: 2, warning: true },
+      { at: 0.625, count: 1, warning: false },
+      { at: 0.875, count: 1, warning: false },
+    ]);
+    expect(ticksOf([], T0, T0, 10)).toEqual([]);
+  });
+
+  it('says type, reason, involved object (kind/name as kubectl) and the trimmed message', () => {
+    expect(markerText(marker(T0, 'Normal'))).toEqual({ type: 'Normal', reason: 'ScalingReplicaSet', object: 'deployment/web', message: 'Scaled up replica set web-1 from 0 to 3' });
+    expect(timeOfDay(Date.UTC(2024, 0, 2, 12, 3, 7, 900))).toBe('12:03:07');
   });
 });

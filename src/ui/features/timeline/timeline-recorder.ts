@@ -189,6 +189,10 @@ export class TimelineRecorder {
   get frameCount(): number {
     return this.times.length;
   }
+  /** Event markers kept. */
+  get markerCount(): number {
+    return this.markerList.length;
+  }
   get keyframeCount(): number {
     return this.keys.length;
   }

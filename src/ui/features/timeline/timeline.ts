@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Mirror } from '../../state/mirror';
 import { TimelineRecorder } from './timeline-recorder';
-import type { TimelineCursor } from './timeline-recorder';
+import type { TimelineCursor, TimelineMarker } from './timeline-recorder';
 
 export const REPLAY_RATES = [0.25, 0.5, 1, 2] as const;
 export type ReplayRate = (typeof REPLAY_RATES)[number];
@@ -18,6 +18,11 @@ export interface ReplayState {
   /** A replay is playing (moved by tick). */
   playing: boolean;
   rate: ReplayRate;
+}
+
+/** Virtual time of day as the banner and the slider say it: HH:MM:SS (UTC, as the clock). */
+export function timeOfDay(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
 }
 
 export type ReplayStore = ReturnType<typeof createReplayStore>;
@@ -81,4 +86,47 @@ export class Timeline {
     this.seek(next);
     return true;
   }
+}
+
+export interface TimelineTick {
+  /** Position on the track, 0 (start) to 1 (end). */
+  at: number;
+  /** Events in this bucket. */
+  count: number;
+  /** Any of them a Warning. */
+  warning: boolean;
+}
+
+/**
+ * Markers as at most `buckets` ticks along [start, end] (one per occupied bucket, a Warning in
+ * a bucket colours it), so thousands of Events draw as a few hundred marks.
+ */
+export function ticksOf(markers: readonly TimelineMarker[], start: number, end: number, buckets: number): TimelineTick[] {
+  const span = Math.max(1, end - start);
+  const out: TimelineTick[] = [];
+  let cur: TimelineTick | undefined;
+  let curBucket = -1;
+  for (const m of markers) {
+    const b = Math.min(buckets - 1, Math.max(0, Math.floor(((m.t - start) / span) * buckets)));
+    const warning = (m.event as { type?: string }).type === 'Warning';
+    if (!cur || b !== curBucket) {
+      cur = { at: (b + 0.5) / buckets, count: 0, warning: false };
+      curBucket = b;
+      out.push(cur);
+    }
+    cur.count++;
+    if (warning) cur.warning = true;
+  }
+  return out;
+}
+
+/** What the list near the cursor says of a marker. */
+export function markerText(m: TimelineMarker): { type: string; reason: string; object: string; message: string } {
+  const ev = m.event as { type?: string; reason?: string; message?: string; involvedObject?: { kind?: string; name?: string } };
+  return {
+    type: ev.type ?? '',
+    reason: ev.reason ?? '',
+    object: `${(ev.involvedObject?.kind ?? '').toLowerCase()}/${ev.involvedObject?.name ?? ''}`,
+    message: (ev.message ?? '').trim(),
+  };
 }
