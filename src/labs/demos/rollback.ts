@@ -8,7 +8,7 @@ export const rollback: Demo = {
   id: 'rollback',
   title: { es: 'Rollback tras una actualización rota', en: 'Rollback after a broken update' },
   summary: {
-    es: 'Una actualización con una imagen que no existe se queda atascada sin tirar el servicio, y `kubectl rollout undo` vuelve a la revisión anterior.',
+    es: 'Una actualización con una imagen que no existe se queda atascada sin tirar la aplicación, y `kubectl rollout undo` vuelve a la revisión anterior.',
     en: 'An update to an image that does not exist gets stuck without taking the app down, and `kubectl rollout undo` goes back to the previous revision.',
   },
   steps: [

@@ -27,7 +27,7 @@ export const rollingUpdate: Demo = {
     },
     {
       note: {
-        es: 'Cada Pod lleva el hash de su plantilla en el nombre; la columna NODE muestra el reparto entre node2 y node3.',
+        es: 'Cada Pod lleva el hash de su plantilla en el nombre; la columna NODE muestra el reparto entre los nodos node2 y node3.',
         en: 'Each pod carries the hash of its template in its name; the NODE column shows how they are spread over node2 and node3.',
       },
       run: 'kubectl get pods -o wide',

@@ -25,7 +25,7 @@ spec:
 
 export const selfHealing: Demo = {
   id: 'self-healing',
-  title: { es: 'Autorreparación', en: 'Self-healing' },
+  title: { es: 'La autorreparación', en: 'Self-healing' },
   summary: {
     es: 'Borra Pods de un Deployment y mira cómo el ReplicaSet crea otros al momento para volver a las réplicas deseadas.',
     en: 'Delete pods of a Deployment and watch the ReplicaSet create new ones at once to get back to the desired replicas.',
