@@ -1,11 +1,15 @@
 // Header controls for the saved playground: the save status (the worker saves to IndexedDB every
 // few seconds and when the page is hidden), Reset to a fresh cluster, Export and Import of the
-// whole playground as a JSON file. Reset and Import reload the page onto the new state.
+// whole playground as a JSON file (with the labs' progress), Share link (features/share) and the
+// outcome of opening a shared link. Reset and Import reload the page onto the new state.
 // Leaves out: several named saves.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../../engine';
 import { formatClock } from '../clock/TimeControls';
+import { ShareButton } from '../share/ShareButton';
+import { ShareNoticeBanner } from '../share/ShareNoticeBanner';
+import { MAX_IMPORT } from '../../../worker/protocol';
 import { registerToolStrings } from './strings';
 import '../inspector/tools.css';
 
@@ -53,6 +57,11 @@ export function PersistenceBar() {
   const importFile = async (f: File | undefined) => {
     if (!f) return;
     setError(null);
+    if (file.current) file.current.value = '';
+    if (f.size > MAX_IMPORT) {
+      setError(t('persistence.importFailed', { message: t('persistence.tooLarge', { max: Math.round(MAX_IMPORT / (1024 * 1024)) }) }));
+      return;
+    }
     try {
       await client.request('playground.import', { json: await f.text() });
       window.location.reload();
@@ -68,8 +77,10 @@ export function PersistenceBar() {
       <button type="button" onClick={() => void reset()}>{t('persistence.reset')}</button>
       <button type="button" onClick={() => void exportFile()}>{t('persistence.export')}</button>
       <button type="button" onClick={() => file.current?.click()}>{t('persistence.import')}</button>
+      <ShareButton />
       <input ref={file} className="visually-hidden" type="file" accept="application/json,.json" tabIndex={-1} aria-hidden="true" onChange={(e) => void importFile(e.target.files?.[0])} />
       {error && <span className="status error" role="alert">{error}</span>}
+      <ShareNoticeBanner />
     </div>
   );
 }

@@ -14,6 +14,7 @@ export const toolsEn = {
     export: 'Export',
     import: 'Import',
     importFailed: 'Import failed: {{message}}',
+    tooLarge: 'the file is larger than {{max}} MB',
   },
   faults: {
     region: 'Failure injection',
@@ -65,6 +66,7 @@ export const toolsEs: ToolsResources = {
     export: 'Exportar',
     import: 'Importar',
     importFailed: 'No se pudo importar: {{message}}',
+    tooLarge: 'el archivo ocupa más de {{max}} MB',
   },
   faults: {
     region: 'Inyección de fallos',
