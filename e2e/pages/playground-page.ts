@@ -75,4 +75,30 @@ export class PlaygroundPage {
   async clockNow(): Promise<number> {
     return Number(await this.clock.getAttribute('data-now'));
   }
+
+  // ---- instructor mode: presenter view and the cluster timeline (e2e/presenter.spec.ts)
+
+  get presenterToggle(): Locator {
+    return this.page.getByRole('button', { name: this.lang === 'es' ? 'Vista de presentación' : 'Presenter view', exact: true });
+  }
+  get timeline(): Locator {
+    return this.page.getByRole('region', { name: this.lang === 'es' ? 'Línea de tiempo del clúster' : 'Cluster timeline', exact: true });
+  }
+  get timelineSlider(): Locator {
+    return this.timeline.getByRole('slider', { name: this.lang === 'es' ? 'Línea de tiempo' : 'Timeline', exact: true });
+  }
+
+  /** Drags the timeline to virtual time `ms` (sets the range's value as a drag does, then fires input). */
+  async scrubTimeline(ms: number): Promise<void> {
+    await this.timelineSlider.evaluate((el, v) => {
+      const input = el as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, String(v));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, ms);
+  }
+
+  /** The terminal's computed font size in px (xterm's rows). */
+  async terminalFontSize(): Promise<number> {
+    return this.terminal.locator('.xterm-rows').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  }
 }
