@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CELL, animAt, mergeBoxes, pulseOpacity, sameLook } from './graph-canvas';
+import { CELL, animAt, mergeBoxes, pulseOpacity, sameLook, tileNearView } from './graph-canvas';
 import type { PodLook } from './graph-canvas';
 
 describe('mergeBoxes', () => {
@@ -59,5 +59,23 @@ describe('sameLook', () => {
       const other = { ...l, [k]: typeof l[k] === 'boolean' ? !l[k] : 'x' };
       expect(sameLook(l, other)).toBe(false);
     }
+  });
+});
+
+describe('tileNearView', () => {
+  const tile = { x: 0, y: 512, w: 256, h: 256 };
+  it('paints every tile when the visible part is unknown', () => {
+    expect(tileNearView(tile, undefined)).toBe(true);
+  });
+  it('keeps tiles within the margin of the visible part and culls the others', () => {
+    const view = { x0: 0, y0: 0, x1: 786, y1: 318 };
+    // 512 - 318 = 194 px below the screen: within one tile's margin.
+    expect(tileNearView(tile, view)).toBe(true);
+    expect(tileNearView(tile, view, 100)).toBe(false);
+    expect(tileNearView({ ...tile, y: 1024 }, view)).toBe(false);
+    // Scrolled down to it.
+    expect(tileNearView({ ...tile, y: 1024 }, { x0: 0, y0: 900, x1: 786, y1: 1218 })).toBe(true);
+    // Touching edges are not overlap.
+    expect(tileNearView({ x: 0, y: 574, w: 256, h: 256 }, view)).toBe(false);
   });
 });

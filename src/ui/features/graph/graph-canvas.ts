@@ -4,7 +4,9 @@
 // that time on a small "ghost" canvas moved by the Web Animations API, which the compositor runs
 // without main-thread work per frame, and lands back on the tiles when done. Only the cells that
 // changed are cleared and repainted, and the layer is cut into tiles because software raster
-// hands the compositor a copy of every canvas that changed in a frame.
+// hands the compositor a copy of every canvas that changed in a frame. Tiles scrolled out of
+// sight (beyond a tile's margin) are not painted: they are marked stale and repainted when the
+// graph's scroll box brings them near the screen — what the browser itself does for DOM it culls.
 // Accessibility and hit testing stay with the SVG's invisible `g.pod` proxies.
 // Leaves out: hit testing on the canvas (the proxies do it), forced-colours mode.
 
@@ -141,6 +143,14 @@ interface Tile {
   y: number;
   w: number;
   h: number;
+  /** Changes were not painted because the tile was out of sight. */
+  stale?: boolean;
+}
+
+/** Whether a tile is within `margin` pixels of the visible part of the layer (undefined: all visible). */
+export function tileNearView(t: { x: number; y: number; w: number; h: number }, view: Box | undefined, margin = TILE): boolean {
+  if (!view) return true;
+  return t.x < view.x1 + margin && t.x + t.w > view.x0 - margin && t.y < view.y1 + margin && t.y + t.h > view.y0 - margin;
 }
 
 /** Painter of pod sprites on canvas tiles inside `host`. Times are `performance.now()` milliseconds. */
@@ -167,8 +177,22 @@ export class PodCanvas {
   private readonly observer: MutationObserver | undefined;
   private readonly scheme: MediaQueryList | undefined;
   private readonly onScheme = () => this.readTheme();
+  /** The part of the layer inside the scroll box, in layer pixels (undefined: paint everything). */
+  private view: Box | undefined;
+  private readonly scroller: HTMLElement | null;
+  private readonly onScroll = () => this.readView();
+  private readonly sizeObserver: ResizeObserver | undefined;
 
   constructor(private readonly host: HTMLElement) {
+    this.scroller = typeof host.closest === 'function' ? host.closest<HTMLElement>('.graph-scroll') : null;
+    if (this.scroller) {
+      this.scroller.addEventListener('scroll', this.onScroll, { passive: true });
+      if (typeof ResizeObserver === 'function') {
+        this.sizeObserver = new ResizeObserver(() => this.readView());
+        this.sizeObserver.observe(this.scroller);
+      }
+      this.readView();
+    }
     const mm = typeof matchMedia === 'function' ? matchMedia : undefined;
     this.reduceMotion = mm?.('(prefers-reduced-motion: reduce)');
     this.scheme = mm?.('(prefers-color-scheme: dark)');
@@ -181,6 +205,8 @@ export class PodCanvas {
   }
 
   destroy(): void {
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    this.sizeObserver?.disconnect();
     this.observer?.disconnect();
     this.scheme?.removeEventListener('change', this.onScheme);
     for (const t of this.tiles) t.canvas.remove();
@@ -205,6 +231,24 @@ export class PodCanvas {
     this.palette = next;
     this.full = true;
     this.schedule();
+  }
+
+  /**
+   * Reads which part of the layer the scroll box shows. Called from scroll events and resize
+   * observations (layout is clean there), never while rendering, so it forces no layout.
+   */
+  private readView(): void {
+    const sc = this.scroller;
+    if (!sc) return;
+    const a = sc.getBoundingClientRect();
+    const b = this.host.getBoundingClientRect();
+    this.setView({ x0: a.left - b.left, y0: a.top - b.top, x1: a.right - b.left, y1: a.bottom - b.top });
+  }
+
+  /** Sets the visible part of the layer; stale tiles coming near it are painted in the next frame. */
+  setView(view: Box | undefined): void {
+    this.view = view;
+    if (this.tiles.some((t) => t.stale && tileNearView(t, view))) this.schedule();
   }
 
   private get motion(): boolean {
@@ -442,6 +486,12 @@ export class PodCanvas {
   // ---- tiles
 
   private paint(now: number): void {
+    // Stale tiles that are near the screen now are repainted whole.
+    for (const t of this.tiles) {
+      if (!t.stale || !tileNearView(t, this.view)) continue;
+      t.stale = false;
+      if (!this.full) this.dirty.push({ x0: t.x, y0: t.y, x1: t.x + t.w, y1: t.y + t.h });
+    }
     const boxes = this.full ? undefined : mergeBoxes(this.dirty);
     this.dirty = [];
     if (boxes && boxes.length === 0) return;
@@ -460,6 +510,10 @@ export class PodCanvas {
         const x1 = Math.min(b.x1, t.x + t.w);
         const y1 = Math.min(b.y1, t.y + t.h);
         if (!ctx || x1 <= x0 || y1 <= y0) continue;
+        if (!tileNearView(t, this.view)) {
+          t.stale = true;
+          continue;
+        }
         ctx.setTransform(this.dpr, 0, 0, this.dpr, -t.x * this.dpr, -t.y * this.dpr);
         ctx.save();
         ctx.beginPath();

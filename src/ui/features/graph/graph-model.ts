@@ -45,9 +45,20 @@ export interface GraphEdge {
   target: string;
 }
 
+/** What a model remembers of a pod object, so the next build can reuse it by identity. */
+export interface PodSource {
+  /** The mirror's object the item was made from. */
+  object: KObject;
+  item: PodItem;
+  /** Its controller edge (null: none). */
+  owner: GraphEdge | null;
+}
+
 export interface GraphModel {
   nodes: NodeItem[];
   pods: Map<string, PodItem>;
+  /** Per pod uid, the object its item was made from (for the next build's `prev`). */
+  sources?: Map<string, PodSource>;
   /** Pods not bound to a node (Pending before scheduling), sorted. */
   unscheduled: string[];
   controllers: GraphItem[];
@@ -116,12 +127,17 @@ function selectorMatches(selector: Record<string, string>, labels: Record<string
   return true;
 }
 
-/** Pod items by the pod object they were made from. */
-const podItems = new WeakMap<KObject, PodItem>();
-/** A pod object's controller edge (null: it has none), reused while the object is. */
-const ownerEdgeOf = new WeakMap<KObject, GraphEdge | null>();
+// Pod items and their controller edges are reused through the previous model's `sources`, keyed
+// by uid: a WeakMap keyed by every pod object made each young-generation GC walk thousands of
+// ephemerons (15 ms scavenges in a 1,000-pod burst).
 /** Per Service object, per pod object: the `selects` edge (null: the selector does not match). */
 const selectsOf = new WeakMap<KObject, WeakMap<KObject, GraphEdge | null>>();
+
+function ownerEdge(o: KObject): GraphEdge | null {
+  const m = meta(o);
+  const ref = m.uid ? (m.ownerReferences ?? []).find((r) => r.controller) : undefined;
+  return ref ? { id: `owns:${ref.uid}:${m.uid}`, type: 'owns', source: ref.uid, target: m.uid as string } : null;
+}
 
 function podItem(o: KObject, node: NodeItem | undefined): PodItem {
   const spec = (o.spec ?? {}) as { nodeName?: string; containers?: unknown[] };
@@ -166,7 +182,8 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   nodes.sort(byName);
 
   const pods = new Map<string, PodItem>();
-  const podObjects: KObject[] = [];
+  const sources = new Map<string, PodSource>();
+  const prevSources = opts.prev?.sources;
   const podsByNs = new Map<string, KObject[]>();
   const unscheduled: PodItem[] = [];
   const prev = opts.prev;
@@ -178,13 +195,13 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
     const node = nodeByName.get(spec.nodeName ?? '');
     // The same object (the mirror keeps unchanged objects by identity) gives the same item, so
     // the diff and the renderer skip it by identity.
-    let p = podItems.get(o);
-    if (!p || p.nodeUid !== node?.uid) {
-      p = podItem(o, node);
-      podItems.set(o, p);
-    }
+    const uid = meta(o).uid as string;
+    let src = prevSources?.get(uid);
+    if (!src || src.object !== o) src = { object: o, item: podItem(o, node), owner: ownerEdge(o) };
+    else if (src.item.nodeUid !== node?.uid) src = { object: o, item: podItem(o, node), owner: src.owner };
+    sources.set(uid, src);
+    const p = src.item;
     pods.set(p.uid, p);
-    podObjects.push(o);
     const ns = p.namespace;
     let list = podsByNs.get(ns);
     if (!list) podsByNs.set(ns, (list = []));
@@ -227,18 +244,12 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   const known = (uid: string) => pods.has(uid) || controllerUids.has(uid);
 
   const edges: GraphEdge[] = [];
-  const ownerEdge = (o: KObject): GraphEdge | null => {
-    const m = meta(o);
-    const ref = m.uid ? (m.ownerReferences ?? []).find((r) => r.controller) : undefined;
-    return ref ? { id: `owns:${ref.uid}:${m.uid}`, type: 'owns', source: ref.uid, target: m.uid as string } : null;
-  };
   for (const o of mirror.replicasets.values()) {
     const e = known(meta(o).uid ?? '') ? ownerEdge(o) : null;
     if (e && known(e.source)) edges.push(e);
   }
-  for (const o of podObjects) {
-    let e = ownerEdgeOf.get(o);
-    if (e === undefined) ownerEdgeOf.set(o, (e = ownerEdge(o)));
+  for (const src of sources.values()) {
+    const e = src.owner;
     if (e && known(e.source)) edges.push(e);
   }
 
@@ -263,5 +274,5 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   }
   services.sort(byName);
 
-  return { nodes, pods, unscheduled: unscheduledIds, controllers, services, edges };
+  return { nodes, pods, sources, unscheduled: unscheduledIds, controllers, services, edges };
 }
