@@ -188,7 +188,15 @@ export class EngineCore {
   receive(data: unknown): void {
     if (this.disposed) return;
     if (!isClientMessage(data)) {
-      const type = typeof data === 'object' && data !== null && 'type' in data ? String((data as { type: unknown }).type) : typeof data;
+      const rec = typeof data === 'object' && data !== null ? (data as { type?: unknown; id?: unknown; method?: unknown }) : undefined;
+      const type = rec && 'type' in rec ? String(rec.type) : typeof data;
+      // A request whose method or parameters are refused still gets its answer, so that the
+      // caller's promise settles (with the reason) instead of waiting forever.
+      if (rec?.type === 'request' && typeof rec.id === 'number' && Number.isSafeInteger(rec.id)) {
+        const method = typeof rec.method === 'string' ? rec.method.slice(0, 64) : typeof rec.method;
+        this.send({ v: PROTOCOL_VERSION, type: 'response', id: rec.id, ok: false, error: `invalid request: ${method}` });
+        return;
+      }
       this.send({ v: PROTOCOL_VERSION, type: 'error', message: `invalid message: ${type}` });
       return;
     }

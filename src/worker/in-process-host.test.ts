@@ -154,4 +154,15 @@ describe('in-process host', () => {
     const err = await next('error');
     expect(err.message).toBe('invalid message: shell.input');
   });
+
+  it('answers a request whose parameters the guard refuses with a failure, so the caller does not wait forever', async () => {
+    host = createInProcessHost();
+    const { next } = collect(host);
+    host.client.connect();
+    await next('snapshot');
+    // A path over the guard's limit (4096 characters).
+    await expect(host.client.request('fs.read', { path: `/${'x'.repeat(5000)}` })).rejects.toThrow('invalid request: fs.read');
+    const unknown = host.client.request as unknown as (m: string, p: unknown) => Promise<unknown>;
+    await expect(unknown.call(host.client, 'no.such.method', {})).rejects.toThrow('invalid request: no.such.method');
+  });
 });
