@@ -141,7 +141,10 @@ function DemoView({ demo, lang, state, player, onFresh }: DemoViewProps) {
   const busy = state.running !== null;
   const now = useClockNow(state.waitUntil !== null);
   const current = useRef<HTMLLIElement>(null);
-  useEffect(() => current.current?.scrollIntoView?.({ block: 'nearest' }), [state.cursor]);
+  // Braces: scrollIntoView returns a Promise in recent Chromium, and an effect may return only a cleanup function.
+  useEffect(() => {
+    void current.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [state.cursor]);
   return (
     <article className="demo" data-demo-id={demo.id} lang={lang}>
       <div className="demo-head">
