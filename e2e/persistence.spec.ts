@@ -53,6 +53,7 @@ test('Reset starts a fresh cluster; Export and Import restore a playground', asy
   await app.run('echo exported > file.txt');
   await expect(app.graph.locator('[data-kind="Deployment"][data-name="keep"]')).toHaveCount(1);
   const download = page.waitForEvent('download');
+  await app.openPlaygroundMenu();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('timonel-playground.json');
@@ -60,6 +61,7 @@ test('Reset starts a fresh cluster; Export and Import restore a playground', asy
 
   page.once('dialog', (d) => void d.accept());
   let loaded = page.waitForEvent('load');
+  await app.openPlaygroundMenu();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await loaded;
   await app.waitForPrompt();
@@ -78,6 +80,7 @@ test('Reset starts a fresh cluster; Export and Import restore a playground', asy
 test('Spanish labels for the playground tools', async ({ page }) => {
   const app = new PlaygroundPage(page, 'es');
   await app.goto();
+  await app.openPlaygroundMenu();
   for (const name of ['Reiniciar', 'Exportar', 'Importar', 'Borrar pod', 'Matar contenedor', 'Apagar nodo', 'Encender nodo', 'Romper imagen']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }

@@ -41,6 +41,7 @@ test('a shared link opens the same cluster, time and lab progress in a new brows
   expect(pods).toHaveLength(11);
 
   // Share link: the link is shown selected in a read-only field and the status says how long it is.
+  await app.openPlaygroundMenu();
   await page.getByRole('button', { name: 'Share link', exact: true }).click();
   const field = page.getByRole('textbox', { name: 'Link to this scenario', exact: true });
   await expect(field).toBeVisible();
@@ -102,6 +103,10 @@ test('a damaged link says so in the page language and changes nothing', async ({
   const app = new PlaygroundPage(page, 'es');
   await app.goto();
   await app.run('kubectl create namespace mine');
+  // Wait for a save that has the namespace (saves run every few seconds; leaving the page earlier
+  // could lose it, and the test would then blame the link).
+  const created = Number(await page.locator('.clock').getAttribute('data-now'));
+  await expect.poll(async () => Number((await page.locator('.saved').getAttribute('data-saved-now')) || 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(created);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());

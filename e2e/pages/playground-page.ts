@@ -4,8 +4,8 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 export const LABELS = {
-  en: { terminal: 'Terminal', graph: 'Cluster graph', events: 'Events', pause: 'Pause', play: 'Play', speed: 'Speed', clock: 'Virtual time' },
-  es: { terminal: 'Terminal', graph: 'Gráfico del clúster', events: 'Eventos', pause: 'Pausa', play: 'Reproducir', speed: 'Velocidad', clock: 'Hora virtual' },
+  en: { terminal: 'Terminal', graph: 'Cluster graph', events: 'Events', pause: 'Pause', play: 'Play', speed: 'Speed', clock: 'Virtual time', playground: 'Playground' },
+  es: { terminal: 'Terminal', graph: 'Gráfico del clúster', events: 'Eventos', pause: 'Pausa', play: 'Reproducir', speed: 'Velocidad', clock: 'Hora virtual', playground: 'Entorno' },
 } as const;
 export type Lang = keyof typeof LABELS;
 
@@ -100,5 +100,13 @@ export class PlaygroundPage {
   /** The terminal's computed font size in px (xterm's rows). */
   async terminalFontSize(): Promise<number> {
     return this.terminal.locator('.xterm-rows').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  }
+
+  /** Opens the header's "Playground" menu (Reset, Export, Import, Share link). */
+  async openPlaygroundMenu(): Promise<void> {
+    const menu = this.page.locator('details.header-menu');
+    if (await menu.evaluate((d) => (d as HTMLDetailsElement).open)) return;
+    await menu.locator('summary', { hasText: this.labels.playground }).click();
+    await expect(menu.locator('.header-menu-panel')).toBeVisible();
   }
 }

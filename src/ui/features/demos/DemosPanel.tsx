@@ -115,7 +115,7 @@ export function DemosPanel() {
                   <button type="button" className="demos-open" aria-label={t('demos.openDemo', { title: d.title[lang] })} onClick={() => player.select(d.id)}>
                     {d.title[lang]}
                   </button>
-                  <p className="demos-summary" lang={lang}>{d.summary[lang]}</p>
+                  <p className="demos-summary" lang={lang}>{inlineCode(d.summary[lang])}</p>
                 </li>
               ))}
             </ul>
@@ -151,7 +151,7 @@ function DemoView({ demo, lang, state, player, onFresh }: DemoViewProps) {
         <button type="button" onClick={() => player.select(null)} disabled={busy}>{t('demos.back')}</button>
         <h3>{demo.title[lang]}</h3>
       </div>
-      <p className="demos-summary">{demo.summary[lang]}</p>
+      <p className="demos-summary">{inlineCode(demo.summary[lang])}</p>
       <div className="demo-controls" role="group" aria-label={t('demos.controls')}>
         <button type="button" onClick={() => player.previous()} disabled={busy || state.cursor === 0}>{t('demos.previous')}</button>
         <button type="button" className="demo-run" onClick={() => player.run()} disabled={busy || over}>{busy ? t('demos.running') : t('demos.run')}</button>

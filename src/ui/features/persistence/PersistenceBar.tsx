@@ -2,6 +2,8 @@
 // few seconds and when the page is hidden), Reset to a fresh cluster, Export and Import of the
 // whole playground as a JSON file (with the labs' progress), Share link (features/share) and the
 // outcome of opening a shared link. Reset and Import reload the page onto the new state.
+// Reset, Export, Import and Share link sit in a "Playground" disclosure menu so that the header
+// stays on one line at 1280 px (Esc or a click elsewhere closes it).
 // Leaves out: several named saves.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +23,17 @@ export function PersistenceBar() {
   const [saved, setSaved] = useState<{ now: number; restored: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+
+  // A click outside the open menu closes it.
+  useEffect(() => {
+    const onDown = (e: PointerEvent) => {
+      const m = menu.current;
+      if (m?.open && e.target instanceof Node && !m.contains(e.target)) m.open = false;
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, []);
 
   useEffect(() => {
     const off = client.on((m) => {
@@ -74,10 +87,23 @@ export function PersistenceBar() {
   return (
     <div className="persistence-bar" role="group" aria-label={t('persistence.region')}>
       <span className="saved" role="status" data-saved-now={saved?.now ?? ''} data-restored={saved ? String(saved.restored) : ''}>{status}</span>
-      <button type="button" onClick={() => void reset()}>{t('persistence.reset')}</button>
-      <button type="button" onClick={() => void exportFile()}>{t('persistence.export')}</button>
-      <button type="button" onClick={() => file.current?.click()}>{t('persistence.import')}</button>
-      <ShareButton />
+      <details
+        className="header-menu"
+        ref={menu}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || !menu.current?.open) return;
+          menu.current.open = false;
+          menu.current.querySelector('summary')?.focus();
+        }}
+      >
+        <summary>{t('persistence.menu')}</summary>
+        <div className="header-menu-panel">
+          <button type="button" onClick={() => void reset()}>{t('persistence.reset')}</button>
+          <button type="button" onClick={() => void exportFile()}>{t('persistence.export')}</button>
+          <button type="button" onClick={() => file.current?.click()}>{t('persistence.import')}</button>
+          <ShareButton />
+        </div>
+      </details>
       <input ref={file} className="visually-hidden" type="file" accept="application/json,.json" tabIndex={-1} aria-hidden="true" onChange={(e) => void importFile(e.target.files?.[0])} />
       {error && <span className="status error" role="alert">{error}</span>}
       <ShareNoticeBanner />

@@ -7,6 +7,7 @@ import i18next from 'i18next';
 export const toolsEn = {
   persistence: {
     region: 'Playground',
+    menu: 'Playground',
     saved: 'Saved',
     notSaved: 'Not saved yet',
     reset: 'Reset',
@@ -59,6 +60,7 @@ export type ToolsResources = typeof toolsEn;
 export const toolsEs: ToolsResources = {
   persistence: {
     region: 'Entorno',
+    menu: 'Entorno',
     saved: 'Guardado',
     notSaved: 'Aún sin guardar',
     reset: 'Reiniciar',
