@@ -166,6 +166,12 @@ const INIT = () => {
   // paint) is done: a task posted then runs after it. Outside a frame: the next frame, then that.
   const shown = new Map<string, { commit: number; frame: number }>();
   w.__graphShown = shown;
+  // Graph draws that took over 8 ms, by stage.
+  const draws: { start: number; model: number; layout: number; render: number; pods: number }[] = [];
+  w.__graphDraws = draws;
+  w.__timonelGraphTiming = (t: { start: number; model: number; layout: number; render: number; pods: number }) => {
+    if (t.model + t.layout + t.render > 8) draws.push(t);
+  };
   const afterRendering = (fn: () => void) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = fn;
@@ -352,6 +358,8 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
     return { visible: [sc?.clientWidth, sc?.clientHeight], stage: [st?.offsetWidth, st?.offsetHeight], canvases: st?.querySelectorAll('canvas').length, pods: document.querySelectorAll('.graph-svg g.pod').length, groups: document.querySelectorAll('.graph-svg g.pod-group').length };
   });
   log(`graph: ${JSON.stringify(stage)}`);
+  const draws = await page.evaluate((t) => ((window as unknown as { __graphDraws: { start: number; model: number; layout: number; render: number; pods: number }[] }).__graphDraws).filter((d) => d.start >= t), since);
+  for (const d of draws) log(`  draw at +${(d.start - since).toFixed(0)} ms: model ${d.model.toFixed(1)}, layout ${d.layout.toFixed(1)}, render ${d.render.toFixed(1)} (${d.pods} pods)`);
   const p99 = quantile(lat, 0.99);
   rows.push({
     id: 'B3', what: 'engine → UI: oldest write of the batch → graph painted, scale 0→1,000 (p50 / p99 / max)', target: 'p99 ≤ 33 ms',

@@ -2,7 +2,7 @@
 // newer events coalesced per object meanwhile), bursts split into messages, events sent mid-frame once they waited the
 // slice, and a step the frame budget cut short finishing on later frames.
 import { describe, it, expect } from 'vitest';
-import { EngineCore, FLOW_WINDOW, MAX_BATCH_EVENTS } from './engine-core';
+import { EngineCore, FLOW_WINDOW, MAX_BATCH_EVENTS, MID_TASK_FLUSH_MIN } from './engine-core';
 import type { HostTimers } from './engine-core';
 import type { BatchMessage, WorkerMessage } from './protocol';
 
@@ -137,6 +137,23 @@ describe('EngineCore large bursts', () => {
     e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
     expect(e.batches().map((b) => b.seq)).toEqual([0, 1, 2]);
     expect(names()).toEqual(Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}`));
+  });
+
+  it(`sends a burst of writes once MID_TASK_FLUSH_MIN events waited the slice, inside the clock task that delivers them`, async () => {
+    // Every read of the wall clock is 1 ms later, so the burst's oldest event soon waited 4 ms.
+    // The store delivers the 100 writes to watchers in one clock task.
+    const e = start({ perCall: 1, flow: 'ack', budgetMs: 100_000 });
+    for (let i = 0; i < 100; i++) e.api('POST', '/api/v1/namespaces/default/pods', pod(`p${String(i).padStart(3, '0')}`));
+    await e.frame();
+    const first = e.batches().map(podsIn).find((b) => b.length > 0) ?? [];
+    expect(first.length).toBeGreaterThanOrEqual(MID_TASK_FLUSH_MIN);
+    expect(first.length).toBeLessThan(100);
+    expect(first).toEqual(Array.from({ length: first.length }, (_, i) => `ADDED p${String(i).padStart(3, '0')}`));
+    // Fewer events wait for the end of the task, as before.
+    const quiet = start({ perCall: 1, flow: 'ack', budgetMs: 100_000 });
+    for (let i = 0; i < MID_TASK_FLUSH_MIN - 2; i++) quiet.api('POST', '/api/v1/namespaces/default/pods', pod(`q${i}`));
+    await quiet.frame();
+    expect(quiet.batches().map(podsIn).find((b) => b.length > 0)).toHaveLength(MID_TASK_FLUSH_MIN - 2);
   });
 
   it('sends all the messages at once without flow control', async () => {

@@ -82,6 +82,8 @@ export const MAX_BATCH_EVENTS = 256;
 
 /** Batches that may be unacknowledged at once (flow control): the next is already queued at the page. */
 export const FLOW_WINDOW = 2;
+/** Pending events from which a clock task's writes are sent before the task ends (see enqueue). */
+export const MID_TASK_FLUSH_MIN = 64;
 
 /** Longest wall gap a single frame turns into virtual time (a backgrounded tab does not jump hours). */
 const MAX_FRAME_GAP_MS = 250;
@@ -312,7 +314,15 @@ export class EngineCore {
     const prev = this.pending.get(uid);
     if (!prev) {
       this.pending.set(uid, ev);
-      this.pendingAt.set(uid, { host: this.timers.now(), wall: this.wallNow() });
+      const host = this.timers.now();
+      this.pendingAt.set(uid, { host, wall: this.wallNow() });
+      // A burst (a controller creating or the scheduler binding hundreds of pods in one clock
+      // task) goes out while the task still runs, once its oldest event waited `sliceMs`: the page
+      // starts drawing the first pods instead of waiting for the last one to be written.
+      if (this.pending.size >= MID_TASK_FLUSH_MIN && this.canSend()) {
+        const since = this.pendingSince();
+        if (since !== undefined && host - since >= this.sliceMs) this.flush();
+      }
     } else if (prev.type === 'ADDED' && ev.type === 'DELETED') {
       this.pending.delete(uid);
       this.pendingAt.delete(uid);
