@@ -4,10 +4,10 @@
 // page, the terminal included: lib/keyboard.ts); the focus moves from Pause to Play and back
 // when the pressed one is disabled, and a status line says what a shortcut did.
 // Leaves out: "jump to next event" and custom step sizes.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SPEEDS } from '../../../worker/protocol';
-import type { Speed } from '../../../worker/protocol';
+import type { ClockState, Speed } from '../../../worker/protocol';
 import { useCluster, useEngine } from '../../engine';
 import { TIME_KEYS, nextSpeed, timeShortcut } from '../../lib/keyboard';
 import type { TimeAction } from '../../lib/keyboard';
@@ -17,12 +17,43 @@ export function formatClock(now: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }
 
+/**
+ * The virtual clock. The clock moves with every batch from the engine (every frame while pods
+ * change), so it is written outside React by a store subscription: `data-now` always, the text
+ * when the second changes. Re-rendering the time controls on each batch cost more than the rest
+ * of the header.
+ */
+function Clock() {
+  const { t } = useTranslation();
+  const { store } = useEngine();
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    let shown: number | null | undefined;
+    const write = (c: ClockState | null) => {
+      el.setAttribute('data-now', c ? String(c.now) : '');
+      const second = c ? Math.floor(c.now / 1000) : null;
+      if (second === shown) return;
+      shown = second;
+      el.textContent = second === null ? '—' : formatClock(second * 1000);
+    };
+    write(store.getState().clock);
+    return store.subscribe((st, prev) => {
+      if (st.clock !== prev.clock) write(st.clock);
+    });
+  }, [store]);
+  return <span ref={ref} role="timer" aria-label={t('clock.label')} aria-live="off" className="clock" data-now="" />;
+}
+
 export function TimeControls() {
   const { t } = useTranslation();
   const { client, store } = useEngine();
-  const clock = useCluster((s) => s.clock);
-  const seconds = clock ? Math.floor(clock.now / 1000) : null;
-  const playing = clock?.playing ?? false;
+  // Only what the buttons show: a moving clock does not re-render them.
+  const hasClock = useCluster((s) => s.clock !== null);
+  const playing = useCluster((s) => s.clock?.playing ?? false);
+  const speed = useCluster((s) => s.clock?.speed ?? 1);
+  const clock = hasClock ? { playing, speed } : null;
   const pauseRef = useRef<HTMLButtonElement>(null);
   const playRef = useRef<HTMLButtonElement>(null);
   /** The button to focus once the pressed one turns disabled. */
@@ -77,9 +108,7 @@ export function TimeControls() {
 
   return (
     <div className="time-controls" role="group" aria-label={t('controls.time')}>
-      <span role="timer" aria-label={t('clock.label')} aria-live="off" className="clock" data-now={clock?.now ?? ''}>
-        {seconds === null ? '—' : formatClock(seconds * 1000)}
-      </span>
+      <Clock />
       <button type="button" ref={pauseRef} disabled={!clock || !playing} aria-pressed={clock ? !playing : undefined} aria-keyshortcuts={TIME_KEYS.toggle} onClick={pause}>
         {t('controls.pause')}
       </button>

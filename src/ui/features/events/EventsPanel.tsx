@@ -77,6 +77,19 @@ const Row = memo(function Row({ r, age }: { r: EventRow; age: string }) {
   );
 });
 
+/** Runs `fn` once the next frame has been rendered (a task posted from that frame's callback). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
+    fn();
+    return;
+  }
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => fn();
+    ch.port2.postMessage(0);
+  });
+}
+
 export function EventsPanel() {
   const { t } = useTranslation();
   const { store } = useEngine();
@@ -88,7 +101,8 @@ export function EventsPanel() {
   const follow = useRef(true);
   /** Row height, measured once (rows of a windowed list have one height). */
   const rowPx = useRef<number | null>(null);
-  const onScroll = () => {
+  /** Reads the geometry; only a scroll (the user's, anchoring's or ours) decides whether to follow. */
+  const onScroll = (scrolled = true) => {
     const el = scrollRef.current;
     if (!el) return;
     if (rowPx.current === null) {
@@ -96,21 +110,35 @@ export function EventsPanel() {
       if (h) rowPx.current = h;
     }
     const row = rowPx.current ?? 20;
-    follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - row;
+    if (scrolled) follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - row;
     setScroll((s) => (s.top === el.scrollTop && s.height === el.clientHeight && s.row === row ? s : { top: el.scrollTop, height: el.clientHeight, row }));
   };
-  // Following: move to the end (one layout); the scroll event that follows updates the geometry.
-  // Geometry is not read here after each refresh: that forced a second layout and render.
+  // Following the newest rows costs no layout of its own: CSS scroll anchoring keeps the end
+  // sentinel in place while rows are added above it, and after the frame has painted (layout is
+  // clean then, so reading it is free) a check moves to the end if anchoring did not. Setting
+  // scrollTop right after React's commit forced a layout of the whole page (graph included) in
+  // the busiest frames.
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    if (follow.current) el.scrollTop = el.scrollHeight;
-    if (rowPx.current === null) onScroll();
+    if (!follow.current) {
+      if (rowPx.current === null) onScroll(false);
+      return;
+    }
+    let cancelled = false;
+    afterPaint(() => {
+      if (cancelled || !follow.current) return;
+      if (el.scrollTop + el.clientHeight < el.scrollHeight - 1) el.scrollTop = el.scrollHeight;
+      if (rowPx.current === null) onScroll(false);
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [rows]);
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || typeof ResizeObserver !== 'function') return;
-    const ro = new ResizeObserver(() => onScroll());
+    const ro = new ResizeObserver(() => onScroll(false));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -120,7 +148,7 @@ export function EventsPanel() {
   return (
     <section className="panel events" aria-label={t('panels.events')}>
       <h2>{t('panels.events')}</h2>
-      <div className="events-scroll" ref={scrollRef} onScroll={onScroll}>
+      <div className="events-scroll" ref={scrollRef} onScroll={() => onScroll()}>
         {rows.length === 0 ? (
           <p className="empty">{t('events.empty')}</p>
         ) : (
@@ -137,6 +165,7 @@ export function EventsPanel() {
             </tbody>
           </table>
         )}
+        <div className="events-anchor" aria-hidden="true" />
       </div>
     </section>
   );
