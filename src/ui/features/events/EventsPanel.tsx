@@ -85,7 +85,12 @@ function afterPaint(fn: () => void): void {
   }
   requestAnimationFrame(() => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => fn();
+    // Closed at once: an entangled port with a message listener is never garbage collected
+    // (HTML "Ports and garbage collection"), and this runs on every refresh of the rows.
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      fn();
+    };
     ch.port2.postMessage(0);
   });
 }
