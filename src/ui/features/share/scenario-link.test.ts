@@ -1,7 +1,7 @@
 // Share link encoding: round trips (Unicode, empty, large), corrupt and truncated links, the
 // decompression cap against zip bombs, and which hashes are scenario links.
 import { describe, it, expect } from 'vitest';
-import { ScenarioLinkError, decodeScenario, encodeScenario, fromBase64Url, scenarioFromHash, scenarioLink, toBase64Url } from './scenario-link';
+import { INPUT_CHUNK, ScenarioLinkError, chunkedStream, decodeScenario, encodeScenario, fromBase64Url, scenarioFromHash, scenarioLink, toBase64Url } from './scenario-link';
 
 const MB = 1024 * 1024;
 
@@ -63,5 +63,17 @@ describe('scenario links', () => {
     const exact = await encodeScenario('y'.repeat(MB));
     expect((await decodeScenario(exact, MB)).length).toBe(MB);
     expect((await failure(decodeScenario(exact, MB - 1))).code).toBe('tooLarge');
+  });
+
+  it('feeds the decompressor small pieces (a whole link at once could inflate ~1000× before the cap is checked)', async () => {
+    const bytes = new Uint8Array(INPUT_CHUNK * 2 + 10).map((_, i) => i & 255);
+    const reader = chunkedStream(bytes).getReader();
+    const sizes: number[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      sizes.push((value as Uint8Array).byteLength);
+    }
+    expect(sizes).toEqual([INPUT_CHUNK, INPUT_CHUNK, 10]);
   });
 });

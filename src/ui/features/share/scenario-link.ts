@@ -71,13 +71,31 @@ async function readAll(stream: ReadableStream<Uint8Array>, maxBytes: number): Pr
   return out;
 }
 
-const streamOf = (bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> =>
-  new ReadableStream<BufferSource>({
-    start(c) {
-      c.enqueue(bytes);
-      c.close();
+/** Input bytes handed to the (de)compressor at a time. */
+export const INPUT_CHUNK = 4096;
+
+/**
+ * `bytes` as a pulled stream of `chunk`-byte pieces. Decompressors may inflate a whole input
+ * chunk before the reader can stop them (deflate expands up to ~1032×), so the cap in readAll
+ * only bounds memory when each piece is small: one 2 MB link fed at once could become 2 GB.
+ */
+export function chunkedStream(bytes: Uint8Array<ArrayBuffer>, chunk = INPUT_CHUNK): ReadableStream<BufferSource> {
+  let at = 0;
+  return new ReadableStream<BufferSource>(
+    {
+      pull(c) {
+        if (at >= bytes.length) {
+          c.close();
+          return;
+        }
+        c.enqueue(bytes.subarray(at, at + chunk));
+        at += chunk;
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
+}
+const streamOf = (bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> => chunkedStream(bytes);
 
 /** The `<data>` of a link for an exported playground (JSON text). */
 export async function encodeScenario(json: string): Promise<string> {
