@@ -79,6 +79,7 @@ function usePlayer(): DemoPlayer {
       offShell();
       offClock();
       document.removeEventListener('keydown', onKey, true);
+      player.detach();
     };
   }, [client, store, player]);
   return player;

@@ -191,6 +191,18 @@ describe('DemoPlayer', () => {
     expect(p.getState()).toMatchObject({ running: null, cursor: 0 });
   });
 
+  it('a step still writing its file when the panel goes away types nothing later', async () => {
+    const fx = fake();
+    const p = new DemoPlayer([DEMO], fx, { demo: 'd', cursor: 0 });
+    p.toggleAuto();
+    p.detach();
+    await settle();
+    expect(fx.typed).toEqual([]);
+    expect(p.getState()).toMatchObject({ running: null, auto: false, cursor: 0 });
+    p.commandComplete(0);
+    expect(p.getState().cursor).toBe(0);
+  });
+
   it('reopens a saved demo and clamps its cursor; ignores an unknown id', () => {
     expect(new DemoPlayer([DEMO], fake(), { demo: 'd', cursor: 42 }).getState()).toMatchObject({ demo: 'd', cursor: 4 });
     expect(new DemoPlayer([DEMO], fake(), { demo: 'gone', cursor: 2 }).getState()).toMatchObject({ demo: null, cursor: 0 });

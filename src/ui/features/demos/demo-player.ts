@@ -104,6 +104,16 @@ export class DemoPlayer {
     this.persist();
   }
 
+  /**
+   * The panel went away: a step still writing its file or injecting its fault types nothing
+   * later, and auto mode stops. The player stays usable (a remount may reuse it).
+   */
+  detach(): void {
+    this.epoch++;
+    this.typed = false;
+    this.set({ ...this.state, running: null, auto: false, waitUntil: null });
+  }
+
   /** Plays the step at the cursor; the cursor moves on when its command completes. */
   run(): void {
     void this.play();
