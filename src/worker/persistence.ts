@@ -99,6 +99,24 @@ function isVfsNode(n: unknown): boolean {
   return n.t === 'd' && isObj(n.e) && Object.entries(n.e).every(([k, v]) => k.length > 0 && !k.includes('/') && isVfsNode(v));
 }
 
+// C0 and C1 control characters (ESC, CSI, OSC, BEL...): an imported or shared file could put
+// them where the terminal writes them as they are (a recalled history line, the prompt's
+// directory, a file name completed on the line). Newlines and tabs are allowed in history lines
+// (heredocs and loops are one entry).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_IN_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** The first file or directory name of the tree with a control character, or undefined. */
+function controlName(n: Record<string, unknown>, path: string): string | undefined {
+  if (n.t !== 'd' || !isObj(n.e)) return undefined;
+  for (const [k, v] of Object.entries(n.e)) {
+    if (CONTROL.test(k)) return `${path}${JSON.stringify(k)}`;
+    const inner = isObj(v) ? controlName(v, `${path}${k}/`) : undefined;
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 function isTypedCommand(x: unknown): x is TypedCommand {
   return isObj(x) && typeof x.line === 'string' && Number.isSafeInteger(x.status) && typeof x.output === 'string' && x.output.length <= LAB_OUTPUT_CAP;
 }
@@ -141,6 +159,11 @@ export function parsePlaygroundFile(json: string): PlaygroundState {
   if (!isObj(shell) || typeof shell.cwd !== 'string' || !shell.cwd.startsWith('/')) throw fileError('the shell is malformed');
   if (!Array.isArray(shell.history) || shell.history.length > MAX_HISTORY || !shell.history.every((h) => typeof h === 'string')) throw fileError('the shell history is malformed');
   if (!isObj(shell.fs) || shell.fs.version !== 1 || !isObj(shell.fs.root) || shell.fs.root.t !== 'd' || !isVfsNode(shell.fs.root)) throw fileError('the shell files are malformed');
+  if (CONTROL.test(shell.cwd)) throw fileError('the shell\'s working directory holds control characters');
+  const badLine = (shell.history as string[]).findIndex((h) => CONTROL_IN_LINE.test(h));
+  if (badLine >= 0) throw fileError(`the shell history holds control characters (entry ${badLine + 1})`);
+  const badName = controlName(shell.fs.root, '/');
+  if (badName) throw fileError(`a file name holds control characters: ${badName}`);
   if (x.labs !== undefined && !isPlaygroundLabs(x.labs)) throw fileError('the labs\' progress is malformed');
   if (!isPlaygroundState(x)) throw fileError('malformed');
   // A trial restore: what boot will do with it, so a file that validates but cannot run is refused now.

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { DEMOS, demoCommand } from '../../../labs/demos';
 import type { Demo, DemoStep } from '../../../labs/demos';
 import type { Lang } from '../../../labs/types';
-import { useEngine } from '../../engine';
+import { useCluster, useEngine } from '../../engine';
 import { runInTerminal } from '../labs/run-in-terminal';
 import { DemoPlayer } from './demo-player';
 import type { PlayerState, StepOutcome } from './demo-player';
@@ -55,6 +55,7 @@ function usePlayer(): DemoPlayer {
         {
           now: () => store.getState().clock?.now ?? null,
           type: (line) => runInTerminal(document, line),
+          busy: () => document.querySelector('.panel.terminal')?.getAttribute('data-busy') === 'true',
           writeFile: async (path, content) => void (await client.request('fs.write', { path, content })),
           fault: (f) => client.request('fault', f),
           save,
@@ -141,6 +142,7 @@ function DemoView({ demo, lang, state, player, onFresh }: DemoViewProps) {
   const over = state.cursor >= total;
   const busy = state.running !== null;
   const now = useClockNow(state.waitUntil !== null);
+  const clockPlaying = useCluster((s) => s.clock?.playing ?? false);
   const current = useRef<HTMLLIElement>(null);
   // Braces: scrollIntoView returns a Promise in recent Chromium, and an effect may return only a cleanup function.
   useEffect(() => {
@@ -163,6 +165,7 @@ function DemoView({ demo, lang, state, player, onFresh }: DemoViewProps) {
       <p className="demo-position" role="status">
         {over ? t('demos.finished') : t('demos.stepOf', { n: state.cursor + 1, total })}
         {state.waitUntil !== null && now !== null && <> · {t('demos.autoWait', { seconds: Math.max(0, Math.ceil((state.waitUntil - now) / 1000)) })}</>}
+        {state.waitUntil !== null && !clockPlaying && <> · {t('demos.autoPaused')}</>}
       </p>
       {state.note && <pre className="demo-output">{state.note}</pre>}
       <details className="demo-help">
@@ -219,6 +222,7 @@ type T = ReturnType<typeof useTranslation>['t'];
 function outcomeText(o: StepOutcome, step: DemoStep, t: T): string {
   if (o.kind === 'done') return o.expected ? t('demos.exitOk', { status: o.status }) : t('demos.exitUnexpected', { status: o.status, expected: step.expectStatus ?? 0 });
   if (o.reason === 'noTerminal') return t('demos.noTerminal');
+  if (o.reason === 'busy') return t('demos.terminalBusy');
   return t(o.reason === 'write' ? 'demos.writeFailed' : 'demos.faultFailed', { detail: o.detail.trim() });
 }
 

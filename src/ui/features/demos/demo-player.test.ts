@@ -24,6 +24,7 @@ interface Fake extends PlayerEffects {
   saved: [string | null, number][];
   clock: number;
   terminal: boolean;
+  isBusy: boolean;
   faultOk: boolean;
 }
 
@@ -35,8 +36,10 @@ function fake(): Fake {
     saved: [],
     clock: 1000,
     terminal: true,
+    isBusy: false,
     faultOk: true,
     now: () => f.clock,
+    busy: () => f.isBusy,
     type: (line) => {
       if (!f.terminal) return false;
       f.typed.push(line);
@@ -104,6 +107,23 @@ describe('DemoPlayer', () => {
     p.toggleAuto();
     await settle();
     expect(p.getState()).toMatchObject({ running: null, auto: false, outcomes: { 1: { kind: 'failed', reason: 'noTerminal', detail: '' } } });
+  });
+
+  it('does nothing while the terminal is busy (a command running or a half-typed line), and says so', async () => {
+    const fx = fake();
+    fx.isBusy = true;
+    const p = new DemoPlayer([DEMO], fx, { demo: 'd', cursor: 1 });
+    p.toggleAuto();
+    await settle();
+    expect(fx.typed).toEqual([]);
+    expect(fx.files).toEqual([]);
+    expect(fx.faults).toEqual([]);
+    expect(p.getState()).toMatchObject({ running: null, auto: false, cursor: 1, outcomes: { 1: { kind: 'failed', reason: 'busy', detail: '' } } });
+    // Once the terminal is free the same step runs.
+    fx.isBusy = false;
+    p.run();
+    await settle();
+    expect(fx.typed).toHaveLength(1);
   });
 
   it('auto mode waits each step\'s pause in virtual time, then runs the next, and stops at the end', async () => {

@@ -10,7 +10,7 @@ import type { Demo, DemoFault } from '../../../labs/demos/types';
 /** What happened to a played step (this page's session only). */
 export type StepOutcome =
   | { kind: 'done'; status: number; expected: boolean }
-  | { kind: 'failed'; reason: 'noTerminal' | 'write' | 'fault'; detail: string };
+  | { kind: 'failed'; reason: FailReason; detail: string };
 
 export interface PlayerState {
   /** The chosen demo's id, or null for the list. */
@@ -29,7 +29,15 @@ export interface PlayerState {
   readonly note: string | null;
 }
 
+/** Why a step did not run: no terminal, the terminal was busy, the file or the fault failed. */
+export type FailReason = 'noTerminal' | 'busy' | 'write' | 'fault';
+
 export interface PlayerEffects {
+  /**
+   * True while the terminal runs a command or holds a half-typed line: a step's line pasted then
+   * would become that command's input (or join the line), and its end would be taken for the step's.
+   */
+  busy?(): boolean;
   /** The cluster's virtual clock in ms (null before the engine has connected). */
   now(): number | null;
   /** Types `line` and Enter into the terminal; false when there is no terminal. */
@@ -169,10 +177,11 @@ export class DemoPlayer {
     const epoch = this.epoch;
     this.typed = false;
     this.set({ ...this.state, running: i, waitUntil: null, note: null });
-    const fail = (reason: 'noTerminal' | 'write' | 'fault', detail: string) => {
+    const fail = (reason: FailReason, detail: string) => {
       if (epoch !== this.epoch) return;
       this.set({ ...this.state, running: null, auto: false, outcomes: { ...this.state.outcomes, [i]: { kind: 'failed', reason, detail } } });
     };
+    if (this.fx.busy?.()) return fail('busy', '');
     if (step.fault) {
       let res: { ok: boolean; output: string };
       try {

@@ -25,7 +25,13 @@ export function ShareButton() {
   const [state, setState] = useState<ShareState>({ kind: 'idle' });
   const field = useRef<HTMLInputElement>(null);
 
+  const host = useRef<HTMLSpanElement>(null);
   useEffect(() => {
+    // The outcome is shown even if the menu holding the button was closed meanwhile.
+    if (state.kind !== 'idle' && state.kind !== 'busy') {
+      const menu = host.current?.closest('details');
+      if (menu && !menu.open) menu.open = true;
+    }
     if (state.kind === 'done') field.current?.select();
   }, [state]);
 
@@ -53,7 +59,7 @@ export function ShareButton() {
   const isError = state.kind === 'tooLong' || state.kind === 'failed' || (state.kind === 'done' && !state.copied);
 
   return (
-    <span className="share-link">
+    <span className="share-link" ref={host}>
       <button type="button" onClick={() => void share()} disabled={state.kind === 'busy'}>{t('share.button')}</button>
       {state.kind === 'done' && (
         <input

@@ -117,6 +117,10 @@ export function TerminalPanel() {
       term.focus();
     };
 
+    // `data-busy` on the panel: a command runs or a line is half typed (the demo player waits).
+    const panel = el.closest('.panel.terminal');
+    const markBusy = () => panel?.setAttribute('data-busy', String(running !== null || (editor.active && editor.line !== '')));
+
     const handle = (r: FeedResult) => {
       if (r.output) term.write(r.output);
       for (const a of r.actions) {
@@ -141,6 +145,7 @@ export function TerminalPanel() {
             break;
         }
       }
+      markBusy();
     };
 
     start();
@@ -152,6 +157,7 @@ export function TerminalPanel() {
         running = null;
         if (!msg.more) prompt = msg.prompt;
         prompted(msg.more ? msg.prompt : prompt);
+        markBusy();
       }
     });
 
