@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { CELL, animAt, mergeBoxes, pulseOpacity, sameLook, tileNearView } from './graph-canvas';
+import { CELL, animAt, mergeBoxes, pulseOpacity, sameLook, tileNearView, VIEW_MARGIN } from './graph-canvas';
 import type { PodLook } from './graph-canvas';
 
 describe('mergeBoxes', () => {
@@ -69,13 +69,16 @@ describe('tileNearView', () => {
   });
   it('keeps tiles within the margin of the visible part and culls the others', () => {
     const view = { x0: 0, y0: 0, x1: 786, y1: 318 };
-    // 512 - 318 = 194 px below the screen: within one tile's margin.
-    expect(tileNearView(tile, view)).toBe(true);
-    expect(tileNearView(tile, view, 100)).toBe(false);
+    // 512 - 318 = 194 px below the screen: beyond the default margin, within a tile's.
+    expect(VIEW_MARGIN).toBe(64);
+    expect(tileNearView(tile, view)).toBe(false);
+    expect(tileNearView(tile, view, 256)).toBe(true);
+    // 40 px below: within it.
+    expect(tileNearView({ ...tile, y: 358 }, view)).toBe(true);
     expect(tileNearView({ ...tile, y: 1024 }, view)).toBe(false);
     // Scrolled down to it.
     expect(tileNearView({ ...tile, y: 1024 }, { x0: 0, y0: 900, x1: 786, y1: 1218 })).toBe(true);
     // Touching edges are not overlap.
-    expect(tileNearView({ x: 0, y: 574, w: 256, h: 256 }, view)).toBe(false);
+    expect(tileNearView({ x: 0, y: 382, w: 256, h: 256 }, view)).toBe(false);
   });
 });

@@ -147,8 +147,15 @@ interface Tile {
   stale?: boolean;
 }
 
+/**
+ * Tiles this close to the visible part are painted too (a short scroll shows them at once);
+ * farther ones wait until a scroll brings them near. Each painted tile is a canvas handed to the
+ * compositor in that frame, the largest cost of a 500-pod frame.
+ */
+export const VIEW_MARGIN = 64;
+
 /** Whether a tile is within `margin` pixels of the visible part of the layer (undefined: all visible). */
-export function tileNearView(t: { x: number; y: number; w: number; h: number }, view: Box | undefined, margin = TILE): boolean {
+export function tileNearView(t: { x: number; y: number; w: number; h: number }, view: Box | undefined, margin = VIEW_MARGIN): boolean {
   if (!view) return true;
   return t.x < view.x1 + margin && t.x + t.w > view.x0 - margin && t.y < view.y1 + margin && t.y + t.h > view.y0 - margin;
 }
