@@ -14,6 +14,10 @@ test('presenter view: large terminal font, terminal and graph only, Escape leave
   await expect(app.presenterToggle).toHaveAttribute('aria-pressed', 'false');
   expect(await app.terminalFontSize()).toBe(14);
   await expect(app.events).toBeVisible();
+  const node1 = app.graph.locator('g.box[data-kind="Node"][data-name="node1"] text');
+  const titleHeight = async () => (await node1.boundingBox())?.height ?? 0;
+  const normalTitle = await titleHeight();
+  expect(normalTitle).toBeGreaterThan(0);
 
   await app.presenterToggle.click();
   await expect(app.presenterToggle).toHaveAttribute('aria-pressed', 'true');
@@ -30,6 +34,10 @@ test('presenter view: large terminal font, terminal and graph only, Escape leave
   expect(graph.width).toBeGreaterThan(term.width);
   const rootFont = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(rootFont).toBe(20);
+  // The graph is drawn 1.4× larger (names, boxes and pods), its pods still at their Nodes.
+  await expect(app.graph.locator('.graph-stage')).toHaveAttribute('data-zoom', '1.4');
+  await expect.poll(titleHeight).toBeGreaterThan(normalTitle * 1.3);
+  await expect(app.graph.locator('[data-kind="Pod"][data-node="node1"]').first()).toBeVisible();
 
   await page.reload();
   await app.waitForPrompt();

@@ -20,11 +20,14 @@ import { GraphRenderer } from './graph-renderer';
 import type { GraphLabels } from './graph-renderer';
 import { registerGraphStrings } from './strings';
 import { ReplayBanner } from '../timeline/ReplayBanner';
+import { usePresenter } from '../presenter/presenter-store';
 import './graph.css';
 
 registerGraphStrings();
 
 const ALL = '';
+/** How much presenter view enlarges the graph (boxes, names, pods): readable from the back of a room. */
+export const PRESENTER_GRAPH_ZOOM = 1.4;
 
 /** The mirror's resources the graph draws (events and endpoints are not drawn). */
 const DRAWN = ['nodes', 'pods', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'daemonsets', 'namespaces'] as const;
@@ -53,6 +56,10 @@ class GraphView {
 
   destroy(): void {
     this.renderer.destroy();
+  }
+
+  setZoom(zoom: number): void {
+    this.renderer.setZoom(zoom);
   }
 
   draw(objects: Mirror, opts: ViewOptions, inFrame: boolean): void {
@@ -91,6 +98,7 @@ export function GraphPanel() {
   const boxRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<GraphView | null>(null);
   const [width, setWidth] = useState(640);
+  const zoom = usePresenter() ? PRESENTER_GRAPH_ZOOM : 1;
   const [namespace, setNamespace] = useState(ALL);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const namespaces = useCluster((s) => s.objects.namespaces);
@@ -125,7 +133,9 @@ export function GraphPanel() {
       expand: (box) => setExpanded((s) => new Set(s).add(box)),
     }));
     const view = viewRef.current;
-    const opts: ViewOptions = { namespace, width, expanded, labels };
+    view.setZoom(zoom);
+    // The layout fills the panel's width at the stage's zoom.
+    const opts: ViewOptions = { namespace, width: Math.max(240, Math.floor(width / zoom)), expanded, labels };
     view.draw(timeline.mirror ?? store.getState().objects, opts, false);
     const offLive = store.subscribe((s, prev) => {
       if (timeline.mirror === null && drawnChanged(s.objects, prev.objects)) view.draw(s.objects, opts, frame.inFrame);
@@ -139,7 +149,7 @@ export function GraphPanel() {
       offLive();
       offReplay();
     };
-  }, [store, frame, timeline, namespace, width, expanded, labels]);
+  }, [store, frame, timeline, namespace, width, expanded, labels, zoom]);
 
   return (
     <section className={replayTime === null ? 'panel graph' : 'panel graph replaying'} aria-label={t('panels.graph')} data-replay={replayTime === null ? 'false' : 'true'} data-time={replayTime ?? undefined}>
@@ -159,7 +169,7 @@ export function GraphPanel() {
         </div>
       </div>
       <div className="graph-scroll" ref={boxRef}>
-        <div className="graph-stage">
+        <div className="graph-stage" style={zoom === 1 ? undefined : { zoom }} data-zoom={zoom}>
           <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.help')} tabIndex={-1} />
           <div ref={podsRef} className="graph-pods" aria-hidden="true" />
         </div>

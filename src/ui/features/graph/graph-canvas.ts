@@ -186,6 +186,8 @@ export class PodCanvas {
   private readonly onScheme = () => this.readTheme();
   /** The part of the layer inside the scroll box, in layer pixels (undefined: paint everything). */
   private view: Box | undefined;
+  /** CSS `zoom` of the stage (presenter view): the backing stores grow with it to stay sharp. */
+  private zoom = 1;
   private readonly scroller: HTMLElement | null;
   private readonly onScroll = () => this.readView();
   private readonly sizeObserver: ResizeObserver | undefined;
@@ -249,7 +251,18 @@ export class PodCanvas {
     if (!sc) return;
     const a = sc.getBoundingClientRect();
     const b = this.host.getBoundingClientRect();
-    this.setView({ x0: a.left - b.left, y0: a.top - b.top, x1: a.right - b.left, y1: a.bottom - b.top });
+    const z = this.zoom;
+    this.setView({ x0: (a.left - b.left) / z, y0: (a.top - b.top) / z, x1: (a.right - b.left) / z, y1: (a.bottom - b.top) / z });
+  }
+
+  /** The stage's CSS zoom changed: tiles are re-made at the new resolution, the view re-read. */
+  setZoom(zoom: number): void {
+    if (!(zoom > 0) || zoom === this.zoom) return;
+    this.zoom = zoom;
+    const { width, height } = this;
+    this.width = -1;
+    this.resize(width, height);
+    this.readView();
   }
 
   /** Sets the visible part of the layer; stale tiles coming near it are painted in the next frame. */
@@ -263,7 +276,7 @@ export class PodCanvas {
   }
 
   resize(width: number, height: number): void {
-    const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+    const dpr = (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * this.zoom;
     if (width === this.width && height === this.height && dpr === this.dpr) return;
     // Tiles that keep their size keep their pixels (the graph grows a row at a time while pods
     // arrive): only new or resized tiles are repainted, not every tile of the layer.

@@ -235,6 +235,11 @@ export class GraphRenderer {
     for (const [type, fn] of this.listeners) el.addEventListener(type, fn);
   }
 
+  /** The stage's CSS zoom (presenter view enlarges the graph); the pod canvases follow it. */
+  setZoom(zoom: number): void {
+    this.pods.setZoom(zoom);
+  }
+
   /** Stops the animation loop and the theme observer, and lets go of the SVG's events. */
   destroy(): void {
     this.pods.destroy();
