@@ -1,8 +1,8 @@
 // The Labs button of the header and whether the panel is open (remembered in localStorage). Kept
 // apart from LabsPanel so that the panel, the lab texts and the Markdown renderer load only when
 // the panel is first opened (the initial JavaScript budget of issue #5).
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { rememberOpen, useRememberedOpen } from '../../lib/remembered-open';
 import { registerLabStrings } from './strings';
 
 registerLabStrings();
@@ -11,30 +11,12 @@ export const LABS_PANEL_ID = 'labs-panel';
 const OPEN_KEY = 'timonel.labs.open';
 
 export function rememberLabsOpen(open: boolean): void {
-  try {
-    window.localStorage.setItem(OPEN_KEY, open ? 'on' : 'off');
-  } catch {
-    // storage denied: the choice lasts for this page only
-  }
+  rememberOpen(OPEN_KEY, open);
 }
 
-/** Whether the labs panel is open (remembered in localStorage). */
+/** Whether the labs column is open (remembered in localStorage). */
 export function useLabsOpen(): { open: boolean; toggle(): void } {
-  const [open, setOpen] = useState(() => {
-    try {
-      return window.localStorage.getItem(OPEN_KEY) === 'on';
-    } catch {
-      return false;
-    }
-  });
-  return {
-    open,
-    toggle: () =>
-      setOpen((v) => {
-        rememberLabsOpen(!v);
-        return !v;
-      }),
-  };
+  return useRememberedOpen(OPEN_KEY);
 }
 
 /** The header button that opens and closes the labs panel. */
