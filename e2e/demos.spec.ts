@@ -33,16 +33,24 @@ test('the self-healing demo, step by step and then in auto mode', async ({ page 
   await expect(steps.nth(0).locator('.demo-manifest pre')).toContainText('kind: Deployment');
   const run = panel.getByRole('button', { name: 'Run this step', exact: true });
 
-  // Steps 1–5 one by one: the cursor moves on when the terminal has finished the command.
+  // Steps 1–5 one by one: the cursor moves on when the terminal has finished the command. The
+  // terminal shares the column with the editor now, so its text is read after every step.
+  let text = '';
   for (let i = 0; i < 5; i++) {
     await expect(run).toBeEnabled();
     await run.click();
     await expect(steps.nth(i)).toHaveClass(/\bplayed\b/, { timeout: 60_000 });
+    if (i === 0) {
+      // Step 1 applies a manifest: the YAML editor shows it in a tab, and the terminal applies it.
+      const editor = page.getByRole('region', { name: 'YAML editor', exact: true });
+      await expect(editor.getByRole('tab', { name: 'hello.yaml' })).toBeVisible();
+      await app.waitForPrompt();
+      expect(await app.terminalText()).toContain('$ kubectl apply -f hello.yaml\ndeployment.apps/hello created');
+    }
     await expect(steps.nth(i + 1)).toHaveAttribute('aria-current', 'step');
     await app.waitForPrompt();
+    text += await app.terminalText();
   }
-  let text = await app.terminalText();
-  expect(text).toContain('$ kubectl apply -f hello.yaml\ndeployment.apps/hello created');
   expect(text).toContain('deployment "hello" successfully rolled out');
   expect(text).toMatch(/pod "hello-\w+-\w+" deleted/);
   await expect(app.graph.locator(PODS)).toHaveCount(3, { timeout: 30_000 });

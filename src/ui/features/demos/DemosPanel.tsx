@@ -12,6 +12,7 @@ import type { Demo, DemoStep } from '../../../labs/demos';
 import type { Lang } from '../../../labs/types';
 import { useCluster, useEngine } from '../../engine';
 import { runInTerminal } from '../labs/run-in-terminal';
+import { editQueue } from '../editor/editor-pushes';
 import { DemoPlayer } from './demo-player';
 import type { PlayerState, StepOutcome } from './demo-player';
 import { DEMOS_PANEL_ID } from './demos-toggle';
@@ -56,7 +57,11 @@ function usePlayer(): DemoPlayer {
           now: () => store.getState().clock?.now ?? null,
           type: (line) => runInTerminal(document, line),
           busy: () => document.querySelector('.panel.terminal')?.getAttribute('data-busy') === 'true',
-          writeFile: async (path, content) => void (await client.request('fs.write', { path, content })),
+          writeFile: async (path, content) => {
+            const written = await client.request('fs.write', { path, content });
+            // The audience sees the manifest in the YAML editor too (a tab nobody waits on).
+            editQueue.push({ session: null, file: { path: written.path, content }, command: 'demo' });
+          },
           fault: (f) => client.request('fault', f),
           save,
         },

@@ -81,9 +81,11 @@ export default function EditorPanel() {
         // A tab already waited on by an older command: that one is answered as closed.
         finishWait(path, false);
         ensureModel(path, content);
-        waiting.current.set(path, e.session);
         setTabs((s) => markSaved(openTab(s, path, content), path, content));
         setOutcome(null);
+        // A file shown by the demo player: nobody waits, and the focus stays where it is.
+        if (e.session === null) return;
+        waiting.current.set(path, e.session);
         editorRef.current?.focus();
       }),
     [finishWait],

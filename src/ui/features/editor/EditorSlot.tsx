@@ -35,6 +35,8 @@ export function EditorSlot() {
     focusRegion.current = false;
     region.current?.focus();
   }, [open]);
+  // Any push opens the editor (the demo player's manifests too).
+  useEffect(() => editQueue.watch(() => setOpen(true)), []);
   useEffect(
     () =>
       client.on((msg) => {
