@@ -24,6 +24,36 @@ function manualFrames() {
 }
 
 describe('FrameBatcher', () => {
+  it('eager mode: the first events after a quiet spell are applied on arrival (not in a frame), the next ones wait for the frame', () => {
+    const frames = manualFrames();
+    let wall = 0;
+    const applied: { uids: string[]; inFrame: boolean; clock: number }[] = [];
+    const b = new FrameBatcher((x) => {
+      applied.push({ uids: x.events.map((e) => e.object.metadata?.uid as string), inFrame: b.inFrame, clock: x.clock.now });
+    }, frames.schedule, { eagerAfterIdleMs: 50, now: () => wall });
+    // Clock-only batches neither count as activity nor are applied eagerly.
+    b.push([], clock(100));
+    expect(applied).toEqual([]);
+    wall = 60;
+    b.push([ev('ADDED', 'a', '1')], clock(116));
+    // Applied at once with the pending clock-only batch, outside a frame.
+    expect(applied).toEqual([{ uids: ['a'], inFrame: false, clock: 116 }]);
+    wall = 62;
+    b.push([ev('ADDED', 'b', '2')], clock(132));
+    wall = 63;
+    b.push([ev('ADDED', 'c', '3')], clock(148));
+    expect(applied).toHaveLength(1);
+    frames.fire();
+    expect(applied.slice(1)).toEqual([{ uids: ['b', 'c'], inFrame: true, clock: 148 }]);
+    // Quiet again for 50 ms: eager once more.
+    wall = 113;
+    b.push([ev('MODIFIED', 'a', '4')], clock(164));
+    expect(applied.slice(2)).toEqual([{ uids: ['a'], inFrame: false, clock: 164 }]);
+    frames.fire();
+    expect(applied).toHaveLength(3);
+  });
+
+
   it('merges every batch of a frame into one application, in order, with the newest clock', () => {
     const frames = manualFrames();
     const applied: CoalescedBatch[] = [];
