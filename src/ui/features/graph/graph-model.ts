@@ -81,7 +81,19 @@ const meta = (o: KObject) => (o.metadata ?? {}) as Meta;
 // The same order as String.prototype.localeCompare (default locale and options), without its
 // per-call lookup of a collator.
 const collate = new Intl.Collator().compare;
-const byName = (a: GraphItem, b: GraphItem) => collate(a.namespace, b.namespace) || collate(a.name, b.name);
+/** Kubernetes object names and namespaces (DNS-1123: lowercase letters, digits, '-' and '.'). */
+const DNS_NAME = /^[a-z0-9.-]*$/;
+/**
+ * The collator's order. On the DNS-1123 alphabet it is code-point order (ICU's root order puts
+ * '-' before '.', punctuation before digits and digits before letters; graph-model.test checks
+ * it), which costs a fraction of a collator call: a 500-pod burst sorts thousands of names.
+ */
+export function compareNames(a: string, b: string): number {
+  if (a === b) return 0;
+  if (DNS_NAME.test(a) && DNS_NAME.test(b)) return a < b ? -1 : 1;
+  return collate(a, b);
+}
+const byName = (a: GraphItem, b: GraphItem) => compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name);
 
 function item(o: KObject, kind: GraphKind): GraphItem {
   const m = meta(o);
