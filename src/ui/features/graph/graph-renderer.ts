@@ -381,7 +381,11 @@ export class GraphRenderer {
     }
     const animateIn = this.prev !== undefined && diff.added.length <= ANIMATE_MAX;
     const fadeIn = this.prev !== undefined && diff.added.length <= 4 * ANIMATE_MAX;
-    let ghostBudget = GHOSTS_PER_RENDER;
+    // A bulk update (a scale-up or a burst of bindings) appears at once: a few animated pods out
+    // of hundreds tell nothing, and each new ghost costs a canvas context and an animation in
+    // the busiest frames.
+    const bulk = diff.added.length + diff.changed.length > ANIMATE_MAX;
+    let ghostBudget = bulk ? 0 : GHOSTS_PER_RENDER;
     const motionOf = (m: Motion): Motion => (m.type === 'none' || ghostBudget-- <= 0 ? { type: 'none' } : m);
     const active = document.activeElement;
     let focusFallback: string | undefined;
