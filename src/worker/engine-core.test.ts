@@ -67,15 +67,29 @@ describe('EngineCore batches', () => {
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '1' } } });
     await e.frame();
     expect(e.batches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED a']], [1, ['MODIFIED a']]]);
-    // Two unacknowledged: the next frames send nothing while a is changed twice more.
+    // Two unacknowledged: the next frames send nothing while a is changed twice more, and the
+    // engine waits for the page (its virtual clock does not move).
+    const waitingSince = e.core.clockState().now;
+    e.core.receive({ v: 1, type: 'request', id: 5, method: 'time.step', params: { ms: 1000 } });
+    const stepped = () => e.sent.some((m) => m.type === 'response' && m.id === 5);
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '2' } } });
+    e.advance(16);
     await e.frame();
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '3' } } });
+    e.advance(16);
     await e.frame();
     expect(e.batches()).toHaveLength(2);
+    expect(e.core.clockState().now).toBe(waitingSince);
+    expect(stepped()).toBe(false);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 7 }); // never sent: ignored
+    e.advance(16);
+    await e.frame();
     expect(e.batches()).toHaveLength(2);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
+    e.advance(16);
+    await e.frame();
+    expect(e.core.clockState().now).toBe(waitingSince + 1000);
+    expect(stepped()).toBe(true);
     const third = e.batches()[2];
     expect(third.seq).toBe(2);
     const a = third.events.filter((x) => x.resource === 'pods');

@@ -26,13 +26,19 @@ export class EngineClient {
   private readonly unsubscribe: () => void;
   private closed = false;
 
-  constructor(private readonly transport: EngineTransport) {
+  /**
+   * `ackWhen` schedules each batch's acknowledgement (default: at once, on arrival). The page
+   * passes `afterFramePainted`, so the engine, which waits while two batches are unacknowledged,
+   * does not compete for the CPU with a page that is still drawing what it sent.
+   */
+  constructor(private readonly transport: EngineTransport, private readonly ackWhen: (ack: () => void) => void = (ack) => ack()) {
     this.unsubscribe = transport.subscribe((data) => this.receive(data));
   }
 
   /**
-   * Asks for the snapshot; batches follow it. The client acknowledges each batch as soon as it
-   * receives it, so the engine never queues batches behind a busy page (it coalesces instead).
+   * Asks for the snapshot; batches follow it. The client acknowledges each batch (when
+   * `ackWhen` says), so the engine never queues batches behind a busy page: with two
+   * unacknowledged it waits, and what changes meanwhile is coalesced.
    */
   connect(): void {
     this.transport.send({ v: PROTOCOL_VERSION, type: 'hello', flow: 'ack' });
@@ -78,9 +84,13 @@ export class EngineClient {
   }
 
   private receive(data: unknown): void {
-    // Acknowledge on arrival (even a batch that fails validation, so the engine never stalls).
+    // Acknowledge every batch (even one that fails validation, so the engine never stalls).
     const seq = batchSeq(data);
-    if (seq !== undefined && !this.closed) this.transport.send({ v: PROTOCOL_VERSION, type: 'batch.ack', seq });
+    if (seq !== undefined && !this.closed) {
+      this.ackWhen(() => {
+        if (!this.closed) this.transport.send({ v: PROTOCOL_VERSION, type: 'batch.ack', seq });
+      });
+    }
     if (!isWorkerMessage(data)) {
       this.emit({ v: PROTOCOL_VERSION, type: 'invalid', data });
       return;
@@ -132,5 +142,36 @@ export function createBrowserClient(): EngineClient {
   const remote = remoteEngineUrl(location.href, (globalThis as Record<string, unknown>)[SERVED_PAGE_GLOBAL]);
   if (remote) return new EngineClient(createWebSocketTransport(remote, (url) => new WebSocket(url)));
   // End of remote engine block.
-  return new EngineClient(createWorkerTransport());
+  return new EngineClient(createWorkerTransport(), afterFramePainted);
+}
+
+/** Longest wait for a frame before acknowledging anyway (a frame that never comes must not stop the engine). */
+const ACK_FALLBACK_MS = 50;
+
+/**
+ * Runs `fn` once the next frame has been rendered (a task posted from its animation frame
+ * callback runs after that frame's style, layout and paint), or after ACK_FALLBACK_MS without a
+ * frame; at once in a hidden tab, which gets no frames (its cluster keeps running).
+ */
+export function afterFramePainted(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function' || (typeof document !== 'undefined' && document.hidden)) {
+    fn();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(once, ACK_FALLBACK_MS);
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      once();
+    };
+    ch.port2.postMessage(0);
+  });
 }
