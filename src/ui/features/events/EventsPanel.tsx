@@ -1,8 +1,9 @@
 // The Events panel: the cluster's Events, newest last, with kubectl's `get events` columns
 // (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE; NAMESPACE first as with -A). Ages use virtual time.
 // Rows come from an incremental index (event-index.ts) and the panel re-renders at most every
-// REFRESH_MS of wall time, only rows that changed (memoised); a long list renders only the rows
-// around the viewport (painting 200 rows on each update cost more than the graph). Like a
+// REFRESH_MS of wall time, when the page is idle, only rows that changed (memoised); a long list
+// renders only the rows around the viewport (painting 200 rows on each update cost more than the
+// graph), and its layout is contained in its scroll box (events.css). Like a
 // terminal running `kubectl get events -w`, the list follows the newest rows while it is
 // scrolled to the bottom.
 // Leaves out: filtering by object, event series details; at most MAX_ROWS rows.
@@ -20,6 +21,8 @@ import './events.css';
 const MAX_ROWS = 200;
 /** Wall-time spacing of re-renders: Events are read by people, not animated. */
 const REFRESH_MS = 250;
+/** Longest wait for an idle moment once a refresh is due. */
+const IDLE_WAIT_MS = 500;
 
 /** The newest rows of some Events, fully sorted (the inspector's events tab). */
 export function toRows(events: Iterable<KObject>): EventRow[] {
@@ -48,18 +51,27 @@ function useEventView(store: ClusterStore, index: EventIndex): View {
   const subscribe = useCallback((notify: () => void) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = 0;
+    let idle: number | undefined;
     const run = () => {
       timer = undefined;
+      idle = undefined;
       last = performance.now();
       if (refresh()) notify();
     };
+    // After the spacing, the rows are rendered when the page is idle (at most IDLE_WAIT_MS
+    // later): their layout then does not land in a frame that draws a burst of pods.
+    const due = () => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+      else run();
+    };
     const unsubscribe = store.subscribe((s, prev) => {
       if (timer !== undefined || (s.objects.events === prev.objects.events && second(s) === second(prev))) return;
-      timer = setTimeout(run, Math.max(0, last + REFRESH_MS - performance.now()));
+      timer = setTimeout(due, Math.max(0, last + REFRESH_MS - performance.now()));
     });
     return () => {
       unsubscribe();
       if (timer !== undefined) clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
     };
   }, [store, refresh]);
   const snapshot = useCallback((): View => {
