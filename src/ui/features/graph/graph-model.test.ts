@@ -71,6 +71,28 @@ describe('buildGraphModel', () => {
     ]);
   });
 
+  it('sorts a box by namespace, then name, in the collator order (names outside DNS-1123 included)', () => {
+    const names = ['web-10', 'web-9', 'web.b', 'web-1', 'Web-2', 'web', 'a-b', 'a.b', 'a0', 'éa'];
+    const m = mirrorOf([
+      ['nodes', readyNode('node1', 'n1')],
+      ...names.map((n, i): [MirroredResource, KObject] => ['pods', runningPod(n, `u${i}`, 'node1', { ns: i % 3 === 0 ? 'kube-system' : 'default' })]),
+      ...names.map((n, i): [MirroredResource, KObject] => ['pods', obj('Pod', n, `q${i}`, { ns: i % 2 ? 'b-ns' : 'a-ns', spec: { containers: [] } })]),
+    ]);
+    const g = buildGraphModel(m);
+    const collate = new Intl.Collator().compare;
+    const expected = (ids: string[]) => [...ids].sort((a, b) => {
+      const x = g.pods.get(a)!;
+      const y = g.pods.get(b)!;
+      return collate(x.namespace, y.namespace) || collate(x.name, y.name);
+    });
+    expect(g.nodes[0].pods).toEqual(expected(names.map((_, i) => `u${i}`)));
+    expect(g.unscheduled).toEqual(expected(names.map((_, i) => `q${i}`)));
+    expect(g.nodes[0].pods.map((u) => `${g.pods.get(u)!.namespace}/${g.pods.get(u)!.name}`)).toEqual([
+      'default/a.b', 'default/a0', 'default/web', 'default/Web-2', 'default/web-9', 'default/web.b',
+      'kube-system/a-b', 'kube-system/éa', 'kube-system/web-1', 'kube-system/web-10',
+    ]);
+  });
+
   it('filters by namespace but always shows nodes', () => {
     const g = buildGraphModel(mirror, { namespace: 'kube-system' });
     expect(g.nodes.map((n) => [n.name, n.pods])).toEqual([['node1', ['p4']], ['node2', []]]);
