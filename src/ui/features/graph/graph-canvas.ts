@@ -145,6 +145,8 @@ interface Tile {
   h: number;
   /** Changes were not painted because the tile was out of sight. */
   stale?: boolean;
+  /** Out of sight and not displayed: no layer for the compositor to walk each frame. */
+  hidden?: boolean;
 }
 
 /**
@@ -304,7 +306,8 @@ export class PodCanvas {
           canvas.style.cssText = `position:absolute;left:${c * TILE}px;top:${r * TILE}px;width:${w}px;height:${h}px`;
           dirty.push({ x0: c * TILE, y0: r * TILE, x1: c * TILE + w, y1: r * TILE + h });
         }
-        tiles.push({ canvas, ctx: old?.ctx ?? canvas.getContext('2d'), x: c * TILE, y: r * TILE, w, h });
+        // A kept tile keeps what it did not paint (stale) and whether it is displayed.
+        tiles.push({ canvas, ctx: old?.ctx ?? canvas.getContext('2d'), x: c * TILE, y: r * TILE, w, h, stale: kept && old.stale, hidden: kept && old.hidden });
       }
     }
     const keep = new Set(tiles.map((t) => t.canvas));
@@ -506,9 +509,22 @@ export class PodCanvas {
   // ---- tiles
 
   private paint(now: number): void {
-    // Stale tiles that are near the screen now are repainted whole.
+    // Tiles far from the screen are not displayed (stale: repainted when they come back);
+    // stale tiles that are near the screen now are repainted whole.
     for (const t of this.tiles) {
-      if (!t.stale || !tileNearView(t, this.view)) continue;
+      if (!tileNearView(t, this.view)) {
+        if (!t.hidden) {
+          t.hidden = true;
+          t.stale = true;
+          t.canvas.style.display = 'none';
+        }
+        continue;
+      }
+      if (t.hidden) {
+        t.hidden = false;
+        t.canvas.style.display = '';
+      }
+      if (!t.stale) continue;
       t.stale = false;
       if (!this.full) this.dirty.push({ x0: t.x, y0: t.y, x1: t.x + t.w, y1: t.y + t.h });
     }

@@ -462,17 +462,19 @@ export class GraphRenderer {
       el.setAttribute('data-focus-id', px.uid);
       const hit = document.createElementNS(SVG_NS, 'circle');
       hit.setAttribute('class', 'hit');
-      hit.setAttribute('cx', '12');
-      hit.setAttribute('cy', '12');
       hit.setAttribute('r', '11');
       el.appendChild(hit);
       px.el = el;
       (layer(this.svg, 'pods').node() as SVGGElement).appendChild(el);
     }
-    const pos = `translate(${px.x} ${px.y})`;
+    // Placed by the hit circle's centre, not a transform on the group: a transform per proxy
+    // is a paint property node per proxy that every frame's compositing walks.
+    const pos = `${px.x + 12},${px.y + 12}`;
     if (px.pos !== pos) {
       px.pos = pos;
-      el.setAttribute('transform', pos);
+      const hit = el.firstChild as SVGCircleElement;
+      hit.setAttribute('cx', String(px.x + 12));
+      hit.setAttribute('cy', String(px.y + 12));
     }
     if (this.labels) drawProxy(px, px.item, this.labels);
   }
