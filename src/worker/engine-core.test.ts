@@ -46,16 +46,25 @@ function start(opts: { perCall?: number; flow?: 'ack'; budgetMs?: number; playin
   const core = new EngineCore((m) => sent.push(structuredClone(m)), t.timers, { session: { seed: 3 }, playing: opts.playing ?? false, budgetMs: opts.budgetMs });
   core.receive({ v: 1, type: 'hello', ...(opts.flow ? { flow: opts.flow } : {}) });
   const batches = () => sent.filter((m): m is BatchMessage => m.type === 'batch');
+  /** Batches under flow control (core Events go apart, without a sequence number). */
+  const flowBatches = () => batches().filter((b) => b.seq !== undefined);
+  /** Batches with an object other than a core Event. */
+  const objectBatches = () => batches().filter((b) => b.events.some((x) => x.resource !== 'events'));
   const api = (method: string, path: string, body?: unknown) => core.receive({
     v: 1, type: 'request', id: 1, method: 'api',
     params: { method, path, body, ...(method === 'PATCH' ? { headers: { 'Content-Type': 'application/merge-patch+json' } } : {}) },
   });
-  return { core, sent, batches, api, ...t };
+  return { core, sent, batches, flowBatches, objectBatches, api, ...t };
 }
 
 /** Names and resourceVersions of the pods in a batch. */
 const podsIn = (b: BatchMessage) => b.events.filter((e) => e.resource === 'pods').map((e) => `${e.type} ${e.object.metadata?.name}`);
 const pod = (name: string, image = 'nginx') => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image }] } });
+
+const coreEvent = (name: string) => ({
+  apiVersion: 'v1', kind: 'Event', metadata: { name, namespace: 'default' },
+  involvedObject: { kind: 'Pod', name: 'a', namespace: 'default' }, reason: 'Test', message: name, type: 'Normal',
+});
 
 describe('EngineCore batches', () => {
   it(`keeps at most FLOW_WINDOW batches unacknowledged and sends what coalesced on an ack, newest version of each object`, async () => {
@@ -66,7 +75,7 @@ describe('EngineCore batches', () => {
     await e.frame();
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '1' } } });
     await e.frame();
-    expect(e.batches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED a']], [1, ['MODIFIED a']]]);
+    expect(e.flowBatches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED a']], [1, ['MODIFIED a']]]);
     // Two unacknowledged: the next frames send nothing while a is changed twice more, and the
     // engine waits for the page (its virtual clock does not move).
     const waitingSince = e.core.clockState().now;
@@ -78,26 +87,26 @@ describe('EngineCore batches', () => {
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '3' } } });
     e.advance(16);
     await e.frame();
-    expect(e.batches()).toHaveLength(2);
+    expect(e.flowBatches()).toHaveLength(2);
     expect(e.core.clockState().now).toBe(waitingSince);
     expect(stepped()).toBe(false);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 7 }); // never sent: ignored
     e.advance(16);
     await e.frame();
-    expect(e.batches()).toHaveLength(2);
+    expect(e.flowBatches()).toHaveLength(2);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
     e.advance(16);
     await e.frame();
     expect(e.core.clockState().now).toBe(waitingSince + 1000);
     expect(stepped()).toBe(true);
-    const third = e.batches()[2];
+    const third = e.flowBatches()[2];
     expect(third.seq).toBe(2);
     const a = third.events.filter((x) => x.resource === 'pods');
     expect(a.map((x) => [x.type, x.object.metadata?.name, x.object.metadata?.labels])).toEqual([['MODIFIED', 'a', { v: '3' }]]);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 0 }); // a repeated ack changes nothing
     e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '4' } } });
     await e.frame();
-    expect(e.batches()).toHaveLength(3);
+    expect(e.flowBatches()).toHaveLength(3);
   });
 
   it('numbers nothing and never waits without flow control', async () => {
@@ -106,7 +115,7 @@ describe('EngineCore batches', () => {
     await e.frame();
     e.api('POST', '/api/v1/namespaces/default/pods', pod('b'));
     await e.frame();
-    expect(e.batches().map((b) => [b.seq, podsIn(b)])).toEqual([[undefined, ['ADDED a']], [undefined, ['ADDED b']]]);
+    expect(e.objectBatches().map((b) => [b.seq, podsIn(b)])).toEqual([[undefined, ['ADDED a']], [undefined, ['ADDED b']]]);
   });
 
   it('sends events that waited the slice between tasks, before the frame ends', async () => {
@@ -118,7 +127,7 @@ describe('EngineCore batches', () => {
     const before = e.sent.length;
     await e.frame();
     // One frame sent the pods as soon as they waited 4 ms, then the rest at its end.
-    const frameBatches = e.batches().slice(e.batches().length - (e.sent.length - before));
+    const frameBatches = e.sent.slice(before).filter((m): m is BatchMessage => m.type === 'batch');
     expect(frameBatches.length).toBeGreaterThan(1);
     expect(frameBatches.flatMap(podsIn).filter((x) => x.startsWith('ADDED'))).toEqual(['ADDED a', 'ADDED b']);
   });
@@ -168,6 +177,46 @@ describe('EngineCore large bursts', () => {
     for (let i = 0; i < MID_TASK_FLUSH_MIN - 2; i++) quiet.api('POST', '/api/v1/namespaces/default/pods', pod(`q${i}`));
     await quiet.frame();
     expect(quiet.batches().map(podsIn).find((b) => b.length > 0)).toHaveLength(MID_TASK_FLUSH_MIN - 2);
+  });
+
+  it('sends core Events after the other objects written with them, in batches of their own', async () => {
+    const e = start();
+    e.api('POST', '/api/v1/namespaces/default/events', coreEvent('e1'));
+    e.api('POST', '/api/v1/namespaces/default/pods', pod('a'));
+    e.api('POST', '/api/v1/namespaces/default/events', coreEvent('e2'));
+    e.api('POST', '/api/v1/namespaces/default/pods', pod('b'));
+    const before = e.sent.length;
+    await e.frame();
+    const frame = e.sent.slice(before).filter((m): m is BatchMessage => m.type === 'batch');
+    const kinds = frame.map((b) => [...new Set(b.events.map((x) => (x.resource === 'events' ? 'events' : 'objects')))].join());
+    // The pods' own Events (the scheduler's) come with ours, after the pods.
+    expect(kinds).toEqual(['objects', 'events']);
+    expect(podsIn(frame[0])).toEqual(['ADDED a', 'ADDED b']);
+    expect(frame[1].events.map((x) => x.object.metadata?.name).filter((n) => n === 'e1' || n === 'e2')).toEqual(['e1', 'e2']);
+  });
+
+  it('sends core Events outside the flow window, only when it has room', async () => {
+    const e = start({ flow: 'ack' });
+    e.api('POST', '/api/v1/namespaces/default/pods', pod('a'));
+    await e.frame();
+    e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '1' } } });
+    await e.frame();
+    expect(e.flowBatches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED a']], [1, ['MODIFIED a']]]);
+    const sentBefore = e.batches().length;
+    // The window is full: the Event waits (the engine does too).
+    e.api('POST', '/api/v1/namespaces/default/events', coreEvent('e1'));
+    await e.frame();
+    expect(e.batches()).toHaveLength(sentBefore);
+    e.core.receive({ v: 1, type: 'batch.ack', seq: 1 });
+    await e.frame();
+    const next = e.batches().slice(sentBefore);
+    expect(next.map((b) => [b.seq, b.events.map((x) => `${x.resource} ${x.type} ${x.object.metadata?.name}`)])).toEqual([[undefined, ['events ADDED e1']]]);
+    // It took no place in the window: two object batches may follow without an acknowledgement.
+    e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '2' } } });
+    await e.frame();
+    e.api('PATCH', '/api/v1/namespaces/default/pods/a', { metadata: { labels: { v: '3' } } });
+    await e.frame();
+    expect(e.flowBatches().map((b) => b.seq)).toEqual([0, 1, 2, 3]);
   });
 
   it('sends all the messages at once without flow control', async () => {

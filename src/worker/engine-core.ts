@@ -91,6 +91,63 @@ export const FLOW_WINDOW = 2;
 /** Pending events from which a clock task's writes are sent before the task ends (see enqueue). */
 export const MID_TASK_FLUSH_MIN = 64;
 
+/**
+ * Object events waiting to be sent, coalesced per uid (the newest state; an object added and
+ * deleted in between is dropped), with when each object was first queued (insertion order: the
+ * oldest first).
+ */
+class PendingEvents {
+  private events = new Map<string, ObjectEvent>();
+  private at = new Map<string, { host: number; wall: number }>();
+
+  get size(): number {
+    return this.events.size;
+  }
+
+  /** Queues or coalesces `ev`; true when its object was not waiting yet. */
+  add(ev: ObjectEvent, host: number, wall: number): boolean {
+    const uid = ev.object.metadata?.uid as string;
+    const prev = this.events.get(uid);
+    if (!prev) {
+      this.events.set(uid, ev);
+      this.at.set(uid, { host, wall });
+      return true;
+    }
+    if (prev.type === 'ADDED' && ev.type === 'DELETED') {
+      this.events.delete(uid);
+      this.at.delete(uid);
+    } else if (prev.type === 'ADDED') {
+      this.events.set(uid, { ...ev, type: 'ADDED' });
+    } else {
+      this.events.set(uid, ev);
+    }
+    return false;
+  }
+
+  /** When the oldest waiting object was queued. */
+  oldest(): { host: number; wall: number } | undefined {
+    return this.at.values().next().value;
+  }
+
+  /** Takes out the `max` oldest events (all of them when fewer); the rest keep their place and stamps. */
+  take(max: number): ObjectEvent[] {
+    if (this.events.size <= max) {
+      const all = [...this.events.values()];
+      this.events = new Map();
+      this.at = new Map();
+      return all;
+    }
+    const out: ObjectEvent[] = [];
+    for (const [uid, ev] of this.events) {
+      if (out.length === max) break;
+      out.push(ev);
+      this.events.delete(uid);
+      this.at.delete(uid);
+    }
+    return out;
+  }
+}
+
 /** Longest wall gap a single frame turns into virtual time (a backgrounded tab does not jump hours). */
 const MAX_FRAME_GAP_MS = 250;
 
@@ -136,15 +193,21 @@ export class EngineCore {
 
   private readonly mirror = new Map<MirroredResource, Map<string, KObject>>();
   private readonly stops: (() => void)[] = [];
-  private pending = new Map<string, ObjectEvent>();
+  /** Object events waiting for the next batch, but core Events (see `events`). */
+  private pending = new PendingEvents();
+  /**
+   * Core Events wait apart and go in batches of their own once no other object waits and the
+   * flow window has room, without taking a place in it (no `seq`): in a burst (500 pods, each
+   * with its Events) the pods reach the graph first, and the page draws nothing from an
+   * Events-only batch, so waiting for it to be painted would only hold the engine back.
+   */
+  private pendingEvents = new PendingEvents();
   private connected = false;
   private lastSentClock: ClockState | undefined;
   /** Flow control (hello.flow 'ack'): batches numbered from 0, the last one acknowledged. */
   private ackFlow = false;
   private acked = -1;
   private nextSeq = 0;
-  /** When each pending object was first queued (insertion order: the oldest first). */
-  private pendingAt = new Map<string, { host: number; wall: number }>();
   // BEGIN batch timing block (src/ui/state, bench/browser): the wall time (epoch ms) of the oldest
   // event of a batch is sent with it, so engine → UI latency can be measured.
   private wallNow(): number {
@@ -212,8 +275,8 @@ export class EngineCore {
     switch (msg.type) {
       case 'hello':
         this.connected = true;
-        this.pending = new Map();
-        this.pendingAt = new Map();
+        this.pending = new PendingEvents();
+        this.pendingEvents = new PendingEvents();
         this.ackFlow = msg.flow === 'ack';
         this.acked = this.nextSeq - 1;
         this.lastSentClock = this.clockState();
@@ -245,7 +308,7 @@ export class EngineCore {
         if (msg.seq <= this.acked || msg.seq >= this.nextSeq) return;
         this.acked = msg.seq;
         // What coalesced while the page was busy goes now (clock-only changes wait for the tick).
-        if (this.pending.size > 0) this.flush();
+        if (this.pending.size > 0 || this.pendingEvents.size > 0) this.flush();
         return;
     }
   }
@@ -316,26 +379,15 @@ export class EngineCore {
   /** Coalesces events per uid until the next batch: the client sees each object's latest state. */
   private enqueue(ev: ObjectEvent): void {
     if (!this.connected) return;
-    const uid = ev.object.metadata?.uid as string;
-    const prev = this.pending.get(uid);
-    if (!prev) {
-      this.pending.set(uid, ev);
-      const host = this.timers.now();
-      this.pendingAt.set(uid, { host, wall: this.wallNow() });
-      // A burst (a controller creating or the scheduler binding hundreds of pods in one clock
-      // task) goes out while the task still runs, once its oldest event waited `sliceMs`: the page
-      // starts drawing the first pods instead of waiting for the last one to be written.
-      if (this.pending.size >= MID_TASK_FLUSH_MIN && this.canSend()) {
-        const since = this.pendingSince();
-        if (since !== undefined && host - since >= this.sliceMs) this.flush();
-      }
-    } else if (prev.type === 'ADDED' && ev.type === 'DELETED') {
-      this.pending.delete(uid);
-      this.pendingAt.delete(uid);
-    } else if (prev.type === 'ADDED') {
-      this.pending.set(uid, { ...ev, type: 'ADDED' });
-    } else {
-      this.pending.set(uid, ev);
+    const queue = ev.resource === 'events' ? this.pendingEvents : this.pending;
+    const host = this.timers.now();
+    if (!queue.add(ev, host, this.wallNow()) || queue !== this.pending) return;
+    // A burst (a controller creating or the scheduler binding hundreds of pods in one clock
+    // task) goes out while the task still runs, once its oldest event waited `sliceMs`: the page
+    // starts drawing the first pods instead of waiting for the last one to be written.
+    if (queue.size >= MID_TASK_FLUSH_MIN && this.canSend()) {
+      const since = this.pendingSince();
+      if (since !== undefined && host - since >= this.sliceMs) this.flush();
     }
   }
 
@@ -344,9 +396,9 @@ export class EngineCore {
     return !this.ackFlow || this.nextSeq - 1 - this.acked < FLOW_WINDOW;
   }
 
-  /** Host time when the oldest pending event was queued. */
+  /** Host time when the oldest pending object event (not a core Event) was queued. */
   private pendingSince(): number | undefined {
-    return this.pendingAt.values().next().value?.host;
+    return this.pending.oldest()?.host;
   }
 
   /** Sends the pending events (and the clock) while flow control allows. */
@@ -354,6 +406,7 @@ export class EngineCore {
     this.flushOutput();
     // More than MAX_BATCH_EVENTS go as several messages (with flow control, one per ack).
     while (this.sendBatch() && this.pending.size > 0);
+    while (this.pending.size === 0 && this.pendingEvents.size > 0 && this.connected && this.canSend()) this.sendEvents();
   }
 
   /** Sends one batch message; false when nothing was sent. */
@@ -363,22 +416,8 @@ export class EngineCore {
     const last = this.lastSentClock;
     const changed = !last || last.now !== clock.now || last.playing !== clock.playing || last.speed !== clock.speed;
     if (this.pending.size === 0 && !changed) return false;
-    const oldest = this.pendingAt.values().next().value?.wall; // batch timing block
-    let events: ObjectEvent[];
-    if (this.pending.size <= MAX_BATCH_EVENTS) {
-      events = [...this.pending.values()].map(wireEvent);
-      this.pending = new Map();
-      this.pendingAt = new Map();
-    } else {
-      // The oldest events first; the rest keep their place and their stamps.
-      events = [];
-      for (const [uid, ev] of this.pending) {
-        if (events.length === MAX_BATCH_EVENTS) break;
-        events.push(wireEvent(ev));
-        this.pending.delete(uid);
-        this.pendingAt.delete(uid);
-      }
-    }
+    const oldest = this.pending.oldest()?.wall; // batch timing block
+    const events = this.pending.take(MAX_BATCH_EVENTS).map(wireEvent);
     this.lastSentClock = clock;
     const seq = this.ackFlow ? this.nextSeq++ : undefined;
     // BEGIN batch timing block
@@ -387,6 +426,19 @@ export class EngineCore {
     this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, ...(seq !== undefined ? { seq } : {}), timing });
     // END batch timing block
     return true;
+  }
+
+  /** Sends up to MAX_BATCH_EVENTS waiting core Events in a batch outside flow control. */
+  private sendEvents(): void {
+    const clock = this.clockState();
+    const oldest = this.pendingEvents.oldest()?.wall; // batch timing block
+    const events = this.pendingEvents.take(MAX_BATCH_EVENTS).map(wireEvent);
+    this.lastSentClock = clock;
+    // BEGIN batch timing block
+    const sentAt = this.wallNow();
+    const timing = { firstWriteAt: oldest ?? sentAt, sentAt };
+    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, timing });
+    // END batch timing block
   }
 
   // ---------------------------------------------------------------- pacer
