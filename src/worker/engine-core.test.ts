@@ -219,6 +219,21 @@ describe('EngineCore large bursts', () => {
     expect(e.flowBatches().map((b) => b.seq)).toEqual([0, 1, 2, 3]);
   });
 
+  it('sends a burst between tasks however young, and checks at events that coalesce into it', async () => {
+    // The wall clock does not move: no event ever waits the slice.
+    const e = start({ flow: 'ack', budgetMs: 100_000 });
+    for (let i = 0; i < MID_TASK_FLUSH_MIN; i++) e.api('POST', '/api/v1/namespaces/default/pods', pod(`p${String(i).padStart(3, '0')}`));
+    const before = e.sent.length;
+    await e.frame();
+    const frame = e.sent.slice(before).filter((m): m is BatchMessage => m.type === 'batch');
+    // The pods left after the task that delivered them, before the frame's other tasks.
+    expect(podsIn(frame[0]).filter((x) => x.startsWith('ADDED'))).toHaveLength(MID_TASK_FLUSH_MIN);
+    const bound = (b: BatchMessage) => b.events.filter((x) => x.resource === 'pods' && (x.object.spec as { nodeName?: string } | undefined)?.nodeName).length;
+    expect(bound(frame[0])).toBe(0);
+    // The scheduler bound them in a later task of the same frame.
+    expect(frame.slice(1).map(bound).reduce((a, b) => a + b, 0)).toBe(MID_TASK_FLUSH_MIN);
+  });
+
   it('sends all the messages at once without flow control', async () => {
     const e = start();
     for (let i = 0; i < MAX_BATCH_EVENTS + 1; i++) e.api('POST', '/api/v1/namespaces/default/pods', pod(`p${i}`));

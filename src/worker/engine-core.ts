@@ -381,11 +381,13 @@ export class EngineCore {
     if (!this.connected) return;
     const queue = ev.resource === 'events' ? this.pendingEvents : this.pending;
     const host = this.timers.now();
-    if (!queue.add(ev, host, this.wallNow()) || queue !== this.pending) return;
+    queue.add(ev, host, this.wallNow());
     // A burst (a controller creating or the scheduler binding hundreds of pods in one clock
     // task) goes out while the task still runs, once its oldest event waited `sliceMs`: the page
-    // starts drawing the first pods instead of waiting for the last one to be written.
-    if (queue.size >= MID_TASK_FLUSH_MIN && this.canSend()) {
+    // starts drawing the first pods instead of waiting for the last one to be written. Checked at
+    // every event, core Events included: a ReplicaSet records its 500 SuccessfulCreate Events
+    // after creating the pods, in the same task.
+    if (this.pending.size >= MID_TASK_FLUSH_MIN && this.canSend()) {
       const since = this.pendingSince();
       if (since !== undefined && host - since >= this.sliceMs) this.flush();
     }
@@ -510,8 +512,10 @@ export class EngineCore {
         }
         const now = this.timers.now();
         if (now - frameStart > this.budgetMs) return;
+        // Between tasks: events that waited the slice go, and so does a burst however young
+        // (the next task may be long, the scheduler binding the pods just created).
         const since = this.pendingSince();
-        if (since !== undefined && now - since >= this.sliceMs && this.canSend()) {
+        if (since !== undefined && (now - since >= this.sliceMs || this.pending.size >= MID_TASK_FLUSH_MIN) && this.canSend()) {
           this.flush();
           break;
         }
