@@ -283,6 +283,7 @@ export class PodCanvas {
     // Tiles that keep their size keep their pixels (the graph grows a row at a time while pods
     // arrive): only new or resized tiles are repainted, not every tile of the layer.
     const same = dpr === this.dpr;
+    const before = { width: this.width, height: this.height };
     this.width = width;
     this.height = height;
     this.dpr = dpr;
@@ -295,8 +296,11 @@ export class PodCanvas {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const old = this.cols === cols ? this.tiles[r * cols + c] : undefined;
-        const w = Math.min(TILE, width - c * TILE);
-        const h = Math.min(TILE, height - r * TILE);
+        // Every tile is a whole TILE square (the host clips what overhangs the layer): a layer
+        // that grows by a row of pods only adds tiles, and never reallocates the last row's
+        // canvases (a new backing store and its first upload cost ~12 ms in a burst's frame).
+        const w = TILE;
+        const h = TILE;
         const canvas = old?.canvas ?? document.createElement('canvas');
         if (!old) this.host.prepend(canvas);
         const kept = same && old !== undefined && old.w === w && old.h === h;
@@ -310,6 +314,10 @@ export class PodCanvas {
         tiles.push({ canvas, ctx: old?.ctx ?? canvas.getContext('2d'), x: c * TILE, y: r * TILE, w, h, stale: kept && old.stale, hidden: kept && old.hidden });
       }
     }
+    // A layer that shrank leaves pixels in the tiles' overhang (clipped now): cleared, so they
+    // do not show again when it grows back.
+    if (height < before.height) dirty.push({ x0: 0, y0: height, x1: cols * TILE, y1: before.height });
+    if (width < before.width) dirty.push({ x0: width, y0: 0, x1: before.width, y1: rows * TILE });
     const keep = new Set(tiles.map((t) => t.canvas));
     for (const t of this.tiles) if (!keep.has(t.canvas)) t.canvas.remove();
     this.tiles = tiles;
