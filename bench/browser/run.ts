@@ -7,7 +7,8 @@
 // Flags: --skip-build (reuse the build), --runs N (cold loads, default 5), --headed,
 // --out-dir DIR (build into and serve DIR instead of dist/, e.g. while others use dist/),
 // --only LIST (comma-separated groups to run: cold, scale, fps; default all), --profile FILE (CPU
-// profile of the page while scaling), --trace FILE (Chrome trace of the page while scaling: style,
+// profile of the page while scaling), --mutations (DOM mutation records while scaling, by the
+// page section they happened in), --trace FILE (Chrome trace of the page while scaling: style,
 // layout, paint, canvas and commit costs that a CPU profile shows only as '(program)').
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -329,6 +330,23 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
   }
   const traceTo = optStr('--trace');
   if (traceTo) await browser.startTracing(page, { path: traceTo, categories: ['devtools.timeline', 'blink', 'cc', 'gpu', 'disabled-by-default-devtools.timeline'] });
+  // --mutations: which parts of the page change during the scale-up (DOM mutation records by
+  // the nearest labelled section), to find what the style and layout of a frame are spent on.
+  const mutations = process.argv.includes('--mutations');
+  if (mutations) {
+    await page.evaluate(() => {
+      const counts = new Map<string, number>();
+      (window as unknown as { __mutations: Map<string, number> }).__mutations = counts;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target instanceof Element ? r.target : r.target.parentElement;
+          const sec = el?.closest('section[aria-label], [role="region"], header, nav');
+          const key = `${sec?.tagName.toLowerCase() ?? '?'}:${sec?.getAttribute('aria-label') ?? sec?.className ?? ''} ${r.type}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  }
   await typeLine(page, 'kubectl scale deployment web --replicas=1000');
   await page.waitForFunction(() => document.querySelectorAll('.graph-svg g.pod[data-namespace="default"][data-phase="Running"]:not([data-leaving])').length
     + [...document.querySelectorAll('.graph-svg g.pod-group[data-phase="Running"]')].reduce((s, g) => s + Number(g.getAttribute('data-count')), 0) >= 1000,
@@ -340,6 +358,10 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
     log(`profile written to ${profileTo}`);
   }
   if (traceTo) await browser.stopTracing();
+  if (mutations) {
+    const counts = await page.evaluate(() => [...(window as unknown as { __mutations: Map<string, number> }).__mutations].sort((a, b) => b[1] - a[1]));
+    for (const [k, n] of counts.slice(0, 20)) log(`  mutations ${n} ${k}`);
+  }
   const stamps = await page.evaluate(() => [...((window as unknown as { __written: Map<string, number> }).__written)]);
   const transit = new Map(await page.evaluate(() => [...((window as unknown as { __transit: Map<number, { sent: number; received: number }> }).__transit)]));
   const shown = new Map(await page.evaluate(() => [...((window as unknown as { __graphShown: Map<string, { commit: number; frame: number }> }).__graphShown)]));
