@@ -12,6 +12,7 @@ import type { FaultAction, FaultName } from '../../../worker/protocol';
 import { useEngine } from '../../engine';
 import type { ClusterState } from '../../state/cluster-store';
 import { useThrottledSelection } from '../../state/throttled';
+import { compareNames } from '../../lib/names';
 import { registerToolStrings } from '../persistence/strings';
 import '../inspector/tools.css';
 
@@ -24,7 +25,7 @@ const selectNodes = (s: ClusterState) => s.objects.nodes;
 const selectDeployments = (s: ClusterState) => s.objects.deployments;
 
 const key = (o: KObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-const byKey = (a: KObject, b: KObject) => key(a).localeCompare(key(b));
+const byKey = (a: KObject, b: KObject) => compareNames(key(a), key(b));
 
 interface PickerProps {
   label: string;
@@ -69,12 +70,20 @@ function LazyPicker(props: Omit<PickerProps, 'options'> & { list(): string[] }) 
 /** The pod to act on: the chosen one while it exists, else the first (sorted) in `default`, else the first. */
 export function pickPod(pods: ReadonlyMap<string, KObject>, chosen: string): KObject | undefined {
   let firstDefault: KObject | undefined;
+  let firstDefaultKey = '';
   let first: KObject | undefined;
+  let firstKey = '';
   for (const p of pods.values()) {
     const k = key(p);
     if (k === chosen) return p;
-    if (!first || byKey(p, first) < 0) first = p;
-    if (p.metadata?.namespace === 'default' && (!firstDefault || byKey(p, firstDefault) < 0)) firstDefault = p;
+    if (!first || compareNames(k, firstKey) < 0) {
+      first = p;
+      firstKey = k;
+    }
+    if (p.metadata?.namespace === 'default' && (!firstDefault || compareNames(k, firstDefaultKey) < 0)) {
+      firstDefault = p;
+      firstDefaultKey = k;
+    }
   }
   return firstDefault ?? first;
 }

@@ -5,7 +5,7 @@ import type { Mirror } from '../../state/mirror';
 import type { MirroredResource } from '../../../worker/protocol';
 import { podMirrorForm } from '../../../worker/protocol';
 import { createSession } from '../../../worker/session';
-import { buildGraphModel, compareNames, podStatus } from './graph-model';
+import { buildGraphModel, podStatus } from './graph-model';
 import type { GraphModel } from './graph-model';
 
 const obj = (kind: string, name: string, uid: string, extra: Partial<KObject> & { ns?: string; labels?: Record<string, string>; owner?: string } = {}): KObject => {
@@ -213,33 +213,5 @@ describe('buildGraphModel with the previous model (opts.prev)', () => {
     expect(prev.nodes.map((n) => n.pods)).toEqual([['p0'], ['pa', 'pb']]);
     expect(prev.unscheduled).toEqual(['ps', 'pt']);
     expect(prev.edges.filter((e) => e.type === 'selects')).toEqual([]);
-  });
-});
-
-describe('compareNames', () => {
-  const collate = new Intl.Collator().compare;
-  it('orders DNS-1123 names as the default collator does (every string up to 3 characters of a-z, 0-9, "-", ".")', () => {
-    const alphabet = ['a', 'm', 'z', '0', '5', '9', '-', '.'];
-    let words = [''];
-    const all = [''];
-    for (let len = 1; len <= 3; len++) {
-      words = words.flatMap((w) => alphabet.map((c) => w + c));
-      all.push(...words);
-    }
-    const differing: string[] = [];
-    for (const a of all) {
-      for (const b of all) {
-        if (Math.sign(compareNames(a, b)) !== Math.sign(collate(a, b))) differing.push(`${a}|${b}`);
-      }
-    }
-    expect(all.length).toBe(585);
-    expect(differing).toEqual([]);
-  });
-
-  it('falls back to the collator outside that alphabet', () => {
-    expect(Math.sign(compareNames('a', 'B'))).toBe(-1);
-    expect(Math.sign(compareNames('B', 'c'))).toBe(-1);
-    expect(Math.sign(compareNames('é', 'f'))).toBe(-1);
-    expect(compareNames('web-1', 'web-1')).toBe(0);
   });
 });

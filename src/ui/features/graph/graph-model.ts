@@ -6,6 +6,7 @@
 // Leaves out: EndpointSlices, Jobs (aggregation is the layout's).
 import type { KObject } from '../../../engine';
 import type { Mirror } from '../../state/mirror';
+import { compareNames, isSimpleName } from '../../lib/names';
 
 export type GraphKind = 'Node' | 'Pod' | 'Service' | 'Deployment' | 'ReplicaSet' | 'ReplicationController' | 'DaemonSet';
 
@@ -78,21 +79,6 @@ export interface GraphOptions {
 
 type Meta = { name?: string; namespace?: string; uid?: string; labels?: Record<string, string>; deletionTimestamp?: string; ownerReferences?: { uid: string; controller?: boolean }[] };
 const meta = (o: KObject) => (o.metadata ?? {}) as Meta;
-// The same order as String.prototype.localeCompare (default locale and options), without its
-// per-call lookup of a collator.
-const collate = new Intl.Collator().compare;
-/** Kubernetes object names and namespaces (DNS-1123: lowercase letters, digits, '-' and '.'). */
-const DNS_NAME = /^[a-z0-9.-]*$/;
-/**
- * The collator's order. On the DNS-1123 alphabet it is code-point order (ICU's root order puts
- * '-' before '.', punctuation before digits and digits before letters; graph-model.test checks
- * it), which costs a fraction of a collator call: a 500-pod burst sorts thousands of names.
- */
-export function compareNames(a: string, b: string): number {
-  if (a === b) return 0;
-  if (DNS_NAME.test(a) && DNS_NAME.test(b)) return a < b ? -1 : 1;
-  return collate(a, b);
-}
 const byName = (a: GraphItem, b: GraphItem) => compareNames(a.namespace, b.namespace) || compareNames(a.name, b.name);
 
 /**
@@ -102,8 +88,8 @@ const byName = (a: GraphItem, b: GraphItem) => compareNames(a.namespace, b.names
 function sortedByName<T>(list: readonly T[], itemOf: (x: T) => GraphItem): T[] {
   const keyed = list.map((x) => {
     const it = itemOf(x);
-    // '\0' sorts before every DNS-1123 character: namespace first, then name.
-    const key = DNS_NAME.test(it.namespace) && DNS_NAME.test(it.name) ? `${it.namespace}\u0000${it.name}` : undefined;
+    // '\0' sorts before every character of a simple name: namespace first, then name.
+    const key = isSimpleName(it.namespace) && isSimpleName(it.name) ? `${it.namespace}\u0000${it.name}` : undefined;
     return { x, it, key };
   });
   keyed.sort((a, b) => (a.key !== undefined && b.key !== undefined ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : byName(a.it, b.it)));
