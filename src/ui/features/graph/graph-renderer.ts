@@ -125,6 +125,11 @@ interface PodProxy {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** Sets an attribute only when its value changes (each set is a mutation and a style invalidation). */
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 function setClass(el: Element, cls: string, on: boolean): void {
   if (el.classList.contains(cls) !== on) el.classList.toggle(cls, on);
 }
@@ -141,12 +146,12 @@ function drawProxy(px: PodProxy, d: PodItem, labels: GraphLabels, force = false)
   }
   px.sig = sig;
   const cat = podCategory(d);
-  el.setAttribute('data-phase', d.phase);
-  el.setAttribute('data-status', d.status);
-  el.setAttribute('data-node', d.node);
-  el.setAttribute('data-ready', `${d.ready}/${d.containers}`);
-  el.setAttribute('data-restarts', String(d.restarts));
-  el.setAttribute('aria-label', `Pod ${d.namespace}/${d.name}: ${podSummary(d, labels)}`);
+  setAttr(el, 'data-phase', d.phase);
+  setAttr(el, 'data-status', d.status);
+  setAttr(el, 'data-node', d.node);
+  setAttr(el, 'data-ready', `${d.ready}/${d.containers}`);
+  setAttr(el, 'data-restarts', String(d.restarts));
+  setAttr(el, 'aria-label', `Pod ${d.namespace}/${d.name}: ${podSummary(d, labels)}`);
   setClass(el, 'crashloop', d.status === 'CrashLoopBackOff');
   setClass(el, 'terminating', cat === 'Terminating');
   setClass(el, 'not-ready', d.ready < d.containers);
