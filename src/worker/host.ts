@@ -154,7 +154,9 @@ const ACK_FALLBACK_MS = 50;
  * frame; at once in a hidden tab, which gets no frames (its cluster keeps running).
  */
 export function afterFramePainted(fn: () => void): void {
-  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function' || (typeof document !== 'undefined' && document.hidden)) {
+  // The worker's tsconfig has no DOM lib: the page's document is read through globalThis.
+  const doc = (globalThis as { document?: { hidden?: boolean } }).document;
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function' || doc?.hidden === true) {
     fn();
     return;
   }
