@@ -119,7 +119,7 @@ interface PodProxy {
   y: number;
   /** The drawn state last written to the element's attributes. */
   sig: string;
-  /** The transform last written to the element. */
+  /** The hit circle's centre last written to the element. */
   pos: string;
 }
 
