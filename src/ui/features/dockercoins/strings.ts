@@ -1,7 +1,7 @@
 // UI strings of the DockerCoins panel in English and Spanish, registered into i18next next to
 // the app's resources (as the playground tools' strings are). `hashes` stays as the real webui
 // says it; DockerCoins is a name. Leaves out: plural forms (counts are shown as labels).
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const dockercoinsEn = {
   dockercoins: {
@@ -25,17 +25,5 @@ export const dockercoinsEs: DockerCoinsResources = {
   },
 };
 
-let registered = false;
-
 /** Adds the panel's strings to i18next (once, when it is initialised). */
-export function registerDockerCoinsStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', dockercoinsEn, true, false);
-    i18next.addResourceBundle('es', 'translation', dockercoinsEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerDockerCoinsStrings = stringsRegistrar(dockercoinsEn, dockercoinsEs);

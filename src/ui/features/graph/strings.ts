@@ -1,7 +1,7 @@
 // Strings of the live graph (labels read by screen readers, badge actions) in English and
 // Spanish, merged into i18next next to the app's `graph.*` keys.
 // Kubernetes terms (Pod, Running, NotReady) stay in English, as in the course glossary.
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const graphEn = {
   graph: {
@@ -23,15 +23,4 @@ export const graphEs: typeof graphEn = {
   },
 };
 
-let registered = false;
-export function registerGraphStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', graphEn, true, false);
-    i18next.addResourceBundle('es', 'translation', graphEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerGraphStrings = stringsRegistrar(graphEn, graphEs);

@@ -1,7 +1,7 @@
 // UI strings of the labs panel in English and Spanish, registered into i18next next to the app's
 // resources. Lab texts themselves come from src/labs (both languages there). Kubernetes terms
 // follow the course glossary (src/ui/i18n/glossary.ts). Leaves out: plural forms.
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const labsEn = {
   labs: {
@@ -69,17 +69,5 @@ export const labsEs: LabsResources = {
   },
 };
 
-let registered = false;
-
 /** Adds the labs' strings to i18next (once, when it is initialised). */
-export function registerLabStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', labsEn, true, false);
-    i18next.addResourceBundle('es', 'translation', labsEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerLabStrings = stringsRegistrar(labsEn, labsEs);

@@ -2,7 +2,7 @@
 // tables) in English and Spanish, registered into i18next next to the app's resources.
 // Kubernetes kinds and kubectl verbs stay in English (course glossary); kubectl output is never
 // translated. Leaves out: plural forms (no counted strings here).
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const toolsEn = {
   persistence: {
@@ -108,17 +108,5 @@ export const toolsEs: ToolsResources = {
   },
 };
 
-let registered = false;
-
 /** Adds the tools' strings to i18next (once, when it is initialised). */
-export function registerToolStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', toolsEn, true, false);
-    i18next.addResourceBundle('es', 'translation', toolsEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerToolStrings = stringsRegistrar(toolsEn, toolsEs);

@@ -1,6 +1,6 @@
 // UI strings of the presenter view (instructor mode) in English and Spanish, registered into
 // i18next next to the app's resources. Leaves out: plural forms.
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const presenterEn = {
   presenter: {
@@ -18,17 +18,5 @@ export const presenterEs: PresenterResources = {
   },
 };
 
-let registered = false;
-
 /** Adds the presenter view's strings to i18next (once, when it is initialised). */
-export function registerPresenterStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', presenterEn, true, false);
-    i18next.addResourceBundle('es', 'translation', presenterEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerPresenterStrings = stringsRegistrar(presenterEn, presenterEs);

@@ -1,7 +1,7 @@
 // UI strings of scenario sharing (the Share link button and opening a shared link) in English and
 // Spanish, registered into i18next next to the app's resources. "Playground" is "entorno", as in
 // the persistence bar. Leaves out: plural forms (lengths are shown as numbers).
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const shareEn = {
   share: {
@@ -41,17 +41,5 @@ export const shareEs: ShareResources = {
   },
 };
 
-let registered = false;
-
 /** Adds the share strings to i18next (once, when it is initialised). */
-export function registerShareStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', shareEn, true, false);
-    i18next.addResourceBundle('es', 'translation', shareEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerShareStrings = stringsRegistrar(shareEn, shareEs);

@@ -1,7 +1,7 @@
 // UI strings of the cluster timeline (scrub, replay, slow motion) in English and Spanish,
 // registered into i18next next to the app's resources. Kubernetes terms follow the course
 // glossary (src/ui/i18n/glossary.ts). Leaves out: plural forms.
-import i18next from 'i18next';
+import { stringsRegistrar } from '../../i18n/register';
 
 export const timelineEn = {
   timeline: {
@@ -41,17 +41,5 @@ export const timelineEs: TimelineResources = {
   },
 };
 
-let registered = false;
-
 /** Adds the timeline's strings to i18next (once, when it is initialised). */
-export function registerTimelineStrings(): void {
-  if (registered) return;
-  const add = () => {
-    if (registered) return;
-    registered = true;
-    i18next.addResourceBundle('en', 'translation', timelineEn, true, false);
-    i18next.addResourceBundle('es', 'translation', timelineEs, true, false);
-  };
-  if (i18next.isInitialized) add();
-  else i18next.on('initialized', add);
-}
+export const registerTimelineStrings = stringsRegistrar(timelineEn, timelineEs);
