@@ -104,14 +104,14 @@ class PendingEvents {
     return this.events.size;
   }
 
-  /** Queues or coalesces `ev`; true when its object was not waiting yet. */
-  add(ev: ObjectEvent, host: number, wall: number): boolean {
+  /** Queues `ev`, or coalesces it into its object's waiting event. */
+  add(ev: ObjectEvent, host: number, wall: number): void {
     const uid = ev.object.metadata?.uid as string;
     const prev = this.events.get(uid);
     if (!prev) {
       this.events.set(uid, ev);
       this.at.set(uid, { host, wall });
-      return true;
+      return;
     }
     if (prev.type === 'ADDED' && ev.type === 'DELETED') {
       this.events.delete(uid);
@@ -121,7 +121,6 @@ class PendingEvents {
     } else {
       this.events.set(uid, ev);
     }
-    return false;
   }
 
   /** When the oldest waiting object was queued. */
@@ -193,7 +192,7 @@ export class EngineCore {
 
   private readonly mirror = new Map<MirroredResource, Map<string, KObject>>();
   private readonly stops: (() => void)[] = [];
-  /** Object events waiting for the next batch, but core Events (see `events`). */
+  /** Object events waiting for the next batch, but core Events (see `pendingEvents`). */
   private pending = new PendingEvents();
   /**
    * Core Events wait apart and go in batches of their own once no other object waits and the
@@ -385,8 +384,8 @@ export class EngineCore {
     // A burst (a controller creating or the scheduler binding hundreds of pods in one clock
     // task) goes out while the task still runs, once its oldest event waited `sliceMs`: the page
     // starts drawing the first pods instead of waiting for the last one to be written. Checked at
-    // every event, core Events included: a ReplicaSet records its 500 SuccessfulCreate Events
-    // after creating the pods, in the same task.
+    // every event, also one that coalesces into a waiting object (the scheduler binding the pods
+    // just created) and core Events: in a long task new objects may stop coming long before it ends.
     if (this.pending.size >= MID_TASK_FLUSH_MIN && this.canSend()) {
       const since = this.pendingSince();
       if (since !== undefined && host - since >= this.sliceMs) this.flush();
