@@ -179,6 +179,13 @@ export class PodCanvas {
   private dpr = 1;
   private palette: Palette = {};
   private focusColor = '#1a5fd0';
+  /**
+   * One pre-drawn image per look (and focus) at the current palette and resolution. Drawing a
+   * pod is then one bitmap copy: the 2D context records arcs, strokes and dashes and rasters
+   * them when the frame commits, where anti-aliased arcs for a burst's pods cost 1–4 ms per
+   * tile; a copy of a cached bitmap costs a fraction of that.
+   */
+  private readonly images = new Map<string, HTMLCanvasElement>();
   private focused: string | undefined;
   private raf = 0;
   private crashlooping = 0;
@@ -240,6 +247,7 @@ export class PodCanvas {
     if (focus === this.focusColor && PALETTE_VARS.every((v) => next[v] === this.palette[v])) return;
     this.focusColor = focus;
     this.palette = next;
+    this.images.clear();
     this.full = true;
     this.schedule();
   }
@@ -283,6 +291,7 @@ export class PodCanvas {
     // Tiles that keep their size keep their pixels (the graph grows a row at a time while pods
     // arrive): only new or resized tiles are repainted, not every tile of the layer.
     const same = dpr === this.dpr;
+    if (!same) this.images.clear();
     const before = { width: this.width, height: this.height };
     this.width = width;
     this.height = height;
@@ -484,9 +493,9 @@ export class PodCanvas {
   private drawGhost(g: Ghost, s: Sprite): void {
     const ctx = g.ctx;
     if (!ctx) return;
-    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    ctx.clearRect(0, 0, CELL + 2 * PAD, CELL + 2 * PAD);
-    this.drawLook(ctx, s.look, PAD, PAD, false, 1);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, g.el.width, g.el.height);
+    this.drawPod(ctx, s.look, 0, 0, false, 1);
   }
 
   /** A ghost finished: the pod lands on the tiles (or is gone, if it was leaving). */
@@ -564,15 +573,45 @@ export class PodCanvas {
         ctx.rect(x0, y0, x1 - x0, y1 - y0);
         ctx.clip();
         ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+        // Pods are copied at whole device pixels (the clip stays where it was set).
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
         for (const s of inBox) {
           if (s.x - PAD < x1 && s.x + CELL + PAD > x0 && s.y - PAD < y1 && s.y + CELL + PAD > y0) {
-            this.drawLook(ctx, s.look, s.x, s.y, s.uid === this.focused, pulse);
+            this.drawPod(ctx, s.look, Math.round((s.x - PAD - t.x) * this.dpr), Math.round((s.y - PAD - t.y) * this.dpr), s.uid === this.focused, pulse);
           }
         }
         ctx.restore();
       }
       for (const s of inBox) s.painted = true;
     }
+  }
+
+  /**
+   * Draws a pod's cell (grown by PAD) with its top-left at device pixel (dx, dy) of a context
+   * whose transform is the identity: a copy of the look's cached image. A crash-looping pod's
+   * dot pulses, so it is drawn each time (there are few).
+   */
+  private drawPod(ctx: CanvasRenderingContext2D, l: PodLook, dx: number, dy: number, focused: boolean, pulse: number): void {
+    if (l.crashloop) {
+      ctx.save();
+      ctx.setTransform(this.dpr, 0, 0, this.dpr, dx, dy);
+      this.drawLook(ctx, l, PAD, PAD, focused, pulse);
+      ctx.restore();
+      return;
+    }
+    const key = `${l.color}|${l.ringOn ? 1 : 0}${l.notReady ? 1 : 0}${l.terminating ? 1 : 0}${focused ? 1 : 0}|${l.restarts}`;
+    let img = this.images.get(key);
+    if (!img) {
+      img = document.createElement('canvas');
+      img.width = img.height = Math.ceil((CELL + 2 * PAD) * this.dpr);
+      const c = img.getContext('2d');
+      if (c) {
+        c.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+        this.drawLook(c, l, PAD, PAD, focused, 1);
+      }
+      this.images.set(key, img);
+    }
+    ctx.drawImage(img, dx, dy);
   }
 
   private drawLook(ctx: CanvasRenderingContext2D, l: PodLook, x: number, y: number, focused: boolean, pulse: number): void {
