@@ -108,8 +108,28 @@ describe('GraphLayouter keeps positions by uid', () => {
     const l1 = lay.layout(m, 1000);
     const xs = ['rs', 'rs-x', 'rs-y', 'rs-z'].map((u) => l1.rects.get(u)?.x ?? NaN).sort((a, b) => a - b);
     for (let i = 1; i < xs.length; i++) expect(xs[i] - xs[i - 1]).toBeGreaterThanOrEqual(LAYOUT.chipWidth);
+    // Nothing they follow moved: every chip stays exactly where it was.
     const l2 = lay.layout(m, 1000);
-    for (const u of ['rs', 'rs-x', 'rs-y', 'rs-z', 'svc']) expect(Math.abs((l2.rects.get(u)?.x ?? 0) - (l1.rects.get(u)?.x ?? 0))).toBeLessThanOrEqual(2);
+    for (const u of ['rs', 'rs-x', 'rs-y', 'rs-z', 'svc']) expect(l2.rects.get(u)).toEqual(l1.rects.get(u));
+  });
+
+  it('a chip follows its pods when they move, and only then', () => {
+    const lay = new GraphLayouter();
+    const width = 3 * LAYOUT.boxWidth + 2 * LAYOUT.gap + 2 * LAYOUT.margin;
+    const left = lay.layout(model({ node1: ['a', 'b'], node2: [], node3: [] }), width);
+    const box1 = left.rects.get('n-node1');
+    const rs1 = left.rects.get('rs');
+    expect(box1 && rs1 && rs1.x + rs1.w / 2 < (box1.x + box1.w) + LAYOUT.gap).toBe(true);
+    // A pod changing state (same slot): the chip does not move.
+    const restyled = model({ node1: ['a', 'b'], node2: [], node3: [] });
+    (restyled.pods.get('a') as PodItem).ready = 0;
+    expect(lay.layout(restyled, width).rects.get('rs')).toEqual(rs1);
+    // The pods move to the right-hand box: the chip follows them.
+    const right = lay.layout(model({ node1: [], node2: [], node3: ['a', 'b'] }), width);
+    const box3 = right.rects.get('n-node3');
+    const rs3 = right.rects.get('rs');
+    expect(box3 && rs3 && rs3.x + rs3.w > box3.x).toBe(true);
+    expect(rs3 && rs1 && rs3.x > rs1.x + LAYOUT.boxWidth).toBe(true);
   });
 
   it('aggregates a box above the threshold into count badges per pod state', () => {
