@@ -198,6 +198,8 @@ const drawnEdge = new WeakMap<GraphEdge, GraphEdge>();
 
 export class GraphRenderer {
   private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  /** The SVG's layers, found once (each lookup is a selector query; proxies are added one by one). */
+  private readonly layers: Record<'edges' | 'boxes' | 'chips' | 'groups' | 'pods', G>;
   private prev: GraphModel | undefined;
   private layout: GraphLayout | undefined;
   private current: string | undefined;
@@ -236,7 +238,10 @@ export class GraphRenderer {
   constructor(private readonly el: SVGSVGElement, podLayer: HTMLElement, private readonly handlers: GraphHandlers) {
     this.svg = select(el);
     this.pods = new PodCanvas(podLayer);
-    for (const cls of ['edges', 'boxes', 'chips', 'groups', 'pods']) layer(this.svg, cls);
+    this.layers = {
+      edges: layer(this.svg, 'edges'), boxes: layer(this.svg, 'boxes'), chips: layer(this.svg, 'chips'),
+      groups: layer(this.svg, 'groups'), pods: layer(this.svg, 'pods'),
+    };
     for (const [type, fn] of this.listeners) el.addEventListener(type, fn);
   }
 
@@ -280,7 +285,7 @@ export class GraphRenderer {
       if (drawn?.target !== target) drawnEdge.set(e, (drawn = { id: `${e.type}:${e.source}:${target}`, type: e.type, source: e.source, target }));
       if (!edges.has(drawn.id)) edges.set(drawn.id, drawn);
     }
-    layer(svg, 'edges')
+    this.layers.edges
       .selectAll<SVGLineElement, GraphEdge>('line')
       .data([...edges.values()], (d) => d.id)
       .join((enter) => enter.append('line').attr('class', (d) => `edge edge-${d.type}`).attr('data-type', (d) => d.type)
@@ -298,7 +303,7 @@ export class GraphRenderer {
     // ---- node boxes
     const boxData: GraphItem[] = [...model.nodes];
     if (model.unscheduled.length) boxData.push({ uid: UNSCHEDULED, kind: 'Node', name: '', namespace: '' });
-    layer(svg, 'boxes')
+    this.layers.boxes
       .selectAll<SVGGElement, GraphItem>('g.box')
       .data(boxData, (d) => d.uid)
       .join((enter) => {
@@ -325,7 +330,7 @@ export class GraphRenderer {
       });
 
     // ---- chips (controllers, Services)
-    layer(svg, 'chips')
+    this.layers.chips
       .selectAll<SVGGElement, GraphItem>('g.chip')
       .data([...model.controllers, ...model.services], (d) => d.uid)
       .join((enter) => {
@@ -345,7 +350,7 @@ export class GraphRenderer {
       });
 
     // ---- count badges
-    layer(svg, 'groups')
+    this.layers.groups
       .selectAll<SVGGElement, PodGroup>('g.pod-group')
       .data(layout.groups, (d) => d.id)
       .join((enter) => {
@@ -470,7 +475,7 @@ export class GraphRenderer {
       hit.setAttribute('r', '11');
       el.appendChild(hit);
       px.el = el;
-      (layer(this.svg, 'pods').node() as SVGGElement).appendChild(el);
+      (this.layers.pods.node() as SVGGElement).appendChild(el);
     }
     // Placed by the hit circle's centre, not a transform on the group: a transform per proxy
     // is a paint property node per proxy that every frame's compositing walks.
