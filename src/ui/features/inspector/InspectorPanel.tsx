@@ -10,6 +10,7 @@ import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCluster, useEngine } from '../../engine';
+import type { KObject } from '../../../engine';
 import { toRows } from '../events/EventsPanel';
 import { ageSince } from '../../lib/age';
 import { registerToolStrings } from '../persistence/strings';
@@ -35,6 +36,8 @@ function useGraphClicks(): void {
   }, []);
 }
 
+const NO_EVENTS: ReadonlyMap<string, KObject> = new Map();
+
 export function InspectorPanel() {
   const { t } = useTranslation();
   useGraphClicks();
@@ -43,8 +46,11 @@ export function InspectorPanel() {
   const [text, setText] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const { client } = useEngine();
-  const events = useCluster((s) => s.objects.events);
-  const second = useCluster((s) => (s.clock ? Math.floor(s.clock.now / 1000) : 0));
+  // Closed, the panel follows neither the Events nor the clock: it would re-render for every
+  // batch of Events (thousands in a 1,000-pod scale-up) to draw nothing.
+  const open = target !== null;
+  const events = useCluster((s) => (open ? s.objects.events : NO_EVENTS));
+  const second = useCluster((s) => (open && s.clock ? Math.floor(s.clock.now / 1000) : 0));
 
   const views = target ? viewsFor(target.kind) : [];
   const shown: InspectorView = views.includes(view) ? view : 'yaml';
@@ -67,7 +73,6 @@ export function InspectorPanel() {
   // Focus: into the dialog when it opens (or shows another object), back to the opener on close.
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
-  const isOpen = target !== null;
   const targetKey = target ? `${target.kind}/${target.namespace}/${target.name}` : '';
   useEffect(() => {
     if (!targetKey) return;
@@ -76,13 +81,13 @@ export function InspectorPanel() {
     heading.current?.focus();
   }, [targetKey]);
   useEffect(() => {
-    if (isOpen) return;
+    if (open) return;
     const back = opener.current;
     opener.current = null;
     if (back instanceof HTMLElement || back instanceof SVGElement) {
       if (back.isConnected) back.focus();
     }
-  }, [isOpen]);
+  }, [open]);
 
   const close = useCallback(() => inspectorStore.getState().close(), []);
   useEffect(() => {
