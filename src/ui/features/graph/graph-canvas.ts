@@ -138,7 +138,11 @@ const PALETTE_VARS = ['running', 'notready', 'pending', 'succeeded', 'failed', '
 
 interface Tile {
   canvas: HTMLCanvasElement;
-  ctx: CanvasRenderingContext2D | null;
+  /**
+   * Made when the tile is first painted (undefined until then): a context allocates the
+   * tile's backing store, and most tiles of a tall graph are never near the screen.
+   */
+  ctx?: CanvasRenderingContext2D | null;
   x: number;
   y: number;
   w: number;
@@ -320,7 +324,7 @@ export class PodCanvas {
           dirty.push({ x0: c * TILE, y0: r * TILE, x1: c * TILE + w, y1: r * TILE + h });
         }
         // A kept tile keeps what it did not paint (stale) and whether it is displayed.
-        tiles.push({ canvas, ctx: old?.ctx ?? canvas.getContext('2d'), x: c * TILE, y: r * TILE, w, h, stale: kept && old.stale, hidden: kept && old.hidden });
+        tiles.push({ canvas, ctx: old?.ctx, x: c * TILE, y: r * TILE, w, h, stale: kept && old.stale, hidden: kept && old.hidden });
       }
     }
     // A layer that shrank leaves pixels in the tiles' overhang (clipped now): cleared, so they
@@ -556,17 +560,19 @@ export class PodCanvas {
         if (!s.ghost && s.x - PAD < b.x1 && s.x + CELL + PAD > b.x0 && s.y - PAD < b.y1 && s.y + CELL + PAD > b.y0) inBox.push(s);
       }
       for (const t of this.tiles) {
-        const ctx = t.ctx;
         // This box's part in this tile.
         const x0 = Math.max(b.x0, t.x);
         const y0 = Math.max(b.y0, t.y);
         const x1 = Math.min(b.x1, t.x + t.w);
         const y1 = Math.min(b.y1, t.y + t.h);
-        if (!ctx || x1 <= x0 || y1 <= y0) continue;
+        if (x1 <= x0 || y1 <= y0) continue;
         if (!tileNearView(t, this.view)) {
           t.stale = true;
           continue;
         }
+        if (t.ctx === undefined) t.ctx = t.canvas.getContext('2d');
+        const ctx = t.ctx;
+        if (!ctx) continue;
         ctx.setTransform(this.dpr, 0, 0, this.dpr, -t.x * this.dpr, -t.y * this.dpr);
         ctx.save();
         ctx.beginPath();
