@@ -9,7 +9,7 @@ export type ObjectMap = ReadonlyMap<string, KObject>;
 export type Mirror = Readonly<Record<MirroredResource, ObjectMap>>;
 
 const RESOURCES: readonly MirroredResource[] = [
-  'namespaces', 'nodes', 'pods', 'services', 'endpoints', 'events',
+  'namespaces', 'nodes', 'pods', 'services', 'events',
   'replicationcontrollers', 'deployments', 'replicasets', 'daemonsets',
 ];
 

@@ -29,7 +29,7 @@ const ALL = '';
 /** How much presenter view enlarges the graph (boxes, names, pods): readable from the back of a room. */
 export const PRESENTER_GRAPH_ZOOM = 1.4;
 
-/** The mirror's resources the graph draws (events and endpoints are not drawn). */
+/** The mirror's resources the graph draws (Events are not drawn). */
 const DRAWN = ['nodes', 'pods', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'daemonsets', 'namespaces'] as const;
 const NONE = new Map();
 
@@ -69,7 +69,7 @@ class GraphView {
     const from = this.from;
     if (!this.model || !from || from.namespace !== opts.namespace || drawnChanged(from.objects, objects)) {
       this.model = buildGraphModel(
-        { ...objects, events: NONE, endpoints: NONE },
+        { ...objects, events: NONE },
         {
           namespace: opts.namespace === ALL ? undefined : opts.namespace,
           // The previous model, when it was built for the same namespace (work follows the change).
