@@ -40,6 +40,8 @@ const PAD = 2;
 const MAX_DIRTY = 48;
 /** Side of a canvas tile, CSS pixels. */
 export const TILE = 256;
+/** Cached pod images kept at most (28 px squares, ~3 KB each at 1×); the cache starts over beyond. */
+const MAX_IMAGES = 256;
 /** At most this many pods animate at once; beyond, they jump (a big reflow or a scale-up). */
 export const MAX_GHOSTS = 160;
 const EASE_OUT = 'cubic-bezier(0.33, 1, 0.68, 1)';
@@ -608,6 +610,8 @@ export class PodCanvas {
     const key = `${l.color}|${l.ringOn ? 1 : 0}${l.notReady ? 1 : 0}${l.terminating ? 1 : 0}${focused ? 1 : 0}|${l.restarts}`;
     let img = this.images.get(key);
     if (!img) {
+      // Bounded: restart counts make the only open-ended part of the key.
+      if (this.images.size >= MAX_IMAGES) this.images.clear();
       img = document.createElement('canvas');
       img.width = img.height = Math.ceil((CELL + 2 * PAD) * this.dpr);
       const c = img.getContext('2d');
