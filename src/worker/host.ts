@@ -149,17 +149,10 @@ export function createBrowserClient(): EngineClient {
 const ACK_FALLBACK_MS = 50;
 
 /**
- * Runs `fn` once the next frame has been rendered (a task posted from its animation frame
- * callback runs after that frame's style, layout and paint), or after ACK_FALLBACK_MS without a
- * frame; at once in a hidden tab, which gets no frames (its cluster keeps running).
+ * Runs `fn` once, when `arm`'s callback fires or after `ms` wall milliseconds, whichever comes
+ * first (a frame callback with a fallback for pages that get no frames).
  */
-export function afterFramePainted(fn: () => void): void {
-  // The worker's tsconfig has no DOM lib: the page's document is read through globalThis.
-  const doc = (globalThis as { document?: { hidden?: boolean } }).document;
-  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function' || doc?.hidden === true) {
-    fn();
-    return;
-  }
+export function onceWithin(ms: number, fn: () => void, arm: (cb: () => void) => void): void {
   let done = false;
   const once = () => {
     if (done) return;
@@ -167,13 +160,41 @@ export function afterFramePainted(fn: () => void): void {
     clearTimeout(timer);
     fn();
   };
-  const timer = setTimeout(once, ACK_FALLBACK_MS);
+  const timer = setTimeout(once, ms);
+  arm(once);
+}
+
+/**
+ * Runs `fn` once the next frame has been rendered: a task posted from its animation frame
+ * callback runs after that frame's style, layout and paint. At once where there are no frames.
+ */
+export function afterNextRender(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
+    fn();
+    return;
+  }
   requestAnimationFrame(() => {
     const ch = new MessageChannel();
+    // Closed at once: an entangled port with a message listener is never garbage collected
+    // (HTML "Ports and garbage collection"), and this runs for every batch.
     ch.port1.onmessage = () => {
       ch.port1.close();
-      once();
+      fn();
     };
     ch.port2.postMessage(0);
   });
+}
+
+/**
+ * Runs `fn` once the next frame has been rendered (afterNextRender), or after ACK_FALLBACK_MS
+ * without a frame; at once in a hidden tab, which gets no frames (its cluster keeps running).
+ */
+export function afterFramePainted(fn: () => void): void {
+  // The worker's tsconfig has no DOM lib: the page's document is read through globalThis.
+  const doc = (globalThis as { document?: { hidden?: boolean } }).document;
+  if (doc?.hidden === true) {
+    fn();
+    return;
+  }
+  onceWithin(ACK_FALLBACK_MS, fn, afterNextRender);
 }

@@ -12,6 +12,7 @@
 // over six interleaved runs); what follows within the spell waits for the frame as above.
 // Leaves out: dropping work under overload (every event is applied, only renders are merged).
 import type { BatchTiming, ClockState, ObjectEvent } from '../../worker/protocol';
+import { onceWithin } from '../../worker/host';
 
 /** Runs `run` once, at the next frame (or soon, where there are no frames). */
 export type FrameScheduler = (run: () => void) => void;
@@ -24,15 +25,7 @@ export const animationFrameScheduler: FrameScheduler = (run) => {
     setTimeout(run, 0);
     return;
   }
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    run();
-  };
-  const timer = setTimeout(once, FALLBACK_MS);
-  requestAnimationFrame(once);
+  onceWithin(FALLBACK_MS, run, (cb) => requestAnimationFrame(cb));
 };
 
 export interface CoalescedBatch {

@@ -10,6 +10,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEngine } from '../../engine';
+import { afterNextRender } from '../../../worker/host';
 import type { ClusterState, ClusterStore } from '../../state/cluster-store';
 import { ageSince } from '../../lib/age';
 import type { KObject } from '../../../engine';
@@ -89,24 +90,6 @@ const Row = memo(function Row({ r, age }: { r: EventRow; age: string }) {
   );
 });
 
-/** Runs `fn` once the next frame has been rendered (a task posted from that frame's callback). */
-function afterPaint(fn: () => void): void {
-  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
-    fn();
-    return;
-  }
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    // Closed at once: an entangled port with a message listener is never garbage collected
-    // (HTML "Ports and garbage collection"), and this runs on every refresh of the rows.
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      fn();
-    };
-    ch.port2.postMessage(0);
-  });
-}
-
 export function EventsPanel() {
   const { t } = useTranslation();
   const { store } = useEngine();
@@ -143,7 +126,7 @@ export function EventsPanel() {
       return;
     }
     let cancelled = false;
-    afterPaint(() => {
+    afterNextRender(() => {
       if (cancelled || !follow.current) return;
       if (el.scrollTop + el.clientHeight < el.scrollHeight - 1) el.scrollTop = el.scrollHeight;
       if (rowPx.current === null) onScroll(false);
