@@ -9,7 +9,8 @@
 // --only LIST (comma-separated groups to run: cold, scale, fps; default all), --profile FILE (CPU
 // profile of the page while scaling), --mutations (DOM mutation records while scaling, by the
 // page section they happened in), --trace FILE (Chrome trace of the page while scaling: style,
-// layout, paint, canvas and commit costs that a CPU profile shows only as '(program)').
+// layout, paint, canvas and commit costs that a CPU profile shows only as '(program)'), --alloc
+// FILE (sampling heap profile of the page while scaling: which functions allocate, for GC).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -336,8 +337,13 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
     return performance.now();
   });
   const profileTo = optStr('--profile');
-  const cdp = profileTo ? await ctx.newCDPSession(page) : undefined;
-  if (cdp) {
+  const allocTo = optStr('--alloc');
+  const cdp = profileTo || allocTo ? await ctx.newCDPSession(page) : undefined;
+  if (cdp && allocTo) {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
+  if (cdp && profileTo) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
@@ -366,6 +372,11 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
     + [...document.querySelectorAll('.graph-svg g.pod-group[data-phase="Running"]')].reduce((s, g) => s + Number(g.getAttribute('data-count')), 0) >= 1000,
   undefined, { timeout: 180_000, polling: 250 });
   await page.waitForTimeout(500);
+  if (cdp && allocTo) {
+    const { profile } = await cdp.send('HeapProfiler.stopSampling');
+    writeFileSync(allocTo, JSON.stringify(profile));
+    log(`allocation profile written to ${allocTo}`);
+  }
   if (cdp && profileTo) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(profileTo, JSON.stringify(profile));

@@ -558,9 +558,10 @@ export class PodCanvas {
     const pulse = this.motion ? pulseOpacity(now) : 1;
     for (const b of boxes ?? [{ x0: 0, y0: 0, x1: this.width, y1: this.height }]) {
       const inBox: Sprite[] = [];
-      for (const s of this.sprites.values()) {
+      // forEach: no iterator result per sprite for each dirty box.
+      this.sprites.forEach((s) => {
         if (!s.ghost && s.x - PAD < b.x1 && s.x + CELL + PAD > b.x0 && s.y - PAD < b.y1 && s.y + CELL + PAD > b.y0) inBox.push(s);
-      }
+      });
       for (const t of this.tiles) {
         // This box's part in this tile.
         const x0 = Math.max(b.x0, t.x);

@@ -19,7 +19,7 @@ export interface GraphDiff {
 export function graphItems(model: GraphModel): Map<string, GraphItem> {
   const out = new Map<string, GraphItem>();
   for (const n of model.nodes) out.set(n.uid, n);
-  for (const p of model.pods.values()) out.set(p.uid, p);
+  model.pods.forEach((p) => out.set(p.uid, p));
   for (const c of model.controllers) out.set(c.uid, c);
   for (const s of model.services) out.set(s.uid, s);
   return out;
@@ -67,13 +67,16 @@ export function diffGraph(prev: GraphModel | undefined, next: GraphModel): Graph
   };
   const prevPods = prev?.pods;
   for (const n of next.nodes) compare(n, beforeOthers.get(n.uid) ?? prevPods?.get(n.uid));
-  for (const p of next.pods.values()) compare(p, prevPods?.get(p.uid) ?? beforeOthers.get(p.uid));
+  // forEach over the pods: no iterator result per pod each frame (see state/mirror.ts).
+  next.pods.forEach((p) => compare(p, prevPods?.get(p.uid) ?? beforeOthers.get(p.uid)));
   for (const c of next.controllers) compare(c, beforeOthers.get(c.uid) ?? prevPods?.get(c.uid));
   for (const sv of next.services) compare(sv, beforeOthers.get(sv.uid) ?? prevPods?.get(sv.uid));
   if (prev) {
     const gone = (uid: string) => !next.pods.has(uid) && !afterOthers.has(uid);
     for (const n of prev.nodes) if (gone(n.uid)) diff.removed.push(n.uid);
-    for (const uid of prev.pods.keys()) if (gone(uid)) diff.removed.push(uid);
+    prev.pods.forEach((_, uid) => {
+      if (gone(uid)) diff.removed.push(uid);
+    });
     for (const c of prev.controllers) if (gone(c.uid)) diff.removed.push(c.uid);
     for (const sv of prev.services) if (gone(sv.uid)) diff.removed.push(sv.uid);
   }

@@ -124,14 +124,15 @@ export class GraphLayouter {
     const boxes = boxPods.has(UNSCHEDULED) ? [...this.boxOrder, UNSCHEDULED] : this.boxOrder;
 
     // --- pod slots: a pod keeps its slot while it stays in the same box
-    for (const [podUid, at] of this.slotOf) {
+    // forEach, not for-of over entries: no entry array per pod each frame (see state/mirror.ts).
+    this.slotOf.forEach((at, podUid) => {
       const p = model.pods.get(podUid);
       if (!p || (p.nodeUid ?? UNSCHEDULED) !== at.box || !boxPods.has(at.box)) {
         const arr = this.slots.get(at.box);
         if (arr) arr[at.index] = undefined;
         this.slotOf.delete(podUid);
       }
-    }
+    });
     for (const box of this.slots.keys()) if (!boxPods.has(box)) this.slots.delete(box);
     for (const box of this.heights.keys()) if (!boxPods.has(box)) this.heights.delete(box);
     const perRow = Math.max(1, Math.floor((boxWidth - 12) / cell));
@@ -225,12 +226,12 @@ export class GraphLayouter {
       const r = rects.get(g.id) as Rect;
       rects.set(g.id, { x: b.x + r.x, y: b.y + r.y, w: r.w, h: r.h });
     }
-    for (const [podUid, at] of this.slotOf) {
-      if (grouped.has(podUid)) continue;
+    this.slotOf.forEach((at, podUid) => {
+      if (grouped.has(podUid)) return;
       const b = rects.get(at.box);
-      if (!b) continue;
+      if (!b) return;
       rects.set(podUid, { x: b.x + 6 + (at.index % perRow) * cell, y: b.y + boxHeader + Math.floor(at.index / perRow) * cell, w: cell, h: cell });
-    }
+    });
     if (boxes.length) y += rowHeight + gap;
 
     const services = model.services;

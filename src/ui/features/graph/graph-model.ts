@@ -202,8 +202,9 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
   const prev = opts.prev;
   /** Node boxes that gained a pod since `prev` (a lost pod shows in the count). */
   const gained = new Set<NodeItem | undefined>();
-  for (const o of mirror.pods.values()) {
-    if (!inNs(o)) continue;
+  // forEach over the pods: no iterator result per pod each frame (see state/mirror.ts).
+  mirror.pods.forEach((o) => {
+    if (!inNs(o)) return;
     const spec = (o.spec ?? {}) as { nodeName?: string };
     const node = nodeByName.get(spec.nodeName ?? '');
     // The same object (the mirror keeps unchanged objects by identity) gives the same item, so
@@ -225,7 +226,7 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
     }
     if (node) node.pods.push(p.uid);
     else unscheduled.push(p);
-  }
+  });
   const prevNodes = new Map<string, NodeItem>();
   for (const n of prev?.nodes ?? []) prevNodes.set(n.uid, n);
   for (const n of nodes) {
@@ -261,10 +262,10 @@ export function buildGraphModel(mirror: Mirror, opts: GraphOptions = {}): GraphM
     const e = known(meta(o).uid ?? '') ? ownerEdge(o) : null;
     if (e && known(e.source)) edges.push(e);
   }
-  for (const src of sources.values()) {
+  sources.forEach((src) => {
     const e = src.owner;
     if (e && known(e.source)) edges.push(e);
-  }
+  });
 
   const services: GraphItem[] = [];
   for (const o of mirror.services.values()) {

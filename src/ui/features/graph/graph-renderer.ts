@@ -399,21 +399,22 @@ export class GraphRenderer {
     const motionOf = (m: Motion): Motion => (m.type === 'none' || ghostBudget-- <= 0 ? { type: 'none' } : m);
     const active = document.activeElement;
     let focusFallback: string | undefined;
-    for (const [uid, px] of this.proxies) {
-      if (layout.rects.has(uid) && model.pods.has(uid)) continue;
+    // forEach over pods and proxies: no iterator result or entry array per pod each frame.
+    this.proxies.forEach((px, uid) => {
+      if (layout.rects.has(uid) && model.pods.has(uid)) return;
       const gone = !model.pods.has(uid);
       if (px.el && px.el === active) focusFallback = px.item.nodeUid;
       px.el?.remove();
       this.proxies.delete(uid);
       this.proxyWrites.drop(uid);
       this.pods.remove(uid, gone && diff.removed.length <= 4 * ANIMATE_MAX && ghostBudget-- > 0, now);
-    }
+    });
     this.proxyWrites.startFrame();
     this.labels = labels;
     let moving = 0;
-    for (const p of model.pods.values()) {
+    model.pods.forEach((p) => {
       const r = layout.rects.get(p.uid);
-      if (!r) continue;
+      if (!r) return;
       let px = this.proxies.get(p.uid);
       if (!px) {
         px = { uid: p.uid, el: undefined, item: p, x: r.x, y: r.y, sig: '', pos: '' };
@@ -422,18 +423,18 @@ export class GraphRenderer {
         const from = animateIn ? layout.rects.get(ownerOf.get(p.uid) ?? '') : undefined;
         const motion: Motion = from ? { type: 'fly', ...flyFrom(from) } : fadeIn ? { type: 'fade' } : { type: 'none' };
         this.pods.put(p.uid, r.x, r.y, podLook(p), motionOf(motion), now);
-        continue;
+        return;
       }
       const moved = px.x !== r.x || px.y !== r.y;
       const restyled = px.item !== p;
-      if (!moved && !restyled) continue;
+      if (!moved && !restyled) return;
       px.item = p;
       px.x = r.x;
       px.y = r.y;
       if (moved) moving++;
       this.proxyWrites.update(p.uid);
       this.pods.put(p.uid, r.x, r.y, restyled ? podLook(p) : undefined, motionOf(moved && moving <= 4 * ANIMATE_MAX ? { type: 'move' } : { type: 'none' }), now);
-    }
+    });
     if (this.drawnLabels !== labels) {
       if (this.drawnLabels) for (const px of this.proxies.values()) drawProxy(px, px.item, labels, true);
       this.drawnLabels = labels;
