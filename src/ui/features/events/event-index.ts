@@ -58,15 +58,16 @@ export class EventIndex {
     const prev = this.source;
     this.source = events;
     let changed = false;
-    for (const [uid, obj] of events) {
-      if (prev?.get(uid) === obj && this.entries.has(uid)) continue;
+    // forEach: no entry array per Event (the mirror's maps read cheapest this way).
+    events.forEach((obj, uid) => {
+      if (prev?.get(uid) === obj && this.entries.has(uid)) return;
       const old = this.entries.get(uid);
       if (old) this.remove(old);
       const entry: Entry = { row: toRow(obj), t: Date.parse(lastSeen(obj) ?? '') || 0, seq: old ? old.seq : this.seq++ };
       this.entries.set(uid, entry);
       this.insert(entry);
       changed = true;
-    }
+    });
     if (this.entries.size > events.size) {
       for (const [uid, entry] of this.entries) {
         if (events.has(uid)) continue;

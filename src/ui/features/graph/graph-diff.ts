@@ -82,8 +82,12 @@ export function diffGraph(prev: GraphModel | undefined, next: GraphModel): Graph
   }
   const eb = prev ? edgeIds(prev) : new Set<string>();
   const ea = edgeIds(next);
-  for (const id of ea) if (!eb.has(id)) diff.edgesAdded.push(id);
-  for (const id of eb) if (!ea.has(id)) diff.edgesRemoved.push(id);
+  ea.forEach((id) => {
+    if (!eb.has(id)) diff.edgesAdded.push(id);
+  });
+  eb.forEach((id) => {
+    if (!ea.has(id)) diff.edgesRemoved.push(id);
+  });
   return diff;
 }
 
