@@ -121,6 +121,9 @@ export function TerminalPanel() {
     const panel = el.closest('.panel.terminal');
     const markBusy = () => panel?.setAttribute('data-busy', String(running !== null || (editor.active && editor.line !== '')));
 
+    /** A Tab completion is being computed in the worker; input typed meanwhile waits in `typedAhead`. */
+    let completing = false;
+    let typedAhead: string[] = [];
     const handle = (r: FeedResult) => {
       if (r.output) term.write(r.output);
       for (const a of r.actions) {
@@ -136,9 +139,20 @@ export function TerminalPanel() {
             if (running !== null) client.request('shell.stdin', a.eof ? { data: a.data, eof: true } : { data: a.data }).catch(() => undefined);
             break;
           case 'complete':
+            // As in bash, what is typed while the completion is computed waits for it and is
+            // applied after it (else keys typed right after Tab made the answer stale and lost).
+            completing = true;
             void client.request('shell.completions', { line: a.line, cursor: a.cursor }).then(({ candidates }) => {
               if (editor.active && !editor.searching && editor.line === a.line && editor.cursor === a.cursor) term.write(editor.complete(candidates));
-            }, () => undefined);
+            }, () => undefined).finally(() => {
+              completing = false;
+              const ahead = typedAhead;
+              typedAhead = [];
+              for (const d of ahead) {
+                if (completing) typedAhead.push(d); // a Tab among them asked again
+                else handle(editor.feed(d));
+              }
+            });
             break;
           case 'clear':
           case 'eof':
@@ -171,7 +185,8 @@ export function TerminalPanel() {
 
     const onData = term.onData((data) => {
       if (!started) return;
-      handle(editor.feed(data));
+      if (completing) typedAhead.push(data);
+      else handle(editor.feed(data));
     });
 
     const ro = new ResizeObserver(() => refit());
