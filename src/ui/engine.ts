@@ -3,7 +3,7 @@
 // components reach the client through useEngine(). The main thread never waits on the engine.
 // Batches are merged and applied at most once per animation frame (state/frame-batcher.ts), so
 // the page renders once per frame from the newest state however fast the worker sends; the first
-// events after a quiet spell are applied on arrival.
+// events after a quiet spell, and the first after each frame, are applied on arrival.
 // Each applied frame is also recorded by the cluster timeline (features/timeline: references
 // only, after the store update so the graph renders first); a snapshot starts a new history.
 // Leaves out: reconnect after a worker crash.
@@ -36,7 +36,7 @@ export function connectEngine(client: EngineClient, schedule: FrameScheduler = a
   const frames = new FrameBatcher((b) => {
     store.getState().applyBatch(b.events, b.clock);
     timeline.recorder.record(b.events, b.clock.now, store.getState().objects);
-  }, schedule, { eagerAfterIdleMs: EAGER_AFTER_IDLE_MS });
+  }, schedule, { eagerAfterIdleMs: EAGER_AFTER_IDLE_MS, eagerAfterFrame: true });
   client.on((msg) => {
     const st = store.getState();
     switch (msg.type) {

@@ -53,6 +53,49 @@ describe('FrameBatcher', () => {
     expect(applied).toHaveLength(3);
   });
 
+  it('eager after frame: once a frame began after an on-arrival application, the next batch is applied on arrival again (at most one per frame)', () => {
+    const frames = manualFrames();
+    let wall = 0;
+    const applied: { uids: string[]; inFrame: boolean }[] = [];
+    const b = new FrameBatcher((x) => {
+      applied.push({ uids: x.events.map((e) => e.object.metadata?.uid as string), inFrame: b.inFrame });
+    }, frames.schedule, { eagerAfterIdleMs: 50, now: () => wall, eagerAfterFrame: true });
+    wall = 60;
+    b.push([ev('ADDED', 'a', '1')], clock(100));
+    expect(applied).toEqual([{ uids: ['a'], inFrame: false }]);
+    // 2 ms later, before any frame: waits for the frame, however idle the page is.
+    wall = 62;
+    b.push([ev('ADDED', 'b', '2')], clock(116));
+    expect(applied).toHaveLength(1);
+    frames.fire();
+    expect(applied.slice(1)).toEqual([{ uids: ['b'], inFrame: true }]);
+    // That frame rendered both: 8 ms after the last batch, the next one is applied on arrival.
+    wall = 70;
+    b.push([ev('ADDED', 'c', '3')], clock(132));
+    expect(applied.slice(2)).toEqual([{ uids: ['c'], inFrame: false }]);
+    // No frame since: the next one waits for it (one on-arrival application per frame).
+    wall = 72;
+    b.push([ev('ADDED', 'd', '4')], clock(148));
+    wall = 73;
+    b.push([ev('ADDED', 'e', '5')], clock(149));
+    expect(applied).toHaveLength(3);
+    frames.fire();
+    expect(applied.slice(3)).toEqual([{ uids: ['d', 'e'], inFrame: true }]);
+    expect(frames.pending).toBe(0);
+    // A frame with no on-arrival application before it leaves the next arrival eager too.
+    wall = 80;
+    b.push([ev('MODIFIED', 'a', '6')], clock(180));
+    expect(applied.slice(4)).toEqual([{ uids: ['a'], inFrame: false }]);
+    // Without the option, an arrival 8 ms after a frame waits for the next one.
+    const plain: string[][] = [];
+    const p = new FrameBatcher((x) => plain.push(x.events.map((e) => e.object.metadata?.uid as string)), frames.schedule, { eagerAfterIdleMs: 50, now: () => wall });
+    wall = 200;
+    p.push([ev('ADDED', 'x', '1')], clock(1));
+    frames.fire();
+    wall = 210;
+    p.push([ev('ADDED', 'y', '2')], clock(2));
+    expect(plain).toEqual([['x']]);
+  });
 
   it('merges every batch of a frame into one application, in order, with the newest clock', () => {
     const frames = manualFrames();
