@@ -10,7 +10,8 @@
 // profile of the page while scaling), --mutations (DOM mutation records while scaling, by the
 // page section they happened in), --trace FILE (Chrome trace of the page while scaling: style,
 // layout, paint, canvas and commit costs that a CPU profile shows only as '(program)'), --alloc
-// FILE (sampling heap profile of the page while scaling: which functions allocate, for GC).
+// FILE (sampling heap profile of the page while scaling: which functions allocate, for GC),
+// --timeline FILE (the page's batches, acknowledgements, graph draws, frames and paints in order).
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -141,6 +142,19 @@ const INIT = () => {
   // (timeOrigin + now in the worker) of the oldest watch event in it. A listener added to the
   // page's Worker records, for each pod `uid|phase`, that stamp of the first batch carrying it
   // (so the latency counted for an event is that of the oldest write in its batch: an upper bound).
+  // --timeline: one line per batch received, acknowledgement, graph draw, frame start and paint
+  // stamp, with page times (off by default: its frame loop is work of its own).
+  const timeline: string[] = [];
+  w.__timeline = timeline;
+  const at = () => performance.now().toFixed(1);
+  const note = w.__timelineOn === true ? (line: string) => void timeline.push(`${at()} ${line}`) : undefined;
+  if (note) {
+    const frameLoop = (t: number) => {
+      note(`frame vsync=${t.toFixed(1)}`);
+      requestAnimationFrame(frameLoop);
+    };
+    requestAnimationFrame(frameLoop);
+  }
   const written = new Map<string, number>();
   w.__written = written;
   // Per batch stamp: when the worker sent it and when the page received it (where the time goes).
@@ -150,6 +164,14 @@ const INIT = () => {
   const receiveCost = { total: 0, max: 0 };
   w.__receiveCost = receiveCost;
   const NativeWorker = window.Worker;
+  if (note) {
+    const nativePost = NativeWorker.prototype.postMessage;
+    NativeWorker.prototype.postMessage = function (this: Worker, msg: unknown, ...rest: unknown[]) {
+      const m = msg as { type?: string; seq?: number };
+      if (m?.type === 'batch.ack') note(`ack ${m.seq}`);
+      return (nativePost as (...a: unknown[]) => void).call(this, msg, ...rest);
+    } as typeof NativeWorker.prototype.postMessage;
+  }
   window.Worker = class extends NativeWorker {
     constructor(url: string | URL, opts?: WorkerOptions) {
       super(url, opts);
@@ -163,6 +185,7 @@ const INIT = () => {
         receiveCost.max = Math.max(receiveCost.max, took);
         const m = e.data as { type?: string; timing?: { firstWriteAt: number; sentAt: number }; events?: { resource: string; object: { metadata?: { uid?: string }; status?: { phase?: string } } }[] };
         if (m?.type !== 'batch' || !m.timing || !m.events) return;
+        note?.(`recv seq=${(m as { seq?: number }).seq} n=${m.events.length} written=${(m.timing.firstWriteAt - performance.timeOrigin).toFixed(1)} sent=${(m.timing.sentAt - performance.timeOrigin).toFixed(1)} deserialize=${took.toFixed(1)}`);
         if (!transit.has(m.timing.firstWriteAt)) transit.set(m.timing.firstWriteAt, { sent: m.timing.sentAt, received });
         for (const ev of m.events) {
           if (ev.resource !== 'pods') continue;
@@ -181,6 +204,7 @@ const INIT = () => {
   const draws: { start: number; model: number; layout: number; render: number; pods: number }[] = [];
   w.__graphDraws = draws;
   w.__timonelGraphTiming = (t: { start: number; model: number; layout: number; render: number; pods: number }) => {
+    note?.(`draw start=${t.start.toFixed(1)} model=${t.model.toFixed(1)} layout=${t.layout.toFixed(1)} render=${t.render.toFixed(1)} pods=${t.pods}`);
     if (t.model + t.layout + t.render > 8) draws.push(t);
   };
   const afterRendering = (fn: () => void) => {
@@ -191,15 +215,18 @@ const INIT = () => {
   w.__timonelGraphProbe = (keys: string[], inFrame: boolean) => {
     const commit = performance.timeOrigin + performance.now();
     const fresh: { commit: number; frame: number }[] = [];
+    let oldest = Infinity;
     for (const k of keys) {
       if (shown.has(k)) continue;
       const v = { commit, frame: NaN };
       shown.set(k, v);
       fresh.push(v);
+      oldest = Math.min(oldest, written.get(k) ?? Infinity);
     }
     if (!fresh.length) return;
     const stamp = () => {
       const frame = performance.timeOrigin + performance.now();
+      note?.(`painted n=${fresh.length} latency=${(frame - oldest).toFixed(1)}`);
       for (const v of fresh) v.frame = frame;
     };
     if (inFrame) afterRendering(stamp);
@@ -210,7 +237,8 @@ const INIT = () => {
 // tsx compiles with keepNames: functions sent to the page or worker may call `__name`.
 const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
 async function instrument(page: Page): Promise<void> {
-  await page.addInitScript({ content: `${NAME_SHIM}(${INIT.toString()})();` });
+  const flags = `window.__timelineOn = ${optStr('--timeline') !== undefined};`;
+  await page.addInitScript({ content: `${NAME_SHIM}${flags}(${INIT.toString()})();` });
 }
 
 async function typeLine(page: Page, line: string): Promise<void> {
@@ -296,7 +324,7 @@ async function coldLoad(browser: Browser, base: string, runs: number): Promise<v
   });
 }
 
-/** Samples grouped by the write stamp they were charged (one group per batch): size, worst latency. */
+/** Samples grouped by the write stamp they were charged (one group per batch, all of them): size, worst latency. */
 function lateness(stamps: [string, number][], shown: Map<string, { commit: number; frame: number }>, transit: Map<number, { sent: number; received: number }>): string[] {
   const groups = new Map<number, { n: number; worst: number; commit: number }>();
   for (const [k, t] of stamps) {
@@ -309,7 +337,7 @@ function lateness(stamps: [string, number][], shown: Map<string, { commit: numbe
     groups.set(t, g);
   }
   const t0 = Math.min(...groups.keys());
-  return [...groups].filter(([, g]) => g.worst > 33).map(([t, g]) => {
+  return [...groups].map(([t, g]) => {
     const tr = transit.get(t);
     const where = tr ? ` sent=${(tr.sent - t).toFixed(0)} received=${(tr.received - t).toFixed(0)}` : '';
     return `+${(t - t0).toFixed(0)}ms n=${g.n} worst=${g.worst.toFixed(0)} commit=${g.commit.toFixed(0)}${where}`;
@@ -408,6 +436,11 @@ async function scaleAndGetPods(browser: Browser, base: string, fixture: string):
   });
   log(`graph: ${JSON.stringify(stage)}`);
   const draws = await page.evaluate((t) => ((window as unknown as { __graphDraws: { start: number; model: number; layout: number; render: number; pods: number }[] }).__graphDraws).filter((d) => d.start >= t), since);
+  const timelineTo = optStr('--timeline');
+  if (timelineTo) {
+    writeFileSync(timelineTo, `${(await page.evaluate(() => (window as unknown as { __timeline: string[] }).__timeline)).join('\n')}\n`);
+    log(`timeline written to ${timelineTo}`);
+  }
   for (const d of draws) log(`  draw at +${(d.start - since).toFixed(0)} ms: model ${d.model.toFixed(1)}, layout ${d.layout.toFixed(1)}, render ${d.render.toFixed(1)} (${d.pods} pods)`);
   const p99 = quantile(lat, 0.99);
   rows.push({
