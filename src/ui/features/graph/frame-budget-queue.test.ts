@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { FrameBudgetQueue } from './frame-budget-queue';
 
-function setup(perFrame: number) {
+function setup(perFrame: number, hold: () => boolean = () => false) {
   const written: string[] = [];
   const frames: (() => void)[] = [];
   let cancelled = 0;
   const q = new FrameBudgetQueue<string>(perFrame, (k) => written.push(k), (run) => {
     frames.push(run);
     return () => cancelled++;
-  });
+  }, hold);
   const frame = () => {
     const run = frames.shift();
     if (!run) throw new Error('no frame requested');
@@ -60,5 +60,34 @@ describe('FrameBudgetQueue', () => {
     q.clear();
     expect(q.pending).toBe(0);
     expect(cancelled()).toBe(1);
+  });
+
+  it('while held, writes nothing (budget or not) and asks for one frame at a time; then drains oldest first', () => {
+    let held = true;
+    const { q, written, frames, frame } = setup(2, () => held);
+    q.update('a');
+    q.update('b');
+    q.update('c');
+    expect(written).toEqual([]);
+    expect(q.pending).toBe(3);
+    expect(frames).toHaveLength(1);
+    frame();
+    frame();
+    expect(written).toEqual([]);
+    expect(frames).toHaveLength(1);
+    held = false;
+    frame();
+    expect(written).toEqual(['a', 'b']);
+    frame();
+    expect(written).toEqual(['a', 'b', 'c']);
+    expect(frames).toHaveLength(0);
+    // Held again: an update that the budget would allow waits too.
+    held = true;
+    q.startFrame();
+    q.update('d');
+    expect(written).toEqual(['a', 'b', 'c']);
+    held = false;
+    frame();
+    expect(written).toEqual(['a', 'b', 'c', 'd']);
   });
 });

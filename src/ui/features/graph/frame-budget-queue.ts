@@ -1,7 +1,8 @@
 // Spreads DOM writes over animation frames: at most `perFrame` keys are written per frame, the
 // rest wait in arrival order and are written by the next frames (the latest state of each key,
 // once). The graph uses it for pods' invisible SVG proxies, so a burst of hundreds of pods costs
-// a bounded amount of DOM, style and layout per frame. Leaves out: priorities (oldest first only).
+// a bounded amount of DOM, style and layout per frame. While `hold` says so, every write waits
+// (the graph holds proxies while bulk updates keep coming). Leaves out: priorities (oldest first only).
 
 /** Runs `run` at the next frame; returns a cancel function. */
 export type FrameRequest = (run: () => void) => () => void;
@@ -16,7 +17,7 @@ export class FrameBudgetQueue<K> {
   private budget: number;
   private cancel: (() => void) | undefined;
 
-  constructor(private readonly perFrame: number, private readonly write: (key: K) => void, private readonly request: FrameRequest = nextAnimationFrame) {
+  constructor(private readonly perFrame: number, private readonly write: (key: K) => void, private readonly request: FrameRequest = nextAnimationFrame, private readonly hold: () => boolean = () => false) {
     this.budget = perFrame;
   }
 
@@ -30,9 +31,9 @@ export class FrameBudgetQueue<K> {
     this.budget = this.perFrame;
   }
 
-  /** Writes `key` now if this frame's budget allows and nothing older waits, else in a later frame. */
+  /** Writes `key` now if this frame's budget allows, nothing older waits and nothing holds writes; else in a later frame. */
   update(key: K): void {
-    if (this.budget > 0 && this.backlog.size === 0) {
+    if (this.budget > 0 && this.backlog.size === 0 && !this.hold()) {
       this.budget--;
       this.write(key);
       return;
@@ -55,6 +56,11 @@ export class FrameBudgetQueue<K> {
 
   private drain(): void {
     this.cancel = undefined;
+    if (this.hold()) {
+      // Held: ask again next frame (one callback a frame while held).
+      this.cancel = this.request(() => this.drain());
+      return;
+    }
     this.budget = this.perFrame;
     for (const key of this.backlog) {
       if (this.budget <= 0) break;
