@@ -199,7 +199,10 @@ function place(el: SVGGElement, x: number, y: number, animate: boolean): void {
   const old = el.style.transform;
   if (old === t) return;
   el.style.transform = t;
-  if (animate && old) el.animate([{ transform: old }, { transform: t }], { duration: MOVE_MS, easing: 'ease-out' });
+  const glide = el as SVGGElement & { __glide?: Animation };
+  // Without a glide, one still running would show the old path until it ends.
+  glide.__glide?.cancel();
+  glide.__glide = animate && old ? el.animate([{ transform: old }, { transform: t }], { duration: MOVE_MS, easing: 'ease-out' }) : undefined;
 }
 
 /** The line drawn for a model edge (to its pod, badge or Node box), by the model edge. */
@@ -274,6 +277,10 @@ export class GraphRenderer {
     const svg = this.svg;
     const diff = diffGraph(this.prev, model);
     const changed = new Set([...diff.added, ...diff.changed]);
+    // A bulk update (a scale-up or a burst of bindings) appears at once: a few animated pods out
+    // of hundreds tell nothing, and each new ghost costs a canvas context and an animation in
+    // the busiest frames. Boxes and chips jump to their new places too.
+    const bulk = diff.added.length + diff.changed.length > ANIMATE_MAX;
     const rect = (uid: string): Rect => layout.rects.get(uid) ?? { x: 0, y: 0, w: 0, h: 0 };
     const size = `${layout.width}x${layout.height}`;
     if (setOnce(this.el as Cached, '__sig', size)) {
@@ -329,7 +336,7 @@ export class GraphRenderer {
         const r = rect(d.uid);
         const g = select(this);
         if (setOnce(this, '__pos', `${r.x},${r.y},${r.w},${r.h}`)) {
-          place(this, r.x, r.y, true);
+          place(this, r.x, r.y, !bulk);
           g.select('rect').attr('width', r.w).attr('height', r.h);
         }
         const n = d as NodeItem;
@@ -357,7 +364,7 @@ export class GraphRenderer {
         if (!setOnce(this, '__pos', `${r.x},${r.y},${r.w},${r.h}`)) return;
         const g = select(this);
         g.select('rect').attr('width', r.w).attr('height', r.h);
-        place(this, r.x, r.y, true);
+        place(this, r.x, r.y, !bulk);
       });
 
     // ---- count badges
@@ -402,10 +409,6 @@ export class GraphRenderer {
     }
     const animateIn = this.prev !== undefined && diff.added.length <= ANIMATE_MAX;
     const fadeIn = this.prev !== undefined && diff.added.length <= 4 * ANIMATE_MAX;
-    // A bulk update (a scale-up or a burst of bindings) appears at once: a few animated pods out
-    // of hundreds tell nothing, and each new ghost costs a canvas context and an animation in
-    // the busiest frames.
-    const bulk = diff.added.length + diff.changed.length > ANIMATE_MAX;
     if (bulk) this.bulkUntil = now + PROXY_QUIET_MS;
     let ghostBudget = bulk ? 0 : GHOSTS_PER_RENDER;
     const motionOf = (m: Motion): Motion => (m.type === 'none' || ghostBudget-- <= 0 ? { type: 'none' } : m);
