@@ -6,7 +6,7 @@
 // badge per pod state instead of the pods. A box shrinks only by more than a row at a time, so
 // pods coming and going do not make the boxes below it jump. Leaves out: zoom/pan and edge routing.
 import { forceCollide, forceSimulation, forceX, forceY } from 'd3';
-import type { SimulationNodeDatum } from 'd3';
+import type { Simulation, SimulationNodeDatum } from 'd3';
 import type { GraphItem, GraphModel, PodItem } from './graph-model';
 
 export interface Rect {
@@ -103,6 +103,12 @@ export class GraphLayouter {
   private readonly slots = new Map<string, (string | undefined)[]>();
   private readonly slotOf = new Map<string, { box: string; index: number }>();
   private readonly chips = new Map<string, ChipNode>();
+  /**
+   * The chips' d3-force simulation, made once and kept stopped: making one starts a d3 timer
+   * (a frame callback and a one-second interval) even when it is stopped at once, and a
+   * scale-up lays out chips at nearly every frame (6 ms of setInterval in a 0 → 1,000 profile).
+   */
+  private sim: Simulation<ChipNode, undefined> | undefined;
   private readonly heights = new Map<string, number>();
   private lastWidth = 0;
 
@@ -320,12 +326,13 @@ export class GraphLayouter {
 
     const minX = margin + chipWidth / 2;
     const maxX = Math.max(minX, width - margin - chipWidth / 2);
-    const sim = forceSimulation<ChipNode>(nodes)
+    this.sim ??= forceSimulation<ChipNode>()
       .stop()
-      .alpha(fresh || width !== this.lastWidth ? 1 : 0.3)
       .force('x', forceX<ChipNode>((d) => d.tx).strength(0.25))
       .force('y', forceY<ChipNode>((d) => (d.ty + chipHeight / 2) * k).strength(1))
       .force('collide', forceCollide<ChipNode>(chipWidth / 2 + LAYOUT.laneGap / 2).strength(0.9));
+    // nodes() initializes the forces again: their targets are this layout's.
+    const sim = this.sim.nodes(nodes).alpha(fresh || width !== this.lastWidth ? 1 : 0.3);
     const ticks = fresh ? 80 : 30;
     for (let i = 0; i < ticks; i++) {
       sim.tick();
