@@ -82,7 +82,7 @@ describe('FrameBatcher', () => {
     frames.fire();
     expect(applied.slice(3)).toEqual([{ uids: ['d', 'e'], inFrame: true }]);
     expect(frames.pending).toBe(0);
-    // A frame with no on-arrival application before it leaves the next arrival eager too.
+    // The frame that applied d and e has begun since c: the next arrival is applied on it again.
     wall = 80;
     b.push([ev('MODIFIED', 'a', '6')], clock(180));
     expect(applied.slice(4)).toEqual([{ uids: ['a'], inFrame: false }]);
