@@ -185,7 +185,7 @@ const INIT = () => {
         receiveCost.max = Math.max(receiveCost.max, took);
         const m = e.data as { type?: string; timing?: { firstWriteAt: number; sentAt: number }; events?: { resource: string; object: { metadata?: { uid?: string }; status?: { phase?: string } } }[] };
         if (m?.type !== 'batch' || !m.timing || !m.events) return;
-        note?.(`recv seq=${(m as { seq?: number }).seq} n=${m.events.length} written=${(m.timing.firstWriteAt - performance.timeOrigin).toFixed(1)} sent=${(m.timing.sentAt - performance.timeOrigin).toFixed(1)} deserialize=${took.toFixed(1)}`);
+        note?.(`recv seq=${(m as { seq?: number }).seq}${(m as { more?: boolean }).more ? ' more' : ''} n=${m.events.length} written=${(m.timing.firstWriteAt - performance.timeOrigin).toFixed(1)} sent=${(m.timing.sentAt - performance.timeOrigin).toFixed(1)} deserialize=${took.toFixed(1)}`);
         if (!transit.has(m.timing.firstWriteAt)) transit.set(m.timing.firstWriteAt, { sent: m.timing.sentAt, received });
         for (const ev of m.events) {
           if (ev.resource !== 'pods') continue;

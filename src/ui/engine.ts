@@ -46,7 +46,7 @@ export function connectEngine(client: EngineClient, schedule: FrameScheduler = a
         timeline.recorder.reset(store.getState().objects, msg.clock.now);
         return;
       case 'batch':
-        frames.push(msg.events, msg.clock, msg.timing);
+        frames.push(msg.events, msg.clock, msg.timing, msg.more === true);
         return;
       case 'error':
         console.error(`engine: ${msg.message}`);

@@ -2,7 +2,7 @@
 // newer events coalesced per object meanwhile), bursts split into messages, events sent mid-frame once they waited the
 // slice, and a step the frame budget cut short finishing on later frames.
 import { describe, it, expect } from 'vitest';
-import { EngineCore, FLOW_WINDOW, MAX_BATCH_EVENTS, MID_TASK_FLUSH_MIN } from './engine-core';
+import { EngineCore, FLOW_OVERFLOW, FLOW_WINDOW, MAX_BATCH_EVENTS, MID_TASK_FLUSH_MIN } from './engine-core';
 import type { HostTimers } from './engine-core';
 import type { BatchMessage, WorkerMessage } from './protocol';
 
@@ -154,12 +154,35 @@ describe('EngineCore large bursts', () => {
     await e.frame();
     const names = () => e.batches().flatMap((b) => b.events.filter((x) => x.resource === 'pods' && x.type === 'ADDED').map((x) => x.object.metadata?.name));
     expect(e.batches().map((b) => [b.seq, b.events.length])).toEqual([[0, MAX_BATCH_EVENTS], [1, MAX_BATCH_EVENTS]]);
+    // The first says that the second follows at once; the second fills the window, so nothing does.
+    expect(e.batches().map((b) => b.more)).toEqual([true, undefined]);
     // Each message is stamped with its own oldest event, not the burst's.
     const [t0, t1] = e.batches().map((b) => b.timing?.firstWriteAt ?? NaN);
     expect(t1).toBeGreaterThan(t0);
     e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
     expect(e.batches().map((b) => b.seq)).toEqual([0, 1, 2]);
     expect(names()).toEqual(Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}`));
+  });
+
+  it(`lets a flush's second message go FLOW_OVERFLOW beyond a window the first one filled, never its third`, async () => {
+    expect(FLOW_OVERFLOW).toBe(1);
+    const e = start({ flow: 'ack' });
+    // One batch out and unacknowledged (the page's ack still waiting behind the engine's task).
+    e.api('POST', '/api/v1/namespaces/default/pods', pod('first'));
+    await e.frame();
+    expect(e.flowBatches().map((b) => [b.seq, podsIn(b)])).toEqual([[0, ['ADDED first']]]);
+    const n = 2 * MAX_BATCH_EVENTS + 10;
+    for (let i = 0; i < n; i++) e.api('POST', '/api/v1/namespaces/default/pods', pod(`p${String(i).padStart(3, '0')}`));
+    await e.frame();
+    const names = () => e.flowBatches().flatMap((b) => b.events.filter((x) => x.resource === 'pods' && x.type === 'ADDED').map((x) => x.object.metadata?.name));
+    // The burst's first message fills the window, its second goes beyond it, its third waits.
+    expect(e.flowBatches().map((b) => [b.seq, b.events.length, b.more])).toEqual([[0, 1, undefined], [1, MAX_BATCH_EVENTS, true], [2, MAX_BATCH_EVENTS, undefined]]);
+    // Three unacknowledged: one ack leaves two, still a full window.
+    e.core.receive({ v: 1, type: 'batch.ack', seq: 0 });
+    expect(e.flowBatches()).toHaveLength(3);
+    e.core.receive({ v: 1, type: 'batch.ack', seq: 1 });
+    expect(e.flowBatches().map((b) => b.seq)).toEqual([0, 1, 2, 3]);
+    expect(names()).toEqual(['first', ...Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}`)]);
   });
 
   it(`sends a burst of writes once MID_TASK_FLUSH_MIN events waited the slice, inside the clock task that delivers them`, async () => {
@@ -241,5 +264,9 @@ describe('EngineCore large bursts', () => {
     const sizes = e.batches().map((b) => b.events.length);
     expect(sizes[0]).toBe(MAX_BATCH_EVENTS);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(MAX_BATCH_EVENTS);
+    // The first message says that another follows at once; the frame's last one does not.
+    const all = e.batches();
+    expect(all[0].more).toBe(true);
+    expect(all[all.length - 1].more).toBeUndefined();
   });
 });

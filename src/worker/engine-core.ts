@@ -88,6 +88,15 @@ export const MAX_BATCH_EVENTS = 256;
  * tasks 1 → 0 per scale-up run, B3 p99 median 40 → 37 ms).
  */
 export const FLOW_WINDOW = 2;
+/**
+ * Messages a flush may send beyond FLOW_WINDOW, as its second (of at most FLOW_WINDOW): a
+ * 500-pod burst then leaves whole even when the window is full only in the engine's view, the
+ * page's acknowledgement waiting behind the clock task that writes the burst. Without it, the
+ * burst's second half (or a third of it) waited for an acknowledgement after the first one's
+ * paint (B3 samples of 40–70 ms). A flush's third message still needs room in the window: it would
+ * carry the scheduler's bindings into the frame that paints the burst.
+ */
+export const FLOW_OVERFLOW = 1;
 /** Pending events from which a clock task's writes are sent before the task ends (see enqueue). */
 export const MID_TASK_FLUSH_MIN = 64;
 
@@ -392,9 +401,14 @@ export class EngineCore {
     }
   }
 
-  /** Whether flow control lets another batch go now. */
-  private canSend(): boolean {
-    return !this.ackFlow || this.nextSeq - 1 - this.acked < FLOW_WINDOW;
+  /** Whether flow control lets another batch go now (`beyond`: that many over the window). */
+  private canSend(beyond = 0): boolean {
+    return !this.ackFlow || this.nextSeq - 1 - this.acked < FLOW_WINDOW + beyond;
+  }
+
+  /** How far beyond the window a flush's message `index` (0: its first) may go. */
+  private static beyond(index: number): number {
+    return index > 0 && index < FLOW_WINDOW ? FLOW_OVERFLOW : 0;
   }
 
   /** Host time when the oldest pending object event (not a core Event) was queued. */
@@ -405,14 +419,16 @@ export class EngineCore {
   /** Sends the pending events (and the clock) while flow control allows. */
   private flush(): void {
     this.flushOutput();
-    // More than MAX_BATCH_EVENTS go as several messages (with flow control, one per ack).
-    while (this.sendBatch() && this.pending.size > 0);
+    // More than MAX_BATCH_EVENTS go as several messages (with flow control, one per ack once
+    // the window is full; see FLOW_OVERFLOW for a flush's second message).
+    let sent = 0;
+    while (this.sendBatch(sent) && this.pending.size > 0) sent++;
     while (this.pending.size === 0 && this.pendingEvents.size > 0 && this.connected && this.canSend()) this.sendEvents();
   }
 
-  /** Sends one batch message; false when nothing was sent. */
-  private sendBatch(): boolean {
-    if (!this.connected || !this.canSend()) return false;
+  /** Sends one batch message, the flush's `index`-th; false when nothing was sent. */
+  private sendBatch(index = 0): boolean {
+    if (!this.connected || !this.canSend(EngineCore.beyond(index))) return false;
     const clock = this.clockState();
     const last = this.lastSentClock;
     const changed = !last || last.now !== clock.now || last.playing !== clock.playing || last.speed !== clock.speed;
@@ -421,10 +437,12 @@ export class EngineCore {
     const events = this.pending.take(MAX_BATCH_EVENTS).map(wireEvent);
     this.lastSentClock = clock;
     const seq = this.ackFlow ? this.nextSeq++ : undefined;
+    // flush() sends the next message of the burst at once when flow control lets it: say so.
+    const more = this.pending.size > 0 && this.canSend(EngineCore.beyond(index + 1));
     // BEGIN batch timing block
     const sentAt = this.wallNow();
     const timing = { firstWriteAt: oldest ?? sentAt, sentAt };
-    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, ...(seq !== undefined ? { seq } : {}), timing });
+    this.send({ v: PROTOCOL_VERSION, type: 'batch', clock, events, ...(seq !== undefined ? { seq } : {}), ...(more ? { more } : {}), timing });
     // END batch timing block
     return true;
   }

@@ -62,6 +62,8 @@ describe('isWorkerMessage', () => {
     [{ v: 1, type: 'batch', clock, events: [{ type: 'ADDED', resource: 'pods', object: pod }] }, true],
     [{ v: 1, type: 'batch', clock, events: [], seq: 3 }, true],
     [{ v: 1, type: 'batch', clock, events: [], seq: '3' }, false],
+    [{ v: 1, type: 'batch', clock, events: [], seq: 3, more: true }, true],
+    [{ v: 1, type: 'batch', clock, events: [], more: 1 }, false],
     // batch timing block: optional wall-clock stamps, numbers when present
     [{ v: 1, type: 'batch', clock, events: [], timing: { firstWriteAt: 1.5, sentAt: 2.5 } }, true],
     [{ v: 1, type: 'batch', clock, events: [], timing: { firstWriteAt: '1', sentAt: 2 } }, false],

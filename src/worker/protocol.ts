@@ -551,8 +551,9 @@ export interface HelloMessage extends Base {
   type: 'hello';
   /**
    * 'ack': the client acknowledges every batch (BatchAckMessage) as it receives it, and the
-   * engine keeps at most two batches unacknowledged (engine-core.ts FLOW_WINDOW), coalescing
-   * newer events (newest version of each object wins) while the page is busy. Absent: batches
+   * engine keeps at most two batches unacknowledged (engine-core.ts FLOW_WINDOW; one more to
+   * finish a burst it began sending, FLOW_OVERFLOW), coalescing newer events (newest version of
+   * each object wins) while the page is busy. Absent: batches
    * are sent as they are ready.
    */
   flow?: 'ack';
@@ -610,7 +611,8 @@ const isBatchTiming = (x: unknown): boolean =>
 /**
  * Watch events since the previous batch, coalesced per object. Sent as soon as the pacer has a
  * few milliseconds of events, at most 256 events a message; with `flow: 'ack'` at most two
- * unacknowledged (the page applies what it received at most once per animation frame).
+ * unacknowledged, or three to finish a burst (the page applies what it received at most once per
+ * animation frame).
  */
 export interface BatchMessage extends Base {
   type: 'batch';
@@ -618,6 +620,11 @@ export interface BatchMessage extends Base {
   events: ObjectEvent[];
   /** Sequence number to acknowledge, when the client asked for flow control. */
   seq?: number;
+  /**
+   * True when the engine posts the next batch of the same burst right after this one (a burst
+   * over 256 events, flow control permitting): the page may wait for it and apply both at once.
+   */
+  more?: boolean;
   timing?: BatchTiming; // batch timing block
 }
 export type ResponseMessage =
@@ -723,6 +730,7 @@ export function isWorkerMessage(x: unknown): x is WorkerMessage {
     }
     case 'batch':
       return isClockState(x.clock) && Array.isArray(x.events) && x.events.every(isObjectEvent) && (x.seq === undefined || isInt(x.seq))
+        && (x.more === undefined || isBool(x.more))
         && (x.timing === undefined || isBatchTiming(x.timing)); // batch timing block
     case 'response':
       return isInt(x.id) && (x.ok === true ? 'result' in x : x.ok === false && isStr(x.error));

@@ -97,6 +97,48 @@ describe('FrameBatcher', () => {
     expect(plain).toEqual([['x']]);
   });
 
+  it('a batch marked more waits for the rest of its burst, then both are applied on arrival in one update; the frame applies it if it comes first', () => {
+    const frames = manualFrames();
+    let wall = 0;
+    const applied: { uids: string[]; inFrame: boolean; batches: number }[] = [];
+    const b = new FrameBatcher((x) => {
+      applied.push({ uids: x.events.map((e) => e.object.metadata?.uid as string), inFrame: b.inFrame, batches: x.batches });
+    }, frames.schedule, { eagerAfterIdleMs: 50, now: () => wall, eagerAfterFrame: true });
+    wall = 60;
+    b.push([ev('ADDED', 'a', '1')], clock(100), undefined, true);
+    expect(applied).toEqual([]);
+    wall = 61;
+    b.push([ev('ADDED', 'b', '2')], clock(100), undefined, true);
+    expect(applied).toEqual([]);
+    wall = 62;
+    b.push([ev('ADDED', 'c', '3')], clock(100));
+    expect(applied).toEqual([{ uids: ['a', 'b', 'c'], inFrame: false, batches: 3 }]);
+    // One on-arrival application for the three: the next batch waits for the frame.
+    wall = 63;
+    b.push([ev('ADDED', 'd', '4')], clock(116));
+    expect(applied).toHaveLength(1);
+    frames.fire();
+    expect(applied.slice(1)).toEqual([{ uids: ['d'], inFrame: true, batches: 1 }]);
+    // A frame before the rest of the burst applies the first half; the rest, arriving after that
+    // frame began, is applied on arrival.
+    wall = 80;
+    b.push([ev('MODIFIED', 'a', '5')], clock(132), undefined, true);
+    expect(applied).toHaveLength(2);
+    frames.fire();
+    expect(applied.slice(2)).toEqual([{ uids: ['a'], inFrame: true, batches: 1 }]);
+    wall = 81;
+    b.push([ev('MODIFIED', 'b', '6')], clock(132));
+    expect(applied.slice(3)).toEqual([{ uids: ['b'], inFrame: false, batches: 1 }]);
+    // No frame since: `more` on a batch that waits for the frame anyway changes nothing.
+    wall = 82;
+    b.push([ev('MODIFIED', 'c', '7')], clock(148), undefined, true);
+    wall = 83;
+    b.push([ev('MODIFIED', 'd', '8')], clock(148));
+    expect(applied).toHaveLength(4);
+    frames.fire();
+    expect(applied.slice(4)).toEqual([{ uids: ['c', 'd'], inFrame: true, batches: 2 }]);
+  });
+
   it('merges every batch of a frame into one application, in order, with the newest clock', () => {
     const frames = manualFrames();
     const applied: CoalescedBatch[] = [];

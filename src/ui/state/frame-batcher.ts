@@ -14,6 +14,9 @@
 // arrive once a frame has begun after the last on-arrival application is applied at once too. The
 // second message of a 500-pod burst, arriving while the first one's frame renders, otherwise sat
 // idle until the next frame (B3 samples of 40–46 ms).
+// A batch marked `more` (the worker posts the next message of the same burst right after it) that
+// would be applied on arrival waits for that next message instead, and both are applied in one
+// store update: drawing the first half alone made the second wait for the next frame.
 // Leaves out: dropping work under overload (every event is applied, only renders are merged).
 import type { BatchTiming, ClockState, ObjectEvent } from '../../worker/protocol';
 import { onceWithin } from '../../worker/host';
@@ -86,6 +89,8 @@ export class FrameBatcher {
   private readonly eagerAfterFrame: boolean;
   /** No frame has begun since the last on-arrival application (eagerAfterFrame). */
   private awaitingFrame = false;
+  /** A batch that would have been applied on arrival waits for the rest of its burst (`more`). */
+  private eagerHeld = false;
 
   constructor(private readonly apply: (b: CoalescedBatch) => void, private readonly schedule: FrameScheduler = animationFrameScheduler, opts: FrameBatcherOptions = {}) {
     this.budgetMs = opts.budgetMs;
@@ -106,20 +111,25 @@ export class FrameBatcher {
     return this.queued;
   }
 
-  push(events: readonly ObjectEvent[], clock: ClockState, timing?: BatchTiming): void {
+  /**
+   * Queues a worker batch. `more`: the next batch of the same burst follows at once; an
+   * on-arrival application then waits for it (the frame still applies both if it comes first).
+   */
+  push(events: readonly ObjectEvent[], clock: ClockState, timing?: BatchTiming, more = false): void {
     // Eager: the first events after a quiet spell (clock-only batches do not count) are applied
     // now, with anything pending, instead of at the next frame.
     const idle = this.eagerAfterIdleMs;
     let eager = false;
     if (idle !== undefined && events.length > 0) {
       const now = this.now();
-      eager = this.queued === 0 && (now - this.lastPush >= idle || (this.eagerAfterFrame && !this.awaitingFrame));
+      eager = this.eagerHeld || (this.queued === 0 && (now - this.lastPush >= idle || (this.eagerAfterFrame && !this.awaitingFrame)));
       this.lastPush = now;
     }
     this.chunks.push({ events: events as ObjectEvent[], from: 0, ...(timing ? { timing } : {}) });
     this.queued += events.length;
     this.clock = clock;
-    if (!eager) {
+    if (events.length > 0) this.eagerHeld = eager && more;
+    if (!eager || more) {
       this.request();
       return;
     }
@@ -143,6 +153,7 @@ export class FrameBatcher {
   /** Applies what is pending now, up to this frame's slice (also used before a snapshot would overtake it). */
   flush(): void {
     this.scheduled = false;
+    this.eagerHeld = false;
     const clock = this.clock;
     if (!clock) return;
     const events: ObjectEvent[] = [];
@@ -205,6 +216,7 @@ export class FrameBatcher {
   /** Drops what is pending (a snapshot replaces it). */
   clear(): void {
     this.generation++;
+    this.eagerHeld = false;
     this.scheduled = false;
     this.chunks = [];
     this.queued = 0;
