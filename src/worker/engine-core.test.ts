@@ -1,6 +1,7 @@
 // The pacer's batching, driven by hand: flow control (at most FLOW_WINDOW unacknowledged batches,
-// newer events coalesced per object meanwhile), bursts split into messages, events sent mid-frame once they waited the
-// slice, and a step the frame budget cut short finishing on later frames.
+// FLOW_OVERFLOW more for a flush's second message, newer events coalesced per object meanwhile),
+// bursts split into messages, events sent mid-frame once they waited the slice, and a step the
+// frame budget cut short finishing on later frames.
 import { describe, it, expect } from 'vitest';
 import { EngineCore, FLOW_OVERFLOW, FLOW_WINDOW, MAX_BATCH_EVENTS, MID_TASK_FLUSH_MIN } from './engine-core';
 import type { HostTimers } from './engine-core';
