@@ -83,10 +83,10 @@ export const MAX_BATCH_EVENTS = 256;
 /**
  * Batches that may be unacknowledged at once (flow control; a flush's second message may add
  * FLOW_OVERFLOW): the next is already queued at the page. With that many out, the engine also
- * stops running clock tasks until an acknowledgement
- * (virtual time runs slower): the page acknowledges a batch once it has painted it, and on a
- * two-core machine an engine racing ahead takes the CPU its rendering needs (measured: B4 long
- * tasks 1 → 0 per scale-up run, B3 p99 median 40 → 37 ms).
+ * stops running clock tasks until an acknowledgement (virtual time runs slower): the page
+ * acknowledges a batch once it has painted it, and on a two-core machine an engine racing ahead
+ * takes the CPU its rendering needs (measured: B4 long tasks 1 → 0 per scale-up run, B3 p99
+ * median 40 → 37 ms).
  */
 export const FLOW_WINDOW = 2;
 /**
