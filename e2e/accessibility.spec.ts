@@ -181,6 +181,8 @@ test('keyboard only: terminal, graph, inspector, theme, language and time', asyn
   await expect(es.graph).toBeVisible();
   await expect(page.getByRole('region', { name: 'Editor YAML', exact: true })).toBeVisible();
   await expect(es.pauseButton).toBeVisible();
+  // Panels that translate through cached-t.ts follow the switch too.
+  for (const name of ['Eventos', 'Inyección de fallos', 'Recursos']) await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
 
   // Time: Alt+Shift+P from the header pauses, the clock stops; the status line says so.
   await expect.poll(() => es.clockNow()).toBeGreaterThan(0);

@@ -8,8 +8,8 @@
 // scrolled to the bottom.
 // Leaves out: filtering by object, event series details; at most MAX_ROWS rows.
 import { memo, useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useEngine } from '../../engine';
+import { useCachedT } from '../../i18n/cached-t';
 import { afterNextRender } from '../../../worker/host';
 import type { ClusterState, ClusterStore } from '../../state/cluster-store';
 import { ageSince } from '../../lib/age';
@@ -91,7 +91,7 @@ const Row = memo(function Row({ r, age }: { r: EventRow; age: string }) {
 });
 
 export function EventsPanel() {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { store } = useEngine();
   const [index] = useState(() => new EventIndex());
   const { rows, now } = useEventView(store, index);

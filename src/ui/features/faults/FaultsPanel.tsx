@@ -3,10 +3,11 @@
 // the worker, so the cluster reacts as it would and the Events panel shows it; what kubectl
 // would print for the same action is shown under the buttons. The pod picker lists its options
 // only while it has focus (a thousand sorted <option>s per batch cost more than the rest of the
-// page); the default choice is found with one scan, and the panel follows the mirror at most
-// REFRESH_MS apart (not every frame of a 1,000-pod scale-up). Leaves out: network faults.
+// page); the default choice is found with one scan and then kept while it exists (a lookup by
+// uid), the panel follows the mirror at most REFRESH_MS apart (not every frame of a 1,000-pod
+// scale-up), and its strings are translated once per language (cached-t.ts).
+// Leaves out: network faults.
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { KObject, Pod } from '../../../engine';
 import type { FaultAction, FaultName } from '../../../worker/protocol';
 import { useEngine } from '../../engine';
@@ -14,6 +15,7 @@ import type { ClusterState } from '../../state/cluster-store';
 import { useThrottledSelection } from '../../state/throttled';
 import { compareNames } from '../../lib/names';
 import { registerToolStrings } from '../persistence/strings';
+import { useCachedT } from '../../i18n/cached-t';
 import '../inspector/tools.css';
 
 registerToolStrings();
@@ -67,8 +69,15 @@ function LazyPicker(props: Omit<PickerProps, 'options'> & { list(): string[] }) 
   );
 }
 
-/** The pod to act on: the chosen one while it exists, else the first (sorted) in `default`, else the first. */
-export function pickPod(pods: ReadonlyMap<string, KObject>, chosen: string): KObject | undefined {
+/**
+ * The pod to act on: the chosen one while it exists, else the first (sorted) in `default`, else
+ * the first. `previous` (the last pick) is kept while it exists and still answers that rule's
+ * first part: the chosen pod, or with none chosen a pod in `default`. Found by uid (the mirror's
+ * key), that costs no scan, and the default choice does not jump to each new pod that sorts first.
+ */
+export function pickPod(pods: ReadonlyMap<string, KObject>, chosen: string, previous?: KObject): KObject | undefined {
+  const kept = previous && pods.get(previous.metadata?.uid ?? '');
+  if (kept && (chosen ? key(kept) === chosen : kept.metadata?.namespace === 'default')) return kept;
   let firstDefault: KObject | undefined;
   let firstDefaultKey = '';
   let first: KObject | undefined;
@@ -89,7 +98,7 @@ export function pickPod(pods: ReadonlyMap<string, KObject>, chosen: string): KOb
 }
 
 export function FaultsPanel() {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { client, store } = useEngine();
   const podsMap = useThrottledSelection(store, selectPods, REFRESH_MS);
   const nodesMap = useThrottledSelection(store, selectNodes, REFRESH_MS);
@@ -104,7 +113,11 @@ export function FaultsPanel() {
   const [result, setResult] = useState<{ text: string; ok: boolean } | null>(null);
 
   // Keep a valid selection as objects come and go (prefer the user's own namespace).
-  const podObj = useMemo(() => pickPod(podsMap, podSel) as Pod | undefined, [podsMap, podSel]);
+  const [last] = useState<{ pod?: KObject }>(() => ({}));
+  const podObj = useMemo(() => {
+    last.pod = pickPod(podsMap, podSel, last.pod);
+    return last.pod as Pod | undefined;
+  }, [last, podsMap, podSel]);
   const pod = podObj ? key(podObj) : '';
   const containers = (podObj?.spec?.containers ?? []).map((c) => c.name);
   const container = containers.includes(containerSel) ? containerSel : (containers[0] ?? '');

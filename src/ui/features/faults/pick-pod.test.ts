@@ -19,4 +19,22 @@ describe('pickPod', () => {
     expect(name(pickPod(others, ''))).toBe('apps-x/a');
     expect(pickPod(new Map(), '')).toBeUndefined();
   });
+
+  it('keeps the previous pick while it exists and answers the rule, found by uid', () => {
+    const previous = pods.get('default-web-b');
+    // Not the first default pod, but the last pick: kept (an updated copy is what comes back).
+    const updated = new Map(pods);
+    const copy = { ...previous, status: { phase: 'Running' } } as KObject;
+    updated.set('default-web-b', copy);
+    expect(pickPod(updated, '', previous)).toBe(copy);
+    expect(name(pickPod(pods, 'default/web-b', previous))).toBe('default/web-b');
+    // Gone: the rule picks again.
+    const without = new Map(pods);
+    without.delete('default-web-b');
+    expect(name(pickPod(without, '', previous))).toBe('default/web-a-2');
+    // A pick outside `default` is not kept without being chosen (a default pod may have come).
+    expect(name(pickPod(pods, '', pods.get('kube-system-coredns-1')))).toBe('default/web-a-2');
+    // Another pod chosen since: the choice wins over the previous pick.
+    expect(name(pickPod(pods, 'apps/api', previous))).toBe('apps/api');
+  });
 });

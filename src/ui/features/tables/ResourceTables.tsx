@@ -2,13 +2,14 @@
 // `minikube dashboard` lists: the server's Table output (the columns `kubectl get -A` prints),
 // fetched again when the mirrored objects of that kind change (at most once per second) and only
 // while the panel is on screen; long tables render only the rows around the viewport (geometry
-// read on scroll and resize only, never after a refresh).
+// read on scroll and resize only, never after a refresh; each row's label is translated once per
+// name and language, cached-t.ts).
 // A row opens the inspector (click or Enter). Leaves out: sorting, filtering and paging.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Table } from '../../../engine';
 import { useEngine } from '../../engine';
 import { registerToolStrings } from '../persistence/strings';
+import { useCachedT } from '../../i18n/cached-t';
 import { inspectorStore } from '../inspector/inspector-model';
 import { TABLE_ACCEPT, TABLE_KINDS, rowWindow, tableView } from './table-model';
 import type { TableView } from './table-model';
@@ -20,7 +21,7 @@ const REFRESH_MS = 1000;
 const DEFAULT_ROW_PX = 20;
 
 export function ResourceTables() {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { client, store } = useEngine();
   const [index, setIndex] = useState(0);
   const kind = TABLE_KINDS[index];
