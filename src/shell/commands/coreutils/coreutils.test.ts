@@ -2,6 +2,7 @@
 // (cases were cross-checked against the real tools with LANG=C.UTF-8 TZ=UTC).
 import { describe, expect, it } from 'vitest';
 import { TestShell } from '../../interpreter/test-shell';
+import { hostsAddresses } from './system';
 
 async function both(script: string, opts: { isTTY?: boolean; columns?: number } = {}): Promise<string> {
   return new TestShell({ columns: opts.columns ?? 80 }).both(script, { isTTY: opts.isTTY });
@@ -120,6 +121,7 @@ describe('system commands', () => {
   it.each([
     ['date', 'Sun Nov 22 10:00:00 UTC 2026\n[0]'],
     ['date +%Y-%m-%dT%H:%M:%S; date -d @0; date -u +%s', '2026-11-22T10:00:00\nThu Jan  1 00:00:00 UTC 1970\n1795341600\n[0]'],
+    ['hostname -i; hostname --ip-address', '127.0.1.1\n127.0.1.1\n[0]'],
     ['hostname; whoami; uname; uname -a', 'node1\nk8s\nLinux\nLinux node1 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux\n[0]'],
     ['clear', '\x1b[H\x1b[2J\x1b[3J[0]'],
     ['sleep x', "sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n[1]"],
@@ -175,5 +177,13 @@ describe('watch', () => {
     const r = await t.run('timeout 0.5 watch echo aaaaaaaaaaaaaaaaaaaaaaa');
     // procps reserves one column for ctime's newline, hence two spaces before the host name.
     expect(r.out.split('\n')[0]).toBe('Every 2.0s: ec...  node1: Sun Nov 22 10:00:00 2026');
+  });
+});
+
+describe('hostsAddresses', () => {
+  it('gives the IPv4 addresses of a name in file order, skipping comments, IPv6 and other names', () => {
+    const hosts = '# 10.0.0.9 web\n127.0.0.1\tlocalhost\n::1\tlocalhost web\n10.244.1.7\tweb\n10.244.1.8 alias web # two\n10.244.1.7 web\n';
+    expect(hostsAddresses(hosts, 'web')).toEqual(['10.244.1.7', '10.244.1.8']);
+    expect(hostsAddresses(hosts, 'we')).toEqual([]);
   });
 });

@@ -267,12 +267,35 @@ function parseDate(v: string, now: number): number | null {
   return null;
 }
 
+/**
+ * `hostname`, and `-i`: the host name's addresses as the resolver finds them in /etc/hosts (the
+ * node's 127.0.1.1; in a container the kubelet-managed file maps it to the pod IP). Models
+ * busybox networking/hostname.c (addresses joined by one space).
+ */
 export const hostname: Command = async (ctx) => {
   const a = ctx.argv[1];
-  if (a === '-i' || a === '--ip-address') { ctx.stdout.write('127.0.1.1\n'); return 0; }
+  if (a === '-i' || a === '--ip-address') {
+    const ips = hostsAddresses(ctx.fs.exists('/etc/hosts') ? ctx.fs.readFile('/etc/hosts') : '', ctx.sys.hostname);
+    if (ips.length === 0) {
+      ctx.stderr.write('hostname: Name or service not known\n');
+      return 1;
+    }
+    ctx.stdout.write(ips.join(' ') + '\n');
+    return 0;
+  }
   ctx.stdout.write(ctx.sys.hostname + '\n');
   return 0;
 };
+
+/** The IPv4 addresses /etc/hosts gives `name`, in file order (comments and IPv6 lines skipped). */
+export function hostsAddresses(hosts: string, name: string): string[] {
+  const ips: string[] = [];
+  for (const line of hosts.split('\n')) {
+    const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (ip && /^\d+\.\d+\.\d+\.\d+$/.test(ip) && names.includes(name) && !ips.includes(ip)) ips.push(ip);
+  }
+  return ips;
+}
 
 export const whoami: Command = async (ctx) => { ctx.stdout.write(ctx.sys.user + '\n'); return 0; };
 

@@ -101,6 +101,9 @@ describe('kubectl exec', () => {
       code: 0,
     });
     expect(await k.run('kubectl exec web -- hostname')).toEqual({ out: 'web\n', err: '', code: 0 });
+    // The resolver finds the pod's name in that file: its IP (not the node's 127.0.1.1).
+    expect(ip).toMatch(/^10\.244\.\d+\.\d+$/);
+    expect(await k.run('kubectl exec web -- hostname -i')).toEqual({ out: `${ip}\n`, err: '', code: 0 });
   });
 
   it('fails with runc\'s error and exit code 126 for a missing executable', async () => {
