@@ -26,6 +26,7 @@ export { parseLabelSelector, parseFieldSelector, labelSelectorFromMeta, labelSel
 export { parseQuantity, quantityToString } from './api/quantity';
 export { buildTable } from './apiserver/tables';
 export { ClusterNetwork, NetFailure } from './network/network';
+export { BUSYBOX_NSLOOKUP_USAGE, busyboxNslookupText } from './network/nslookup-text';
 export type { NodeNetView, HttpExchange, HttpOptions } from './network/network';
 export type { DnsRecord } from './network/dns';
 export type { Origin, PortForwardTarget } from './network/network';

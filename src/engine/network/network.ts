@@ -449,13 +449,35 @@ export class ClusterNetwork {
     });
   }
 
+  /**
+   * One DNS question from a pod (`nslookup NAME [SERVER]`): the name walks the pod's search path
+   * (its namespace's, then svc.cluster.local and cluster.local; a name with 5 dots or more is
+   * tried as given first, a trailing dot only as given), and the first name with an answer wins.
+   */
+  podLookup(origin: Origin, name: string, server?: string): { server: string; record?: DnsRecord; tried: string[] } {
+    const srv = server ?? CLUSTER_DNS_IP;
+    const lower = name.toLowerCase().replace(/\.$/, '');
+    const tried: string[] = [];
+    const dots = (lower.match(/\./g) ?? []).length;
+    const search = origin.namespace ? [`${origin.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'] : [];
+    const names = name.endsWith('.') ? [lower] : dots >= 5 ? [lower, ...search.map((s) => `${lower}.${s}`)] : [...search.map((s) => `${lower}.${s}`), lower];
+    for (const n of names) {
+      tried.push(n);
+      const rec = this.dns.query(n);
+      if (rec && (rec.ips.length || rec.cname)) return { server: srv, tried, record: rec };
+    }
+    return { server: srv, tried };
+  }
+
   /** The outbound functions a container's ProcessContext gets. */
   clientFor(origin: Origin): {
     http: (req: HttpRequest) => Promise<HttpResponse>;
     redis: (target: { host: string; port: number }, args: string[]) => Promise<RedisReply>;
+    lookup: (name: string, server?: string) => { server: string; record?: DnsRecord; tried: string[] };
     ingress: IngressRouting;
   } {
     return {
+      lookup: (name, server) => this.podLookup(origin, name, server),
       http: (req) => this.http(origin, req).then((x) => x.response),
       redis: (target, args) => this.redis(origin, target, args),
       ingress: {

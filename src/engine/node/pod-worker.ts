@@ -22,6 +22,7 @@ import { serviceEnv, resolveEnv } from './container-env';
 import { networkFor } from '../network/network';
 import type { ClusterNetwork, ContainerBinding, Origin } from '../network/network';
 import type { IngressRouting } from '../network/ingress';
+import type { DnsRecord } from '../network/dns';
 import { ProbeWorker } from './prober';
 import type { ProbeHost, ProbeType } from './prober';
 import type { UserlandKind } from './images/shell';
@@ -1120,6 +1121,10 @@ class NetProcessContext extends ProcessContextImpl implements ContainerBinding {
 
   redis(target: { host: string; port: number }, args: string[]): Promise<RedisReply> {
     return this.netClient().redis(target, args);
+  }
+
+  lookup(name: string, server?: string): { server: string; record?: DnsRecord } {
+    return this.netClient().lookup(name, server);
   }
 
   get ingress(): IngressRouting {

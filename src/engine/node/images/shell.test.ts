@@ -35,6 +35,18 @@ describe('shell userland', () => {
     expect(run(['bash', '-c', 'echo a\nfoo'], 'ubuntu').ctx.text()).toEqual(['a', 'bash: line 2: foo: command not found']);
     expect(run(['sh', '-c', 'foo']).ctx.exited?.code).toBe(127);
   });
+  it('runs busybox nslookup: usage without a name, NXDOMAIN without a pod resolver, not in Debian images', () => {
+    const usage = run(['nslookup']);
+    expect(usage.ctx.lines.map((l) => `${l.stream}:${l.line}`)).toEqual([
+      'stderr:BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.', 'stderr:', 'stderr:Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]',
+      'stderr:', 'stderr:Query DNS about HOST', 'stderr:', 'stderr:QUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,any,srv,ptr',
+    ]);
+    expect(usage.ctx.exited?.code).toBe(1);
+    const miss = run(['nslookup', 'web', '10.96.0.99']);
+    expect(miss.ctx.text()).toEqual(['Server:\t\t10.96.0.99', 'Address:\t10.96.0.99:53', '', "** server can't find web: NXDOMAIN", '']);
+    expect(miss.ctx.exited).toEqual({ code: 1, reason: 'Error', at: T0 });
+    expect(() => startUserlandProcess('debian', ['nslookup', 'web'], env(), fakeContext())).toThrow(/exec: "nslookup": executable file not found in \$PATH/);
+  });
   it('reports a missing executable as a runtime start error', () => {
     const ctx = fakeContext();
     expect(() => startUserlandProcess('busybox', ['foo'], env(), ctx)).toThrow(

@@ -1,10 +1,12 @@
 // The userland of simulated images: a small POSIX-ish shell (`sh -c '...'`, busybox ash, dash,
-// bash) and the utilities pods in the course run (echo, sleep, ping, date, env, seq, ...).
+// bash) and the utilities pods in the course run (echo, sleep, ping, nslookup, date, env, seq, ...).
 // Scripts run as generators that yield sleeps, so virtual time drives them. Leaves out pipes
 // (only the last command's output is kept), subshell isolation, traps, job control, globbing,
 // files other than /etc/hostname, and real networking (ping answers are simulated).
 
 import { unixDate } from './format';
+import { BUSYBOX_NSLOOKUP_USAGE, busyboxNslookupText } from '../../network/nslookup-text';
+import { CLUSTER_DNS_IP } from '../../network/network';
 import type { ContainerEnv, ProcessContext, RunningProcess } from './types';
 import { ContainerStartError, SIGNAL_IGNORED } from './types';
 
@@ -13,7 +15,7 @@ export type UserlandKind = 'busybox' | 'debian' | 'ubuntu';
 /** Utilities present in each userland (what `$PATH` lookup can find). */
 const COMMON = ['sh', 'echo', 'printf', 'sleep', 'true', 'false', 'date', 'env', 'printenv', 'hostname', 'seq', 'cat', 'test', '[', 'whoami', 'uname'];
 const BINARIES: Record<UserlandKind, Set<string>> = {
-  busybox: new Set([...COMMON, 'ash', 'ping']),
+  busybox: new Set([...COMMON, 'ash', 'ping', 'nslookup']),
   debian: new Set([...COMMON, 'bash', 'dash']),
   ubuntu: new Set([...COMMON, 'bash', 'dash']),
 };
@@ -879,6 +881,8 @@ function* runCommand(sh: Shell, argv: string[], line: number): Proc {
       return testCmd(args.slice(0, -1));
     case 'ping':
       return yield* ping(sh, args);
+    case 'nslookup':
+      return nslookup(sh, args);
     case 'sh':
     case 'ash':
     case 'bash':
@@ -1043,6 +1047,19 @@ export function fnv1a(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
+}
+
+/** busybox nslookup through the pod's resolver (ProcessContext.lookup); see nslookup-text.ts. */
+function nslookup(sh: Shell, args: string[]): number {
+  const [name, server] = args.filter((a) => !a.startsWith('-'));
+  if (name === undefined) {
+    sh.out.write(BUSYBOX_NSLOOKUP_USAGE, 'stderr');
+    return 1;
+  }
+  const result = sh.ctx.lookup?.(name, server) ?? { server: server ?? CLUSTER_DNS_IP };
+  const r = busyboxNslookupText(name, result);
+  sh.out.write(r.out);
+  return r.code;
 }
 
 function* ping(sh: Shell, args: string[]): Proc {

@@ -12,6 +12,7 @@
 // - Outbound connections fail with a NetError whose code picks the program's error text.
 
 import type { IngressRouting } from '../../network/ingress';
+import type { DnsRecord } from '../../network/dns';
 
 export interface ImageInfo {
   repository: string; // normalized, e.g. docker.io/library/nginx
@@ -71,6 +72,8 @@ export interface ProcessContext {
   after(ms: number, fn: () => void): { cancel(): void }; // virtual timer owned by the container
   exit(code: number, reason?: string): void; // the main process ends
   http?(req: HttpRequest): Promise<HttpResponse>; // outbound HTTP; absent → connection failure
+  /** One DNS question from the pod (busybox nslookup); absent → no answer (NXDOMAIN). */
+  lookup?(name: string, server?: string): { server: string; record?: DnsRecord };
   /** Outbound Redis command over TCP; absent → connection failure (name does not resolve). */
   redis?(target: { host: string; port: number }, args: string[]): Promise<RedisReply>;
   /** The cluster's Ingress view, for ingress controller images (see network/ingress.ts). */

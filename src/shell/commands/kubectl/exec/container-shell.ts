@@ -6,7 +6,7 @@
 // network. SIMPLIFICATION: one shell process per exec; `ps` lists PID 1, the exec'd shell and
 // itself; unknown names get bash's "command not found" text whatever the image.
 import type { Cluster, HttpExchange, NodeNetView, Origin } from '../../../../engine';
-import { NetFailure } from '../../../../engine';
+import { BUSYBOX_NSLOOKUP_USAGE, NetFailure, busyboxNslookupText } from '../../../../engine';
 import { createShell, shellQuote, Vfs } from '../../../index';
 import type { Command, Interrupt, Shell, Sys, Writer } from '../../../index';
 import { readLines } from '../../../interpreter/streams';
@@ -126,20 +126,7 @@ function podNetView(cluster: Cluster, spec: ContainerSpec): NodeNetView {
       const r = net.resolve(origin, name);
       return 'ips' in r ? r.ips[0] : undefined;
     },
-    lookup: (name, server) => {
-      const srv = server ?? '10.96.0.10';
-      const lower = name.toLowerCase().replace(/\.$/, '');
-      const tried: string[] = [];
-      const dots = (lower.match(/\./g) ?? []).length;
-      const search = origin.namespace ? [`${origin.namespace}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'] : [];
-      const names = name.endsWith('.') ? [lower] : dots >= 5 ? [lower, ...search.map((s) => `${lower}.${s}`)] : [...search.map((s) => `${lower}.${s}`), lower];
-      for (const n of names) {
-        tried.push(n);
-        const rec = net.dns.query(n);
-        if (rec && (rec.ips.length || rec.cname)) return { server: srv, tried, record: rec };
-      }
-      return { server: srv, tried };
-    },
+    lookup: (name, server) => net.podLookup(origin, name, server),
     ping: (ip) => node.ping(ip),
     iptablesSave: () => '',
     iptablesList: () => undefined,
@@ -186,25 +173,18 @@ function psCommand(spec: ContainerSpec, shellPid: number, shellArgv: string[]): 
   };
 }
 
-/** busybox nslookup. SIMPLIFICATION: only the A answer of the first search-path match is shown. */
+/** busybox nslookup (text in the engine's nslookup-text.ts, shared with a container's main process). */
 function nslookupCommand(view: NodeNetView): Command {
   return async (ctx) => {
     const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
     if (!args.length) {
-      ctx.stderr.write('BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,any,srv,ptr\n');
+      ctx.stderr.write(BUSYBOX_NSLOOKUP_USAGE);
       return 1;
     }
     const [name, server] = args as [string, string | undefined];
-    const r = view.lookup(name, server);
-    let out = `Server:\t\t${r.server}\nAddress:\t${r.server}:53\n\n`;
-    const rec = r.record;
-    if (!rec || !rec.ips.length) {
-      ctx.stdout.write(`${out}** server can't find ${name}: NXDOMAIN\n\n`);
-      return 1;
-    }
-    for (const ip of rec.ips) out += `Name:\t${rec.name}\nAddress: ${ip}\n`;
-    ctx.stdout.write(`${out}\n`);
-    return 0;
+    const r = busyboxNslookupText(name, view.lookup(name, server));
+    ctx.stdout.write(r.out);
+    return r.code;
   };
 }
 

@@ -160,6 +160,19 @@ describe('kubectl exec', () => {
       code: 1,
     });
   });
+
+  it('answers nslookup as a busybox pod\'s main process like in an exec, exit code included', async () => {
+    const k = await setup();
+    await k.run('kubectl expose pod web --port 80');
+    const ip = (await k.run("kubectl get svc web -o jsonpath='{.spec.clusterIP}'")).out;
+    expect(ip).toMatch(/^10\.96\.\d+\.\d+$/);
+    await k.run('kubectl run look --image=busybox --restart=Never -- nslookup web; kubectl run miss --image=busybox --restart=Never -- nslookup nothere; sleep 10');
+    const found = `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${ip}\n\n`;
+    expect(await k.run('kubectl logs look')).toEqual({ out: found, err: '', code: 0 });
+    expect(await k.run('kubectl exec pp -- nslookup web')).toEqual({ out: found, err: '', code: 0 });
+    expect(await k.run('kubectl logs miss')).toEqual({ out: "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find nothere: NXDOMAIN\n\n", err: '', code: 0 });
+    expect(await k.run("kubectl get pod look miss -o jsonpath='{range .items[*]}{.status.containerStatuses[0].state.terminated.exitCode} {end}'")).toEqual({ out: '0 1 ', err: '', code: 0 });
+  });
 });
 
 describe('kubectl port-forward', () => {
