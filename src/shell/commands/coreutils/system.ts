@@ -270,7 +270,8 @@ function parseDate(v: string, now: number): number | null {
 /**
  * `hostname`, and `-i`: the host name's addresses as the resolver finds them in /etc/hosts (the
  * node's 127.0.1.1; in a container the kubelet-managed file maps it to the pod IP). Models
- * busybox networking/hostname.c (addresses joined by one space).
+ * busybox networking/hostname.c (addresses joined by one space). SIMPLIFICATION: `--ip-address`
+ * works in every userland, though busybox builds it without that long option.
  */
 export const hostname: Command = async (ctx) => {
   const a = ctx.argv[1];
