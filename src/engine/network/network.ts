@@ -91,12 +91,19 @@ export interface HttpOptions {
   timeoutMs?: number;
 }
 
+/** The answer to one DNS question: the server asked, the names tried in order, the record found. */
+export interface DnsAnswer {
+  server: string;
+  record?: DnsRecord;
+  tried: string[];
+}
+
 /** What a node's shell sees of the network (curl, nslookup, ping, iptables). */
 export interface NodeNetView {
   readonly nodeName: string;
   http(req: HttpRequest, opts?: HttpOptions): Promise<HttpExchange>;
   /** One DNS question to `server` (default: the node's stub resolver 127.0.0.53). */
-  lookup(name: string, server?: string): { server: string; record?: DnsRecord; tried: string[] };
+  lookup(name: string, server?: string): DnsAnswer;
   /** ICMP echo: round trip in ms, or undefined when nothing answers. */
   ping(ip: string): { rttMs: number; ttl: number } | undefined;
   resolveHost(name: string): string | undefined;
@@ -454,7 +461,7 @@ export class ClusterNetwork {
    * (its namespace's, then svc.cluster.local and cluster.local; a name with 5 dots or more is
    * tried as given first, a trailing dot only as given), and the first name with an answer wins.
    */
-  podLookup(origin: Origin, name: string, server?: string): { server: string; record?: DnsRecord; tried: string[] } {
+  podLookup(origin: Origin, name: string, server?: string): DnsAnswer {
     const srv = server ?? CLUSTER_DNS_IP;
     const lower = name.toLowerCase().replace(/\.$/, '');
     const tried: string[] = [];
@@ -473,7 +480,7 @@ export class ClusterNetwork {
   clientFor(origin: Origin): {
     http: (req: HttpRequest) => Promise<HttpResponse>;
     redis: (target: { host: string; port: number }, args: string[]) => Promise<RedisReply>;
-    lookup: (name: string, server?: string) => { server: string; record?: DnsRecord; tried: string[] };
+    lookup: (name: string, server?: string) => DnsAnswer;
     ingress: IngressRouting;
   } {
     return {

@@ -20,9 +20,8 @@ import { ContainerStartError, SIGNAL_IGNORED } from './images/types';
 import { goDuration } from './go-duration';
 import { serviceEnv, resolveEnv } from './container-env';
 import { networkFor } from '../network/network';
-import type { ClusterNetwork, ContainerBinding, Origin } from '../network/network';
+import type { ClusterNetwork, ContainerBinding, DnsAnswer, Origin } from '../network/network';
 import type { IngressRouting } from '../network/ingress';
-import type { DnsRecord } from '../network/dns';
 import { ProbeWorker } from './prober';
 import type { ProbeHost, ProbeType } from './prober';
 import type { UserlandKind } from './images/shell';
@@ -1123,7 +1122,7 @@ class NetProcessContext extends ProcessContextImpl implements ContainerBinding {
     return this.netClient().redis(target, args);
   }
 
-  lookup(name: string, server?: string): { server: string; record?: DnsRecord } {
+  lookup(name: string, server?: string): DnsAnswer {
     return this.netClient().lookup(name, server);
   }
 

@@ -12,7 +12,7 @@
 // - Outbound connections fail with a NetError whose code picks the program's error text.
 
 import type { IngressRouting } from '../../network/ingress';
-import type { DnsRecord } from '../../network/dns';
+import type { DnsAnswer } from '../../network/network';
 
 export interface ImageInfo {
   repository: string; // normalized, e.g. docker.io/library/nginx
@@ -73,7 +73,7 @@ export interface ProcessContext {
   exit(code: number, reason?: string): void; // the main process ends
   http?(req: HttpRequest): Promise<HttpResponse>; // outbound HTTP; absent → connection failure
   /** One DNS question from the pod (busybox nslookup); absent → no answer (NXDOMAIN). */
-  lookup?(name: string, server?: string): { server: string; record?: DnsRecord };
+  lookup?(name: string, server?: string): DnsAnswer;
   /** Outbound Redis command over TCP; absent → connection failure (name does not resolve). */
   redis?(target: { host: string; port: number }, args: string[]): Promise<RedisReply>;
   /** The cluster's Ingress view, for ingress controller images (see network/ingress.ts). */
